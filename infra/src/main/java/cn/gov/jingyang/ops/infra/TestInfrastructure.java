@@ -1,0 +1,119 @@
+package cn.gov.jingyang.ops.infra;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The PostgreSQL server and Kafka broker of one test JVM, started once and shared by every test
+ * in it. If the usual settings point at existing servers ({@code QUARKUS_DATASOURCE_JDBC_URL},
+ * {@code KAFKA_BOOTSTRAP_SERVERS}), those are used instead and nothing is started.
+ */
+public final class TestInfrastructure {
+
+  private static final Logger LOG = Logger.getLogger(TestInfrastructure.class);
+  private static TestInfrastructure instance;
+
+  private final String serverJdbcUrl; // any database on the server; the path is replaced
+  private final String user;
+  private final String password;
+  private final String bootstrapServers;
+
+  private TestInfrastructure(String serverJdbcUrl, String user, String password, String bootstrap) {
+    this.serverJdbcUrl = serverJdbcUrl;
+    this.user = user;
+    this.password = password;
+    this.bootstrapServers = bootstrap;
+  }
+
+  public static synchronized TestInfrastructure get() {
+    if (instance == null) {
+      instance = start();
+    }
+    return instance;
+  }
+
+  private static TestInfrastructure start() {
+    Path workDir = Path.of(System.getProperty("infra.work-dir", "target/infra")).toAbsolutePath();
+    String jdbc;
+    String user;
+    String password;
+    Optional<String> existingJdbc = setting("QUARKUS_DATASOURCE_JDBC_URL");
+    if (existingJdbc.isPresent()) {
+      jdbc = existingJdbc.get();
+      user = setting("QUARKUS_DATASOURCE_USERNAME").orElse(PostgresServer.USER);
+      password = setting("QUARKUS_DATASOURCE_PASSWORD").orElse(PostgresServer.PASSWORD);
+      LOG.infof("tests use the existing PostgreSQL at %s", jdbc);
+    } else {
+      long started = System.nanoTime();
+      PostgresServer postgres = PostgresServer.start(workDir.resolve("postgres"), FreePorts.next(), true);
+      Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-postgres"));
+      jdbc = postgres.jdbcUrl("postgres");
+      user = PostgresServer.USER;
+      password = PostgresServer.PASSWORD;
+      LOG.infof("embedded PostgreSQL on port %d in %d ms", postgres.port(), millisSince(started));
+    }
+    String bootstrap;
+    Optional<String> existingKafka = setting("KAFKA_BOOTSTRAP_SERVERS");
+    if (existingKafka.isPresent()) {
+      bootstrap = existingKafka.get();
+      LOG.infof("tests use the existing Kafka at %s", bootstrap);
+    } else {
+      long started = System.nanoTime();
+      KafkaBroker broker =
+          KafkaBroker.start(workDir.resolve("kafka"), FreePorts.next(), FreePorts.next(), true);
+      Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "stop-kafka"));
+      bootstrap = broker.bootstrapServers();
+      LOG.infof("embedded Kafka broker at %s in %d ms", bootstrap, millisSince(started));
+    }
+    Topics.ensure(bootstrap, ServiceCatalog.topics(), 3);
+    return new TestInfrastructure(jdbc, user, password, bootstrap);
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
+
+  private static Optional<String> setting(String envName) {
+    String property = envName.toLowerCase().replace('_', '.');
+    return Optional.ofNullable(System.getProperty(property))
+        .or(() -> Optional.ofNullable(System.getenv(envName)))
+        .filter(s -> !s.isBlank());
+  }
+
+  /** The JDBC URL of {@code database} on the test server, created if missing. */
+  public String database(String database) {
+    String url = withDatabase(serverJdbcUrl, database);
+    PostgresServer.ensureDatabase(withDatabase(serverJdbcUrl, "postgres"), user, password, database);
+    return url;
+  }
+
+  static String withDatabase(String jdbcUrl, String database) {
+    URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+    return "jdbc:" + uri.getScheme() + "://" + uri.getRawAuthority() + "/" + database + query;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Quarkus configuration that points a service at its own database and the broker. */
+  public Map<String, String> quarkusConfig(String database) {
+    return Map.of(
+        "quarkus.datasource.jdbc.url", database(database),
+        "quarkus.datasource.username", user,
+        "quarkus.datasource.password", password,
+        "kafka.bootstrap.servers", bootstrapServers);
+  }
+}
