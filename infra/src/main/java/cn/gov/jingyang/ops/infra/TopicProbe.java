@@ -1,0 +1,82 @@
+package cn.gov.jingyang.ops.infra;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Test helper: reads what really is on a topic of the real broker, and writes raw records to it. */
+public final class TopicProbe implements AutoCloseable {
+
+  private final KafkaConsumer<String, String> consumer;
+  private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+  /** Subscribes from the very beginning of the topic (a fresh consumer group). */
+  public TopicProbe(String bootstrapServers, String topic) {
+    consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+            new StringDeserializer(),
+            new StringDeserializer());
+    consumer.subscribe(List.of(topic));
+  }
+
+  /** Polls until the records seen so far satisfy {@code done}, or fails after {@code timeout}. */
+  public List<ConsumerRecord<String, String>> until(
+      Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!done.test(seen)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            "topic did not reach the expected state in " + timeout + "; saw " + seen.size() + " records");
+      }
+      consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+    }
+    return List.copyOf(seen);
+  }
+
+  /** Everything that arrives within {@code quiet} of polling (to show something did NOT arrive). */
+  public List<ConsumerRecord<String, String>> drain(Duration quiet) {
+    Instant deadline = Instant.now().plus(quiet);
+    while (Instant.now().isBefore(deadline)) {
+      consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+    }
+    return List.copyOf(seen);
+  }
+
+  public static void send(String bootstrapServers, String topic, String key, String value) {
+    try (var producer =
+        new KafkaProducer<String, String>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not send to " + topic, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    consumer.close(Duration.ofSeconds(2));
+  }
+
+}

@@ -1,0 +1,73 @@
+package cn.gov.jingyang.ops.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the platform parts, under {@code ops.*}. */
+@ConfigMapping(prefix = "ops")
+public interface PlatformConfig {
+
+  /** This service's name: its topic is {@code <name>.events}, its events' source {@code /jingyang/<name>}. */
+  String serviceName();
+
+  Outbox outbox();
+
+  Consumer consumer();
+
+  Feed feed();
+
+  interface Outbox {
+    /** Run the relay in this instance (several instances may; rows are claimed with SKIP LOCKED). */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** Rows claimed per relay pass. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** Fallback wake-up when no local commit signalled (rows of other instances, retries). */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Failures after which a row that Kafka refuses for itself is set BLOCKED. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    @WithDefault("200ms")
+    Duration initialBackoff();
+
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /** How long published rows stay (they are the feed's history). */
+    @WithDefault("90d")
+    Duration retention();
+  }
+
+  interface Consumer {
+    /** Run this instance's event consumers. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Attempts of one record's transaction before it goes to the dead-letter topic. */
+    @WithDefault("3")
+    int maxAttempts();
+
+    @WithDefault("200ms")
+    Duration retryBackoff();
+
+    /** How long processed-event ids are remembered for de-duplication. */
+    @WithDefault("30d")
+    Duration processedRetention();
+  }
+
+  interface Feed {
+    @WithDefault("100")
+    int defaultLimit();
+
+    /** Larger requests are capped to this, not refused. */
+    @WithDefault("1000")
+    int maxLimit();
+  }
+}

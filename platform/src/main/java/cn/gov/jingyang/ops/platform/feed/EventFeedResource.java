@@ -1,0 +1,83 @@
+package cn.gov.jingyang.ops.platform.feed;
+
+import cn.gov.jingyang.ops.platform.config.PlatformConfig;
+import cn.gov.jingyang.ops.platform.outbox.OutboxTable;
+import cn.gov.jingyang.ops.platform.pii.PersonalData;
+import cn.gov.jingyang.ops.platform.security.Roles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The service's event log over HTTP, read from the outbox: in order, from any cursor, as often as
+ * a reader likes (at-least-once, replayable). ID numbers and phones are masked.
+ */
+@Path("/events")
+@Tag(name = "Event feed")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.PROVINCIAL_PLATFORM, Roles.COMMAND, Roles.AUDITOR})
+public class EventFeedResource {
+
+  /** One page of the feed; {@code nextCursor} is the {@code after} of the next request. */
+  public record FeedPage(String stream, List<FeedItem> events, long nextCursor, boolean hasMore) {}
+
+  /** An event (CloudEvents 1.0, structured JSON, personal data masked) and its cursor. */
+  public record FeedItem(long cursor, JsonNode event) {}
+
+  private final DataSource dataSource;
+  private final ObjectMapper mapper;
+  private final PlatformConfig config;
+
+  public EventFeedResource(DataSource dataSource, ObjectMapper mapper, PlatformConfig config) {
+    this.dataSource = dataSource;
+    this.mapper = mapper;
+    this.config = config;
+  }
+
+  @GET
+  @Operation(
+      summary = "Events after a cursor, oldest first",
+      description = "Start with after=0; pass the returned nextCursor to continue. A limit above the"
+          + " maximum is capped. Events are never removed from the feed before the outbox"
+          + " retention period has passed.")
+  public FeedPage events(
+      @Parameter(description = "cursor of the last event already read (0 = from the start)")
+          @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+      @Parameter(description = "page size; default 100, capped at 1000")
+          @QueryParam("limit") @Min(1) Integer limit) {
+    int size = Math.min(limit == null ? config.feed().defaultLimit() : limit, config.feed().maxLimit());
+    try (Connection c = dataSource.getConnection()) {
+      List<OutboxTable.FeedRow> rows = OutboxTable.feed(c, after, size + 1);
+      boolean hasMore = rows.size() > size;
+      List<FeedItem> items =
+          rows.stream().limit(size).map(r -> new FeedItem(r.cursor(), masked(r.event()))).toList();
+      long next = items.isEmpty() ? after : items.get(items.size() - 1).cursor();
+      return new FeedPage(config.serviceName(), items, next, hasMore);
+    } catch (SQLException e) {
+      throw new IllegalStateException("feed unavailable", e);
+    }
+  }
+
+  private JsonNode masked(String event) {
+    try {
+      return PersonalData.mask(mapper.readTree(event));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("outbox row is not JSON", e);
+    }
+  }
+}
