@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,6 +40,7 @@ public final class ConsumerRunner implements Runnable {
   private final ProcessedEvents processed;
   private final PlatformConfig.Consumer settings;
   private final AtomicBoolean crashBeforeNextCommit = new AtomicBoolean();
+  private final AtomicLong duplicatesSkipped = new AtomicLong();
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, String> consumer;
 
@@ -69,6 +71,11 @@ public final class ConsumerRunner implements Runnable {
    */
   public void crashBeforeNextOffsetCommit() {
     crashBeforeNextCommit.set(true);
+  }
+
+  /** Redelivered events this consumer recognised as already processed and skipped. */
+  public long duplicatesSkipped() {
+    return duplicatesSkipped.get();
   }
 
   void stop() {
@@ -169,6 +176,8 @@ public final class ConsumerRunner implements Runnable {
             () -> {
               if (processed.markProcessed(handler.consumerName(), event.id(), event.type())) {
                 handler.handle(event);
+              } else {
+                duplicatesSkipped.incrementAndGet();
               }
               return null;
             });

@@ -36,7 +36,7 @@ public class NotesResource {
   public Map<String, Object> write(@Valid @NotNull WriteNote request) throws SQLException {
     UUID id = request.noteId() == null ? UUID.randomUUID() : request.noteId();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("insert into test_note (id, text) values (?, ?)")) {
+        PreparedStatement ps = c.prepareStatement("insert into test_note (id, text) values (?, ?) on conflict (id) do update set text = excluded.text")) {
       ps.setObject(1, id);
       ps.setString(2, request.text());
       ps.executeUpdate();
