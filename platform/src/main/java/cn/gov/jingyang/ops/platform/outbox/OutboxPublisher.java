@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
@@ -72,35 +71,50 @@ public final class OutboxPublisher {
     if (rows.isEmpty()) {
       return Pass.EMPTY;
     }
-    List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
-    RuntimeException sendFailure = null;
+    // one outcome per row: a Future (sent), a Throwable (refused at once) or null (not sent)
+    List<Object> outcomes = new ArrayList<>(rows.size());
+    Set<String> refusedKeys = new HashSet<>();
+    Throwable brokerDown = null;
     for (OutboxTable.Row row : rows) {
+      if (brokerDown != null || refusedKeys.contains(row.aggregateId())) {
+        outcomes.add(brokerDown); // not sent: a row behind a refused one of its aggregate waits
+        continue;
+      }
+      Throwable refused;
       try {
-        sent.add(producer.send(record(row)));
+        Future<?> sent = producer.send(record(row));
+        // the client refuses some records at once (too large, no metadata): a completed future
+        refused = sent.isDone() ? outcome(sent) : null;
+        outcomes.add(refused == null ? sent : refused);
       } catch (RuntimeException e) {
-        sendFailure = e; // typically the broker's metadata is unreachable: stop sending this pass
-        break;
+        refused = e;
+        outcomes.add(e);
+      }
+      if (refused != null) {
+        if (isTransient(refused)) {
+          brokerDown = refused; // typically the broker is unreachable: stop this pass
+        } else {
+          refusedKeys.add(row.aggregateId());
+        }
       }
     }
     producer.flush();
     List<Long> published = new ArrayList<>();
-    Set<String> failedKeys = new HashSet<>();
-    boolean brokerUnavailable = false;
+    boolean brokerUnavailable = brokerDown != null;
     int failed = 0;
     for (int i = 0; i < rows.size(); i++) {
       OutboxTable.Row row = rows.get(i);
-      Throwable error = i < sent.size() ? outcome(sent.get(i)) : sendFailure;
-      if (error == null && failedKeys.contains(row.aggregateId())) {
-        // an earlier row of this aggregate failed: publishing again later keeps the order
-        error = new IllegalStateException("an earlier event of aggregate " + row.aggregateId() + " failed");
+      Object outcome = outcomes.get(i);
+      if (outcome == null) {
+        continue; // left PENDING and untouched, behind the head of its aggregate
       }
+      Throwable error = outcome instanceof Future<?> f ? outcome(f) : (Throwable) outcome;
       if (error == null) {
         published.add(row.seq());
         publishLatency.accept(Duration.between(row.occurredAt(), OffsetDateTime.now()));
         continue;
       }
       failed++;
-      failedKeys.add(row.aggregateId());
       boolean transientError = isTransient(error);
       brokerUnavailable |= transientError;
       int attempts = row.attempts() + 1;
@@ -123,7 +137,7 @@ public final class OutboxPublisher {
     return new ProducerRecord<>(row.topic(), null, row.aggregateId(), row.event(), headers);
   }
 
-  private static Throwable outcome(Future<RecordMetadata> future) {
+  private static Throwable outcome(Future<?> future) {
     try {
       future.get(30, TimeUnit.SECONDS);
       return null;
@@ -140,7 +154,6 @@ public final class OutboxPublisher {
   static boolean isTransient(Throwable error) {
     return error instanceof RetriableException
         || error instanceof InterruptedException
-        || error instanceof IllegalStateException
         || (error.getCause() != null && error.getCause() instanceof RetriableException);
   }
 
