@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 public final class TestInfrastructure {
 
   private static final Logger LOG = Logger.getLogger(TestInfrastructure.class);
+  private static final String SHARED = "infra.shared.";
   private static TestInfrastructure instance;
 
   private final String serverJdbcUrl; // any database on the server; the path is replaced
@@ -28,11 +29,38 @@ public final class TestInfrastructure {
     this.bootstrapServers = bootstrap;
   }
 
-  public static synchronized TestInfrastructure get() {
-    if (instance == null) {
-      instance = start();
+  /**
+   * The servers of this JVM. Quarkus loads test resources in its own class loader, so the servers
+   * are announced in system properties (JVM-wide) and every class loader attaches to the same ones.
+   */
+  public static TestInfrastructure get() {
+    synchronized (System.getProperties()) {
+      if (instance == null) {
+        instance = attach().orElseGet(TestInfrastructure::start);
+        announce(instance);
+      }
+      return instance;
     }
-    return instance;
+  }
+
+  private static Optional<TestInfrastructure> attach() {
+    String jdbc = System.getProperty(SHARED + "jdbc");
+    if (jdbc == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new TestInfrastructure(
+            jdbc,
+            System.getProperty(SHARED + "user"),
+            System.getProperty(SHARED + "password"),
+            System.getProperty(SHARED + "bootstrap")));
+  }
+
+  private static void announce(TestInfrastructure infra) {
+    System.setProperty(SHARED + "jdbc", infra.serverJdbcUrl);
+    System.setProperty(SHARED + "user", infra.user);
+    System.setProperty(SHARED + "password", infra.password);
+    System.setProperty(SHARED + "bootstrap", infra.bootstrapServers);
   }
 
   private static TestInfrastructure start() {

@@ -1,0 +1,62 @@
+package cn.gov.jingyang.ops.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.gov.jingyang.ops.infra.DevTokens;
+import cn.gov.jingyang.ops.platform.security.Roles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service of the platform must do from its first day: be ready only with its database
+ * and Kafka, serve its event feed to those allowed to read it, describe its API, expose metrics,
+ * and answer errors with problem+json. A service's test extends this with {@code @QuarkusTest}.
+ */
+public abstract class ServiceBaselineTest {
+
+  @Test
+  void shouldBeReadyWithItsDatabaseAndKafka() {
+    given().get("/q/health/ready").then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+        .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
+    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+  }
+
+  @Test
+  void shouldServeItsEventFeedToThoseWhoMayReadIt() {
+    given().auth().oauth2(DevTokens.token("province", Roles.PROVINCIAL_PLATFORM))
+        .get("/events?after=0&limit=10").then()
+        .statusCode(200)
+        .body("nextCursor", org.hamcrest.Matchers.notNullValue());
+    given().get("/events").then().statusCode(401).contentType("application/problem+json");
+    given().auth().oauth2(DevTokens.tokenSignedByAnotherKey("mallory", Roles.PROVINCIAL_PLATFORM))
+        .get("/events").then().statusCode(401).contentType("application/problem+json");
+    given().auth().oauth2(DevTokens.token("volunteer", Roles.CHECKPOINT_OFFICER))
+        .get("/events").then().statusCode(403).contentType("application/problem+json");
+  }
+
+  @Test
+  void shouldDescribeItsApiInOpenApi() {
+    given().accept("application/json").get("/q/openapi").then()
+        .statusCode(200)
+        .body(containsString("/events"))
+        .body(containsString("SecurityScheme"));
+  }
+
+  @Test
+  void shouldExposePrometheusMetrics() {
+    given().get("/q/metrics").then().statusCode(200).body(containsString("outbox_publish_latency"));
+  }
+
+  @Test
+  void shouldAnswerAnUnknownPathWithProblemJson() {
+    given().auth().oauth2(DevTokens.token("chief", Roles.COMMAND))
+        .get("/no-such-thing").then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("status", equalTo(404));
+  }
+}
