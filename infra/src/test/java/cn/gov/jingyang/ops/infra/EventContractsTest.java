@@ -1,0 +1,48 @@
+package cn.gov.jingyang.ops.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class EventContractsTest {
+
+  @Test
+  void shouldFindEveryExampleValidAgainstItsSchema() throws IOException {
+    List<Path> examples;
+    try (Stream<Path> files = Files.walk(EventContracts.root().resolve("events"))) {
+      examples = files.filter(p -> p.toString().endsWith(".example.json")).toList();
+    }
+    assertThat(examples).isNotEmpty();
+    for (Path example : examples) {
+      EventContracts.assertValid(Files.readString(example));
+    }
+  }
+
+  @Test
+  void shouldRefuseAnEventThatBreaksItsContract() {
+    String broken =
+        EventContracts.example("personnel", "DutyStatusChanged").replace("\"SICK\"", "\"ABDUCTED_BY_ALIENS\"");
+    assertThatThrownBy(() -> EventContracts.assertValid(broken))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("status");
+  }
+
+  @Test
+  void shouldRefuseAnEventWithoutAContract() {
+    String unknown =
+        EventContracts.example("personnel", "DutyStatusChanged").replace("DutyStatusChanged\"", "SomethingNew\"");
+    assertThatThrownBy(() -> EventContracts.assertValid(unknown)).hasMessageContaining("no contract");
+  }
+
+  @Test
+  void shouldRefuseAnEnvelopeWithoutItsId() {
+    String noId = EventContracts.example("checkpoint", "ShiftStarted").replaceFirst("\"id\"", "\"identifier\"");
+    assertThatThrownBy(() -> EventContracts.assertValid(noId)).hasMessageContaining("id");
+  }
+}
