@@ -92,6 +92,10 @@ public class ProblemMappers {
       return respond(unreadable(json), uri);
     }
     int status = e.getResponse().getStatus();
+    if (status == 404 && e.getCause() instanceof IllegalArgumentException conversion) {
+      // JAX-RS answers 404 when a query or path parameter cannot be converted; it is a bad request
+      return respond(validation(List.of(badParameter(conversion, uri))), uri);
+    }
     if (status >= 500) {
       return unexpected(e, uri);
     }
@@ -124,6 +128,52 @@ public class ProblemMappers {
             "Internal error",
             "the request could not be completed; quote the correlation id when reporting it"),
         uri);
+  }
+
+  /** Names the parameter whose value could not be converted, and what it should have been. */
+  private static Problem.FieldError badParameter(IllegalArgumentException e, UriInfo uri) {
+    String message = String.valueOf(e.getMessage());
+    String expected = "a valid value";
+    String value = null;
+    if (message.startsWith("No enum constant ")) {
+      String constant = message.substring("No enum constant ".length());
+      int dot = constant.lastIndexOf('.');
+      value = constant.substring(dot + 1);
+      Class<?> type = enumType(constant.substring(0, dot));
+      expected = type == null ? "a known value" : "one of " + Arrays.toString(type.getEnumConstants());
+    } else if (e instanceof NumberFormatException) {
+      expected = "a number";
+      int quote = message.indexOf('"');
+      value = quote < 0 ? null : message.substring(quote + 1, message.lastIndexOf('"'));
+    }
+    String field = "query";
+    if (uri != null && value != null) {
+      for (var param : uri.getQueryParameters().entrySet()) {
+        if (param.getValue().contains(value)) {
+          field = param.getKey();
+        }
+      }
+      for (var param : uri.getPathParameters().entrySet()) {
+        if (param.getValue().contains(value)) {
+          field = param.getKey();
+        }
+      }
+    }
+    return new Problem.FieldError(field, (value == null ? "invalid value" : "unknown value '" + value + "'") + "; expected " + expected);
+  }
+
+  /** {@code a.b.Outer.Inner} as written in messages is {@code a.b.Outer$Inner} to the class loader. */
+  private static Class<?> enumType(String name) {
+    String candidate = name;
+    for (int i = 0; i < 3 && candidate.indexOf('.') > 0; i++) {
+      try {
+        return Class.forName(candidate, false, Thread.currentThread().getContextClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        int dot = candidate.lastIndexOf('.');
+        candidate = candidate.substring(0, dot) + "$" + candidate.substring(dot + 1);
+      }
+    }
+    return null;
   }
 
   private Response unauthorized(UriInfo uri) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jingyang.ops.infra.DevTokens;
+import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.infra.TopicProbe;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
 import cn.gov.jingyang.ops.platform.security.Roles;
@@ -119,6 +120,7 @@ class OutboxTest {
           probe.until(s -> s.stream().anyMatch(r -> eventId.equals(ceId(r))), Duration.ofSeconds(20))
               .stream().filter(r -> eventId.equals(ceId(r))).findFirst().orElseThrow();
       assertThat(record.key()).isEqualTo(noteId.toString());
+      EventContracts.assertValid(record.value());
       JsonNode event = mapper.readTree(record.value());
       assertThat(event.get("specversion").asText()).isEqualTo("1.0");
       assertThat(event.get("id").asText()).isEqualTo(eventId);
