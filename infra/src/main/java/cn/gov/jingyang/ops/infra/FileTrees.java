@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-final class FileTrees {
+public final class FileTrees {
   private FileTrees() {}
 
-  static void delete(Path root) throws IOException {
+  public static void delete(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

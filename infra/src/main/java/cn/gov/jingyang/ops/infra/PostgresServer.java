@@ -29,11 +29,14 @@ public final class PostgresServer implements AutoCloseable {
   public static PostgresServer start(Path dataDirectory, int port, boolean clean) {
     try {
       Files.createDirectories(dataDirectory.getParent());
-      boolean fresh = clean || !Files.exists(dataDirectory.resolve("PG_VERSION"));
+      if (clean) {
+        FileTrees.delete(dataDirectory);
+      }
+      // initdb runs when the directory holds no cluster yet; "clean" also deletes it on close
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
-              .setCleanDataDirectory(fresh)
+              .setCleanDataDirectory(clean)
               .setPort(port)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "300")
