@@ -12,6 +12,8 @@ create table outbox (
   event_type      text        not null,
   event           jsonb       not null,           -- the whole CloudEvent, structured mode
   occurred_at     timestamptz not null,
+  correlation_id  text,                           -- also sent as Kafka headers
+  traceparent     text,
   status          text        not null default 'PENDING'
                   check (status in ('PENDING', 'PUBLISHED', 'BLOCKED')),
   attempts        integer     not null default 0,

@@ -145,7 +145,9 @@ public final class ConsumerRunner implements Runnable {
       deadLetters.send(handler.consumerName(), record, e);
       return;
     }
-    TraceContext.enter(event.correlationid(), event.traceparent());
+    TraceContext.enter(
+        event.correlationid() != null ? event.correlationid() : header(record, TraceContext.CORRELATION_HEADER),
+        event.traceparent() != null ? event.traceparent() : header(record, TraceContext.TRACEPARENT_HEADER));
     try {
       Throwable last = null;
       for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -168,6 +170,11 @@ public final class ConsumerRunner implements Runnable {
     } finally {
       TraceContext.leave();
     }
+  }
+
+  private static String header(ConsumerRecord<String, String> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private void applyOnce(EventEnvelope event) {

@@ -78,7 +78,10 @@ public class Outbox {
             codec.toJson(data));
     try (Connection c = dataSource.getConnection()) {
       OutboxTable.append(
-          c, envelope.id(), topic(), aggregateType, aggregateId, envelope.type(), codec.write(envelope), now);
+          c,
+          new OutboxTable.NewRow(
+              envelope.id(), topic(), aggregateType, aggregateId, envelope.type(), codec.write(envelope),
+              now, envelope.correlationid(), envelope.traceparent()));
     } catch (SQLException e) {
       throw new IllegalStateException("could not append " + envelope.type() + " to the outbox", e);
     }

@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.platform.outbox;
 
+import cn.gov.jingyang.ops.platform.correlation.TraceContext;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -134,6 +135,12 @@ public final class OutboxPublisher {
     headers.add("ce_id", row.eventId().toString().getBytes(StandardCharsets.UTF_8));
     headers.add("ce_type", row.eventType().getBytes(StandardCharsets.UTF_8));
     headers.add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+    if (row.correlationId() != null) {
+      headers.add(TraceContext.CORRELATION_HEADER, row.correlationId().getBytes(StandardCharsets.UTF_8));
+    }
+    if (row.traceparent() != null) {
+      headers.add(TraceContext.TRACEPARENT_HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8));
+    }
     return new ProducerRecord<>(row.topic(), null, row.aggregateId(), row.event(), headers);
   }
 

@@ -27,6 +27,18 @@ public final class OutboxTable {
     BLOCKED
   }
 
+  /** A row to append: the event's JSON and what the relay needs without parsing it. */
+  public record NewRow(
+      UUID eventId,
+      String topic,
+      String aggregateType,
+      String aggregateId,
+      String eventType,
+      String event,
+      OffsetDateTime occurredAt,
+      String correlationId,
+      String traceparent) {}
+
   /** A row the relay is to publish. */
   public record Row(
       long seq,
@@ -36,7 +48,9 @@ public final class OutboxTable {
       String eventType,
       String event,
       int attempts,
-      OffsetDateTime occurredAt) {}
+      OffsetDateTime occurredAt,
+      String correlationId,
+      String traceparent) {}
 
   /** A row as an operator sees it. */
   public record Entry(
@@ -58,16 +72,7 @@ public final class OutboxTable {
 
   private OutboxTable() {}
 
-  public static long append(
-      Connection c,
-      UUID eventId,
-      String topic,
-      String aggregateType,
-      String aggregateId,
-      String eventType,
-      String eventJson,
-      OffsetDateTime occurredAt)
-      throws SQLException {
+  public static long append(Connection c, NewRow row) throws SQLException {
     try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
       lock.setLong(1, APPEND_LOCK);
       lock.execute();
@@ -75,14 +80,17 @@ public final class OutboxTable {
     try (PreparedStatement insert =
         c.prepareStatement(
             "insert into outbox (event_id, topic, aggregate_type, aggregate_id, event_type, event,"
-                + " occurred_at) values (?, ?, ?, ?, ?, cast(? as jsonb), ?) returning seq")) {
-      insert.setObject(1, eventId);
-      insert.setString(2, topic);
-      insert.setString(3, aggregateType);
-      insert.setString(4, aggregateId);
-      insert.setString(5, eventType);
-      insert.setString(6, eventJson);
-      insert.setObject(7, occurredAt);
+                + " occurred_at, correlation_id, traceparent)"
+                + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) returning seq")) {
+      insert.setObject(1, row.eventId());
+      insert.setString(2, row.topic());
+      insert.setString(3, row.aggregateType());
+      insert.setString(4, row.aggregateId());
+      insert.setString(5, row.eventType());
+      insert.setString(6, row.event());
+      insert.setObject(7, row.occurredAt());
+      insert.setString(8, row.correlationId());
+      insert.setString(9, row.traceparent());
       try (ResultSet rs = insert.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -100,7 +108,8 @@ public final class OutboxTable {
     List<Row> heads = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select seq, event_id, topic, aggregate_id, event_type, event::text, attempts, occurred_at"
+            "select seq, event_id, topic, aggregate_id, event_type, event::text, attempts, occurred_at,"
+                + " correlation_id, traceparent"
                 + " from outbox o where status = 'PENDING' and next_attempt_at <= now()"
                 + " and not exists (select 1 from outbox p where p.aggregate_id = o.aggregate_id"
                 + "   and p.status <> 'PUBLISHED' and p.seq < o.seq)"
@@ -117,7 +126,8 @@ public final class OutboxTable {
     Array keyArray = c.createArrayOf("text", keys.toArray());
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select seq, event_id, topic, aggregate_id, event_type, event::text, attempts, occurred_at"
+            "select seq, event_id, topic, aggregate_id, event_type, event::text, attempts, occurred_at,"
+                + " correlation_id, traceparent"
                 + " from outbox where status = 'PENDING' and aggregate_id = any(?)"
                 + " and seq > ? order by seq limit ? for update")) {
       ps.setArray(1, keyArray);
@@ -148,7 +158,9 @@ public final class OutboxTable {
                 rs.getString(5),
                 rs.getString(6),
                 rs.getInt(7),
-                rs.getObject(8, OffsetDateTime.class)));
+                rs.getObject(8, OffsetDateTime.class),
+                rs.getString(9),
+                rs.getString(10)));
       }
     }
     return rows;

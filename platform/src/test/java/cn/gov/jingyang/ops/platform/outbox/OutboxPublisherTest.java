@@ -84,7 +84,8 @@ class OutboxPublisherTest {
     UUID id = UUID.randomUUID();
     String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/test\","
         + "\"type\":\"cn.gov.jingyang.test.Counted\",\"subject\":\"" + key + "\",\"data\":" + data + "}";
-    OutboxTable.append(c, id, topic, "Test", key, "cn.gov.jingyang.test.Counted", event, OffsetDateTime.now());
+    OutboxTable.append(
+        c, new OutboxTable.NewRow(id, topic, "Test", key, "cn.gov.jingyang.test.Counted", event, OffsetDateTime.now(), null, null));
   }
 
   private static String lastEventId(Connection c) throws SQLException {

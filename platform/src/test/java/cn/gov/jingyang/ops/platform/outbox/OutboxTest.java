@@ -120,6 +120,10 @@ class OutboxTest {
           probe.until(s -> s.stream().anyMatch(r -> eventId.equals(ceId(r))), Duration.ofSeconds(20))
               .stream().filter(r -> eventId.equals(ceId(r))).findFirst().orElseThrow();
       assertThat(record.key()).isEqualTo(noteId.toString());
+      assertThat(new String(record.headers().lastHeader("X-Correlation-Id").value(), StandardCharsets.UTF_8))
+          .isEqualTo("corr-outbox-1");
+      assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+          .startsWith("00-0af7651916cd43dd8448eb211c80319c-");
       EventContracts.assertValid(record.value());
       JsonNode event = mapper.readTree(record.value());
       assertThat(event.get("specversion").asText()).isEqualTo("1.0");

@@ -126,6 +126,12 @@ class ProblemDetailsTest {
   }
 
   @Test
+  void shouldRefuseAnOversizedBodyWith413() {
+    String huge = VALID.replace("Li Wei", "x".repeat(1_200_000));
+    isProblem(post(huge), 413);
+  }
+
+  @Test
   void shouldHideInternalsOfAnUnexpectedError() {
     isProblem(
             given().auth().oauth2(DevTokens.token("t", Roles.COMMAND))
