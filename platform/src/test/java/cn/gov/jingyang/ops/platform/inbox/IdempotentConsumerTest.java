@@ -40,19 +40,15 @@ class IdempotentConsumerTest {
   }
 
   private long effects(UUID eventId) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("select count(*) from test_effect where event_id = ?")) {
-      ps.setObject(1, eventId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return count("select count(*) from test_effect where event_id = ?", eventId);
   }
 
   private long processedRows(UUID eventId) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("select count(*) from processed_event where event_id = ?")) {
+    return count("select count(*) from processed_event where event_id = ?", eventId);
+  }
+
+  private long count(String sql, UUID eventId) throws Exception {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, eventId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
