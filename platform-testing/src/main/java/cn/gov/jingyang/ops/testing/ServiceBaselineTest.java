@@ -48,7 +48,10 @@ public abstract class ServiceBaselineTest {
 
   @Test
   void shouldExposePrometheusMetrics() {
-    given().get("/q/metrics").then().statusCode(200).body(containsString("outbox_publish_latency"));
+    given().get("/q/metrics").then()
+        .statusCode(200)
+        .body(containsString("outbox_publish_latency"))
+        .body(containsString("outbox_rows{status=\"BLOCKED\"}"));
   }
 
   @Test

@@ -3,13 +3,17 @@ package cn.gov.jingyang.ops.platform.outbox;
 import cn.gov.jingyang.ops.platform.config.PlatformConfig;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -49,6 +53,20 @@ public class OutboxRelay {
             .publishPercentiles(0.5, 0.95, 0.99)
             .register(registry);
     this.published = Counter.builder("outbox.published").register(registry);
+    for (OutboxTable.Status status : List.of(OutboxTable.Status.PENDING, OutboxTable.Status.BLOCKED)) {
+      Gauge.builder("outbox.rows", () -> count(status))
+          .tag("status", status.name())
+          .description("outbox rows waiting (PENDING) or needing an operator (BLOCKED)")
+          .register(registry);
+    }
+  }
+
+  private double count(OutboxTable.Status status) {
+    try (Connection c = dataSource.getConnection()) {
+      return OutboxTable.count(c, status);
+    } catch (SQLException e) {
+      return Double.NaN;
+    }
   }
 
   void start(@Observes StartupEvent ignored) {
