@@ -1,0 +1,169 @@
+package cn.gov.jingyang.ops.checkpoint.checkpoint;
+
+import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An epidemic-control checkpoint (疫情防控檢查卡點). Its status moves only along allowed transitions. */
+@Entity
+@Table(name = "checkpoint")
+public class Checkpoint {
+
+  @Id private UUID id;
+  private String code;
+  private String name;
+  private String road;
+  private String place;
+  private BigDecimal latitude;
+  private BigDecimal longitude;
+  private String town;
+
+  @Enumerated(EnumType.STRING)
+  private CheckpointKind kind;
+
+  @Enumerated(EnumType.STRING)
+  private CheckpointStatus status;
+
+  @Column(name = "set_up_on")
+  private LocalDate setUpOn;
+
+  @Column(name = "activated_at")
+  private OffsetDateTime activatedAt;
+
+  @Column(name = "suspended_at")
+  private OffsetDateTime suspendedAt;
+
+  @Column(name = "closed_at")
+  private OffsetDateTime closedAt;
+
+  @Column(name = "lead_agency")
+  private String leadAgency;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "participating_agencies")
+  private List<String> participatingAgencies = new ArrayList<>();
+
+  @Column(name = "supervising_leader")
+  private String supervisingLeader;
+
+  @Column(name = "created_at")
+  private OffsetDateTime createdAt;
+
+  @Version private long version;
+
+  protected Checkpoint() {}
+
+  /** What describes a checkpoint, as opposed to its lifecycle. */
+  public record Details(
+      String name,
+      String road,
+      String place,
+      BigDecimal latitude,
+      BigDecimal longitude,
+      String town,
+      CheckpointKind kind,
+      LocalDate setUpOn,
+      String leadAgency,
+      List<String> participatingAgencies,
+      String supervisingLeader) {}
+
+  public static Checkpoint plan(String code, Details details, OffsetDateTime now) {
+    Checkpoint c = new Checkpoint();
+    c.id = UUID.randomUUID();
+    c.code = code.trim();
+    c.status = CheckpointStatus.PLANNED;
+    c.createdAt = now;
+    c.describe(details);
+    return c;
+  }
+
+  public void describe(Details d) {
+    name = d.name();
+    road = d.road();
+    place = d.place();
+    latitude = d.latitude();
+    longitude = d.longitude();
+    town = d.town();
+    kind = d.kind();
+    setUpOn = d.setUpOn();
+    leadAgency = d.leadAgency();
+    participatingAgencies = d.participatingAgencies() == null ? new ArrayList<>() : new ArrayList<>(d.participatingAgencies());
+    supervisingLeader = d.supervisingLeader();
+  }
+
+  /** Moves to {@code next} at {@code at}, or refuses with 409 naming the allowed transitions. */
+  public void transitionTo(CheckpointStatus next, OffsetDateTime at) {
+    if (!status.allowedNext().contains(next)) {
+      throw ProblemException.illegalTransition(status, next, status.allowedNext());
+    }
+    switch (next) {
+      case ACTIVE -> {
+        if (activatedAt == null) {
+          activatedAt = at;
+        }
+        suspendedAt = null;
+      }
+      case SUSPENDED -> suspendedAt = at;
+      case CLOSED -> closedAt = at;
+      case PLANNED -> throw new IllegalStateException("never reached");
+    }
+    status = next;
+  }
+
+  /**
+   * Whether an inspection made at {@code time} may be recorded: the checkpoint must have been
+   * operating then. Tablets upload late, so a record made before a suspension or closure is kept.
+   */
+  public void requireOperatingAt(OffsetDateTime time) {
+    boolean operating =
+        activatedAt != null && !time.isBefore(activatedAt) && switch (status) {
+          case PLANNED -> false;
+          case ACTIVE -> true;
+          case SUSPENDED -> time.isBefore(suspendedAt);
+          case CLOSED -> time.isBefore(closedAt) && (suspendedAt == null || time.isBefore(suspendedAt));
+        };
+    if (!operating) {
+      throw ProblemException.conflict(
+          "checkpoint-not-operating",
+          "checkpoint " + code + " is " + status + " and was not operating at " + time
+              + "; inspections are recorded only for times the checkpoint was ACTIVE"
+              + (activatedAt == null ? "" : " (from " + activatedAt + ")"));
+    }
+  }
+
+  public boolean isClosed() {
+    return status == CheckpointStatus.CLOSED;
+  }
+
+  public UUID id() { return id; }
+  public String code() { return code; }
+  public String name() { return name; }
+  public String road() { return road; }
+  public String place() { return place; }
+  public BigDecimal latitude() { return latitude; }
+  public BigDecimal longitude() { return longitude; }
+  public String town() { return town; }
+  public CheckpointKind kind() { return kind; }
+  public CheckpointStatus status() { return status; }
+  public LocalDate setUpOn() { return setUpOn; }
+  public OffsetDateTime activatedAt() { return activatedAt; }
+  public OffsetDateTime suspendedAt() { return suspendedAt; }
+  public OffsetDateTime closedAt() { return closedAt; }
+  public String leadAgency() { return leadAgency; }
+  public List<String> participatingAgencies() { return List.copyOf(participatingAgencies); }
+  public String supervisingLeader() { return supervisingLeader; }
+  public long version() { return version; }
+}

@@ -1,0 +1,43 @@
+package cn.gov.jingyang.ops.checkpoint.checkpoint;
+
+import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A checkpoint was planned (status PLANNED). */
+public record CheckpointRegistered(
+    UUID checkpointId,
+    String code,
+    String name,
+    String road,
+    String place,
+    BigDecimal latitude,
+    BigDecimal longitude,
+    String town,
+    CheckpointKind kind,
+    CheckpointStatus status,
+    LocalDate setUpOn,
+    String leadAgency,
+    List<String> participatingAgencies,
+    String supervisingLeader)
+    implements DomainEvent {
+
+  static CheckpointRegistered of(Checkpoint c) {
+    return new CheckpointRegistered(
+        c.id(), c.code(), c.name(), c.road(), c.place(), c.latitude(), c.longitude(), c.town(),
+        c.kind(), c.status(), c.setUpOn(), c.leadAgency(), c.participatingAgencies(),
+        c.supervisingLeader());
+  }
+
+  @Override
+  public String aggregateType() {
+    return "Checkpoint";
+  }
+
+  @Override
+  public String aggregateId() {
+    return checkpointId.toString();
+  }
+}

@@ -1,0 +1,55 @@
+package cn.gov.jingyang.ops.checkpoint.checkpoint;
+
+import cn.gov.jingyang.ops.platform.outbox.Outbox;
+import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Plans checkpoints, describes them and moves them through their lifecycle. */
+@ApplicationScoped
+public class CheckpointService {
+
+  private final CheckpointRepository checkpoints;
+  private final Outbox outbox;
+
+  public CheckpointService(CheckpointRepository checkpoints, Outbox outbox) {
+    this.checkpoints = checkpoints;
+    this.outbox = outbox;
+  }
+
+  @Transactional
+  public Checkpoint plan(CheckpointApi.CheckpointRequest request) {
+    if (checkpoints.findByCode(request.code()).isPresent()) {
+      throw ProblemException.conflict("duplicate-code", "a checkpoint with code " + request.code().trim() + " already exists");
+    }
+    Checkpoint checkpoint = Checkpoint.plan(request.code(), request.details(), OffsetDateTime.now());
+    checkpoints.persist(checkpoint);
+    checkpoints.flush();
+    outbox.append(CheckpointRegistered.of(checkpoint));
+    return checkpoint;
+  }
+
+  @Transactional
+  public Checkpoint describe(UUID id, CheckpointApi.CheckpointRequest request) {
+    Checkpoint checkpoint = checkpoints.require(id);
+    if (!checkpoint.code().equals(request.code().trim())) {
+      throw ProblemException.unprocessable("code", "the code of a checkpoint cannot change");
+    }
+    checkpoint.describe(request.details());
+    return checkpoint;
+  }
+
+  @Transactional
+  public Checkpoint changeStatus(UUID id, CheckpointApi.StatusChange change, String changedBy) {
+    Checkpoint checkpoint = checkpoints.require(id);
+    CheckpointStatus previous = checkpoint.status();
+    OffsetDateTime at = change.at() == null ? OffsetDateTime.now() : change.at();
+    checkpoint.transitionTo(change.status(), at);
+    outbox.append(
+        new CheckpointStatusChanged(
+            checkpoint.id(), checkpoint.code(), previous, checkpoint.status(), at, change.reason(), changedBy));
+    return checkpoint;
+  }
+}

@@ -1,0 +1,81 @@
+package cn.gov.jingyang.ops.checkpoint.common;
+
+import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Query parameters are taken as text and parsed here, so a bad value is a 400 naming the
+ * parameter (the framework's own conversion would answer 404).
+ */
+public final class Query {
+
+  private Query() {}
+
+  public static LocalDate date(String name, String value) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(name, "expected a date like 2020-02-03");
+    }
+  }
+
+  public static UUID uuid(String name, String value) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value.trim());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest(name, "expected a UUID");
+    }
+  }
+
+  public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.trim());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest(
+          name, "unknown value '" + value + "'; one of " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  public static Boolean bool(String name, String value) {
+    if (blank(value)) {
+      return null;
+    }
+    return switch (value.trim().toLowerCase()) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw ProblemException.badRequest(name, "expected true or false");
+    };
+  }
+
+  public static Integer integer(String name, String value) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest(name, "expected a whole number");
+    }
+  }
+
+  /** {@code ?page&size}: absent → first page of 50; size capped at 200. */
+  public static Page.Request page(String page, String size) {
+    return Page.Request.of(integer("page", page), integer("size", size));
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,39 @@
+package cn.gov.jingyang.ops.checkpoint.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The checkpoint service's own settings (environment: CHECKPOINT_RISK_REGIONS, ...). */
+@ConfigMapping(prefix = "checkpoint")
+public interface CheckpointConfig {
+
+  Risk risk();
+
+  Inspection inspection();
+
+  interface Risk {
+    /** Risk regions: a province ("湖北省") or "province/city" ("浙江省/温州市"). */
+    @WithDefault("湖北省")
+    List<String> regions();
+
+    /** Temperature at or above which an occupant has fever, °C. */
+    @WithDefault("37.3")
+    BigDecimal temperatureThreshold();
+
+    /** Symptoms that flag an occupant. */
+    @WithDefault("FEVER,COUGH,SHORTNESS_OF_BREATH,FATIGUE,SORE_THROAT,DIARRHOEA,LOSS_OF_TASTE_OR_SMELL")
+    List<String> symptoms();
+  }
+
+  interface Inspection {
+    /** Most records one batch upload may carry. */
+    @WithDefault("500")
+    int batchLimit();
+
+    /** How far in the future an inspection time may lie (tablet clocks drift). */
+    @WithDefault("PT10M")
+    java.time.Duration clockTolerance();
+  }
+}

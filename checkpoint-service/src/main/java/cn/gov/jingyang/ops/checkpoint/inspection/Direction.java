@@ -1,0 +1,6 @@
+package cn.gov.jingyang.ops.checkpoint.inspection;
+
+public enum Direction {
+  INBOUND,
+  OUTBOUND
+}

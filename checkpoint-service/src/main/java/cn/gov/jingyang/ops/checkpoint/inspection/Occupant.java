@@ -1,0 +1,105 @@
+package cn.gov.jingyang.ops.checkpoint.inspection;
+
+import cn.gov.jingyang.ops.checkpoint.risk.RiskReason;
+import cn.gov.jingyang.ops.checkpoint.risk.Symptom;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A person in an inspected vehicle (or on foot), with the officer's result and the risk flag. */
+@Entity
+@Table(name = "occupant")
+public class Occupant {
+
+  @Id private UUID id;
+
+  @Column(name = "inspection_id")
+  private UUID inspectionId;
+
+  private int position;
+  private String name;
+
+  @Column(name = "id_number")
+  private String idNumber;
+
+  private String phone;
+
+  @Column(name = "origin_province")
+  private String originProvince;
+
+  @Column(name = "origin_city")
+  private String originCity;
+
+  @Column(name = "stayed_in_risk_area")
+  private boolean stayedInRiskArea;
+
+  private BigDecimal temperature;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  private List<Symptom> symptoms;
+
+  @Column(name = "destination_town")
+  private String destinationTown;
+
+  @Column(name = "destination_address")
+  private String destinationAddress;
+
+  @Enumerated(EnumType.STRING)
+  private OccupantResult result;
+
+  private boolean flagged;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "flag_reasons")
+  private List<RiskReason> flagReasons;
+
+  protected Occupant() {}
+
+  /** An occupant as recorded; flagged exactly when the risk rules gave reasons. */
+  public static Occupant of(
+      UUID inspectionId, int position, InspectionApi.OccupantRequest r, List<RiskReason> reasons) {
+    Occupant o = new Occupant();
+    o.id = UUID.randomUUID();
+    o.inspectionId = inspectionId;
+    o.position = position;
+    o.name = r.name().trim();
+    o.idNumber = NationalIdNumber.normalise(r.idNumber());
+    o.phone = r.phone() == null ? null : r.phone().trim();
+    o.originProvince = r.originProvince().trim();
+    o.originCity = r.originCity() == null ? null : r.originCity().trim();
+    o.stayedInRiskArea = r.stayedInRiskArea();
+    o.temperature = r.temperature();
+    o.symptoms = r.symptoms() == null ? List.of() : List.copyOf(r.symptoms());
+    o.destinationTown = r.destinationTown().trim();
+    o.destinationAddress = r.destinationAddress().trim();
+    o.result = r.result();
+    o.flagReasons = List.copyOf(reasons);
+    o.flagged = !reasons.isEmpty();
+    return o;
+  }
+
+  public UUID id() { return id; }
+  public UUID inspectionId() { return inspectionId; }
+  public int position() { return position; }
+  public String name() { return name; }
+  public String idNumber() { return idNumber; }
+  public String phone() { return phone; }
+  public String originProvince() { return originProvince; }
+  public String originCity() { return originCity; }
+  public boolean stayedInRiskArea() { return stayedInRiskArea; }
+  public BigDecimal temperature() { return temperature; }
+  public List<Symptom> symptoms() { return symptoms == null ? List.of() : List.copyOf(symptoms); }
+  public String destinationTown() { return destinationTown; }
+  public String destinationAddress() { return destinationAddress; }
+  public OccupantResult result() { return result; }
+  public boolean flagged() { return flagged; }
+  public List<RiskReason> flagReasons() { return flagReasons == null ? List.of() : List.copyOf(flagReasons); }
+}

@@ -1,0 +1,107 @@
+package cn.gov.jingyang.ops.checkpoint.personnel;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * What this service knows about a person, built only from personnel-service's events. Stale
+ * events are ignored: a person snapshot older than the applied version, a duty-status change
+ * older than the applied one.
+ */
+@Entity
+@Table(name = "personnel_replica")
+public class PersonReplica {
+
+  @Id
+  @Column(name = "person_id")
+  private UUID personId;
+
+  private String name;
+  private String category;
+
+  @Column(name = "unit_id")
+  private UUID unitId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "duty_status")
+  private DutyStatus dutyStatus;
+
+  private boolean active;
+
+  @Column(name = "person_version")
+  private long personVersion = -1;
+
+  @Column(name = "status_since")
+  private OffsetDateTime statusSince;
+
+  @Column(name = "updated_at")
+  private OffsetDateTime updatedAt;
+
+  protected PersonReplica() {}
+
+  /** A person first heard of (perhaps through a status change that overtook the registration). */
+  public static PersonReplica known(UUID personId) {
+    PersonReplica p = new PersonReplica();
+    p.personId = personId;
+    p.dutyStatus = DutyStatus.AVAILABLE;
+    p.active = true;
+    p.updatedAt = OffsetDateTime.now();
+    return p;
+  }
+
+  /** Applies a full snapshot unless an equal or newer version was applied already; true if applied. */
+  public boolean applySnapshot(
+      long version, String name, String category, UUID unitId, DutyStatus dutyStatus, boolean active) {
+    if (version <= personVersion) {
+      return false;
+    }
+    this.personVersion = version;
+    this.name = name;
+    this.category = category;
+    this.unitId = unitId;
+    this.dutyStatus = dutyStatus;
+    this.active = active;
+    this.updatedAt = OffsetDateTime.now();
+    return true;
+  }
+
+  /** Applies a duty-status change unless a later one was applied already; true if applied. */
+  public boolean applyDutyStatus(DutyStatus status, OffsetDateTime effectiveFrom) {
+    if (statusSince != null && effectiveFrom != null && effectiveFrom.isBefore(statusSince)) {
+      return false;
+    }
+    this.dutyStatus = status;
+    this.statusSince = effectiveFrom;
+    this.updatedAt = OffsetDateTime.now();
+    return true;
+  }
+
+  public void deactivate() {
+    this.active = false;
+    this.updatedAt = OffsetDateTime.now();
+  }
+
+  /** May be put on a new shift: known by name, active and AVAILABLE. */
+  public boolean isSchedulable() {
+    return active && dutyStatus == DutyStatus.AVAILABLE;
+  }
+
+  /** Must be taken off future shifts. */
+  public boolean isOffShifts() {
+    return !active || dutyStatus.takesOffShifts();
+  }
+
+  public UUID personId() { return personId; }
+  public String name() { return name; }
+  public String category() { return category; }
+  public UUID unitId() { return unitId; }
+  public DutyStatus dutyStatus() { return dutyStatus; }
+  public boolean active() { return active; }
+  public OffsetDateTime updatedAt() { return updatedAt; }
+}

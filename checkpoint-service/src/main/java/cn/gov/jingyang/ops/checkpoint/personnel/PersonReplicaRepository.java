@@ -1,0 +1,39 @@
+package cn.gov.jingyang.ops.checkpoint.personnel;
+
+import cn.gov.jingyang.ops.checkpoint.common.Page;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PersonReplicaRepository implements PanacheRepositoryBase<PersonReplica, UUID> {
+
+  /** The person, locked for the event's transaction; created if first heard of. */
+  public PersonReplica lockOrCreate(UUID personId) {
+    getEntityManager()
+        .createNativeQuery(
+            "insert into personnel_replica (person_id, duty_status, active, updated_at) "
+                + "values (?1, 'AVAILABLE', true, now()) on conflict (person_id) do nothing")
+        .setParameter(1, personId)
+        .executeUpdate();
+    return findById(personId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  public Page<PersonReplica> search(DutyStatus status, UUID unitId, Page.Request page) {
+    PanacheQuery<PersonReplica> q;
+    Sort sort = Sort.by("name").and("personId");
+    if (status != null && unitId != null) {
+      q = find("dutyStatus = ?1 and unitId = ?2", sort, status, unitId);
+    } else if (status != null) {
+      q = find("dutyStatus", sort, status);
+    } else if (unitId != null) {
+      q = find("unitId", sort, unitId);
+    } else {
+      q = findAll(sort);
+    }
+    return new Page<>(q.page(page.panache()).list(), page.page(), page.size(), q.count());
+  }
+}

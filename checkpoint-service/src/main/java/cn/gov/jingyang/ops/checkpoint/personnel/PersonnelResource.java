@@ -1,0 +1,55 @@
+package cn.gov.jingyang.ops.checkpoint.personnel;
+
+import cn.gov.jingyang.ops.checkpoint.common.Page;
+import cn.gov.jingyang.ops.checkpoint.common.Query;
+import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import cn.gov.jingyang.ops.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The personnel replica, read-only: who can be put on shifts, as last heard from personnel-service. */
+@Path("/personnel")
+@Tag(name = "Personnel replica")
+@RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
+public class PersonnelResource {
+
+  public record PersonView(
+      UUID personId, String name, String category, UUID unitId, DutyStatus dutyStatus, boolean active, OffsetDateTime updatedAt) {
+    static PersonView of(PersonReplica p) {
+      return new PersonView(p.personId(), p.name(), p.category(), p.unitId(), p.dutyStatus(), p.active(), p.updatedAt());
+    }
+  }
+
+  private final PersonReplicaRepository people;
+
+  public PersonnelResource(PersonReplicaRepository people) {
+    this.people = people;
+  }
+
+  @GET
+  @Operation(summary = "People known from personnel-service, by duty status and unit")
+  public Page<PersonView> list(
+      @QueryParam("dutyStatus") String dutyStatus,
+      @QueryParam("unitId") String unitId,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return people
+        .search(Query.oneOf("dutyStatus", dutyStatus, DutyStatus.class), Query.uuid("unitId", unitId), Query.page(page, size))
+        .map(PersonView::of);
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "One person as the replica knows them")
+  public PersonView get(@PathParam("id") UUID id) {
+    PersonReplica p = people.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("person", id));
+    return PersonView.of(p);
+  }
+}

@@ -1,0 +1,124 @@
+package cn.gov.jingyang.ops.checkpoint.shift;
+
+import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A shift (值守班次) at a checkpoint: planned start and end, members with roles. */
+@Entity
+@Table(name = "shift")
+public class Shift {
+
+  @Id private UUID id;
+
+  @Column(name = "checkpoint_id")
+  private UUID checkpointId;
+
+  @Column(name = "starts_at")
+  private OffsetDateTime startsAt;
+
+  @Column(name = "ends_at")
+  private OffsetDateTime endsAt;
+
+  @Enumerated(EnumType.STRING)
+  private ShiftStatus status;
+
+  @Column(name = "started_at")
+  private OffsetDateTime startedAt;
+
+  @Column(name = "ended_at")
+  private OffsetDateTime endedAt;
+
+  @Column(name = "created_at")
+  private OffsetDateTime createdAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "shift_member", joinColumns = @JoinColumn(name = "shift_id"))
+  private List<ShiftMember> members = new ArrayList<>();
+
+  @Version private long version;
+
+  protected Shift() {}
+
+  /** A new shift; the caller has checked members exist, are available and free at that time. */
+  public static Shift schedule(UUID checkpointId, OffsetDateTime start, OffsetDateTime end, List<ShiftMember> members) {
+    if (!end.isAfter(start)) {
+      throw ProblemException.unprocessable("end", "must be after start");
+    }
+    if (members.stream().filter(m -> m.role() == ShiftRole.LEAD).count() != 1) {
+      throw ProblemException.unprocessable("members", "a shift needs exactly one LEAD");
+    }
+    if (members.stream().map(ShiftMember::personId).distinct().count() != members.size()) {
+      throw ProblemException.unprocessable("members", "a person may appear only once in a shift");
+    }
+    Shift s = new Shift();
+    s.id = UUID.randomUUID();
+    s.checkpointId = checkpointId;
+    s.startsAt = start;
+    s.endsAt = end;
+    s.status = ShiftStatus.SCHEDULED;
+    s.createdAt = OffsetDateTime.now();
+    s.members = new ArrayList<>(members);
+    return s;
+  }
+
+  public void start(OffsetDateTime at) {
+    move(ShiftStatus.STARTED);
+    if (lead().isEmpty()) {
+      throw ProblemException.conflict("shift-without-lead", "shift " + id + " has no LEAD; it cannot start");
+    }
+    startedAt = at;
+  }
+
+  public void end(OffsetDateTime at) {
+    move(ShiftStatus.ENDED);
+    if (!at.isAfter(startedAt)) {
+      throw ProblemException.unprocessable("at", "a shift cannot end before it started (" + startedAt + ")");
+    }
+    endedAt = at;
+  }
+
+  /** Takes a person off this not-yet-started shift; it is UNDERSTAFFED afterwards. False if not a member. */
+  public boolean remove(UUID personId) {
+    if (!status.notYetStarted() || members.stream().noneMatch(m -> m.personId().equals(personId))) {
+      return false;
+    }
+    members.removeIf(m -> m.personId().equals(personId));
+    status = ShiftStatus.UNDERSTAFFED;
+    return true;
+  }
+
+  private void move(ShiftStatus next) {
+    if (!status.allowedNext().contains(next)) {
+      throw ProblemException.illegalTransition(status, next, status.allowedNext());
+    }
+    status = next;
+  }
+
+  public java.util.Optional<ShiftMember> lead() {
+    return members.stream().filter(m -> m.role() == ShiftRole.LEAD).findFirst();
+  }
+
+  public UUID id() { return id; }
+  public UUID checkpointId() { return checkpointId; }
+  public OffsetDateTime startsAt() { return startsAt; }
+  public OffsetDateTime endsAt() { return endsAt; }
+  public ShiftStatus status() { return status; }
+  public OffsetDateTime startedAt() { return startedAt; }
+  public OffsetDateTime endedAt() { return endedAt; }
+  public List<ShiftMember> members() { return List.copyOf(members); }
+  public long version() { return version; }
+}

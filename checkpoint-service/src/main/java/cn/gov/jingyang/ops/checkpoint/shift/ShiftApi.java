@@ -1,0 +1,51 @@
+package cn.gov.jingyang.ops.checkpoint.shift;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class ShiftApi {
+
+  private ShiftApi() {}
+
+  @Schema(description = "A member of a shift")
+  public record MemberRequest(
+      @Schema(description = "person (known from personnel-service)") @NotNull UUID personId,
+      @Schema(description = "LEAD or MEMBER", example = "LEAD") @NotNull ShiftRole role) {}
+
+  @Schema(description = "A shift to schedule")
+  public record ShiftRequest(
+      @Schema(description = "checkpoint") @NotNull UUID checkpointId,
+      @Schema(description = "planned start", example = "2020-02-03T08:00:00+08:00") @NotNull OffsetDateTime start,
+      @Schema(description = "planned end", example = "2020-02-03T20:00:00+08:00") @NotNull OffsetDateTime end,
+      @Schema(description = "members; exactly one LEAD") @NotEmpty @Size(max = 50) List<@Valid @NotNull MemberRequest> members) {}
+
+  @Schema(description = "When a shift actually started or ended")
+  public record ShiftMoment(
+      @Schema(description = "the time; now if absent", example = "2020-02-03T08:05:00+08:00") OffsetDateTime at) {}
+
+  public record MemberView(UUID personId, ShiftRole role) {}
+
+  @Schema(description = "A shift")
+  public record ShiftView(
+      UUID id,
+      UUID checkpointId,
+      OffsetDateTime start,
+      OffsetDateTime end,
+      @Schema(example = "SCHEDULED") ShiftStatus status,
+      OffsetDateTime startedAt,
+      OffsetDateTime endedAt,
+      List<MemberView> members,
+      long version) {
+    public static ShiftView of(Shift s) {
+      return new ShiftView(
+          s.id(), s.checkpointId(), s.startsAt(), s.endsAt(), s.status(), s.startedAt(), s.endedAt(),
+          s.members().stream().map(m -> new MemberView(m.personId(), m.role())).toList(), s.version());
+    }
+  }
+}

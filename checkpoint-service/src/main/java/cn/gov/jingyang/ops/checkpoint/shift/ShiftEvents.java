@@ -1,0 +1,55 @@
+package cn.gov.jingyang.ops.checkpoint.shift;
+
+import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** The shift events, exactly as contracts/events/checkpoint/Shift*.schema.json define them. */
+public final class ShiftEvents {
+
+  private ShiftEvents() {}
+
+  public record Member(UUID personId, ShiftRole role) {
+    static List<Member> of(Shift shift) {
+      return shift.members().stream().map(m -> new Member(m.personId(), m.role())).toList();
+    }
+  }
+
+  public record ShiftScheduled(
+      UUID shiftId, UUID checkpointId, String checkpointCode, OffsetDateTime start, OffsetDateTime end, List<Member> members)
+      implements DomainEvent {
+    public String aggregateType() { return "Shift"; }
+    public String aggregateId() { return shiftId.toString(); }
+  }
+
+  /** start is the actual start, end the planned end. */
+  public record ShiftStarted(
+      UUID shiftId, UUID checkpointId, String checkpointCode, OffsetDateTime start, OffsetDateTime end, List<Member> members)
+      implements DomainEvent {
+    public String aggregateType() { return "Shift"; }
+    public String aggregateId() { return shiftId.toString(); }
+  }
+
+  /** start and end are the actual times. */
+  public record ShiftEnded(
+      UUID shiftId, UUID checkpointId, String checkpointCode, OffsetDateTime start, OffsetDateTime end, List<Member> members)
+      implements DomainEvent {
+    public String aggregateType() { return "Shift"; }
+    public String aggregateId() { return shiftId.toString(); }
+  }
+
+  public record ShiftUnderstaffed(
+      UUID shiftId,
+      UUID checkpointId,
+      String checkpointCode,
+      OffsetDateTime start,
+      OffsetDateTime end,
+      List<Member> members,
+      UUID removedPersonId,
+      String reason)
+      implements DomainEvent {
+    public String aggregateType() { return "Shift"; }
+    public String aggregateId() { return shiftId.toString(); }
+  }
+}

@@ -1,0 +1,98 @@
+package cn.gov.jingyang.ops.checkpoint.shift;
+
+import cn.gov.jingyang.ops.checkpoint.common.Days;
+import cn.gov.jingyang.ops.checkpoint.common.Page;
+import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
+
+  public Shift require(UUID id) {
+    return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("shift", id));
+  }
+
+  public Shift requireLocked(UUID id) {
+    return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        .orElseThrow(() -> ProblemException.notFound("shift", id));
+  }
+
+  /**
+   * Serialises scheduling per person until the transaction ends, so two concurrent requests cannot
+   * both find a person free. Locks are taken in a fixed order to avoid deadlocks.
+   */
+  public void lockPeople(Collection<UUID> personIds) {
+    personIds.stream().sorted().forEach(id ->
+        getEntityManager()
+            .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 7))")
+            .setParameter(1, "shift-person:" + id)
+            .getSingleResult());
+  }
+
+  /** (person, shift) pairs of the given people in shifts that are not ended and overlap [start, end). */
+  @SuppressWarnings("unchecked")
+  public List<Object[]> overlapping(Collection<UUID> personIds, OffsetDateTime start, OffsetDateTime end) {
+    return getEntityManager()
+        .createNativeQuery(
+            "select m.person_id, s.id from shift s join shift_member m on m.shift_id = s.id "
+                + "where m.person_id = any(?1) and s.status <> 'ENDED' and s.starts_at < ?3 and s.ends_at > ?2 "
+                + "order by m.person_id")
+        .setParameter(1, personIds.toArray(UUID[]::new))
+        .setParameter(2, start)
+        .setParameter(3, end)
+        .getResultList();
+  }
+
+  /** Not-yet-started shifts of a person that end after {@code after}, locked. */
+  public List<Shift> futureShiftsOf(UUID personId, OffsetDateTime after) {
+    return find(
+            "select s from Shift s join s.members m where m.personId = ?1 and s.status in ?2 and s.endsAt > ?3",
+            Sort.by("startsAt"),
+            personId,
+            List.of(ShiftStatus.SCHEDULED, ShiftStatus.UNDERSTAFFED),
+            after)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .list();
+  }
+
+  public Page<Shift> search(
+      UUID checkpointId, UUID personId, ShiftStatus status, LocalDate from, LocalDate to, Page.Request page) {
+    List<String> where = new ArrayList<>();
+    Parameters params = new Parameters();
+    if (checkpointId != null) {
+      where.add("s.checkpointId = :checkpoint");
+      params.and("checkpoint", checkpointId);
+    }
+    if (personId != null) {
+      where.add("exists (select 1 from Shift s2 join s2.members m where s2 = s and m.personId = :person)");
+      params.and("person", personId);
+    }
+    if (status != null) {
+      where.add("s.status = :status");
+      params.and("status", status);
+    }
+    if (from != null) {
+      where.add("s.endsAt > :from");
+      params.and("from", Days.startOf(from).atOffset(ZoneOffset.UTC));
+    }
+    if (to != null) {
+      where.add("s.startsAt < :to");
+      params.and("to", Days.startOf(to.plusDays(1)).atOffset(ZoneOffset.UTC));
+    }
+    String query = "from Shift s" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+    PanacheQuery<Shift> q = find(query, Sort.by("s.startsAt").and("s.id"), params);
+    return new Page<>(q.page(page.panache()).list(), page.page(), page.size(), q.count());
+  }
+}

@@ -1,0 +1,88 @@
+package cn.gov.jingyang.ops.checkpoint.shift;
+
+import cn.gov.jingyang.ops.checkpoint.common.Days;
+import cn.gov.jingyang.ops.checkpoint.common.Page;
+import cn.gov.jingyang.ops.checkpoint.common.Query;
+import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftMoment;
+import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftRequest;
+import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftView;
+import cn.gov.jingyang.ops.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/shifts")
+@Tag(name = "Shifts")
+public class ShiftResource {
+
+  private final ShiftService service;
+  private final ShiftRepository shifts;
+
+  public ShiftResource(ShiftService service, ShiftRepository shifts) {
+    this.service = service;
+    this.shifts = shifts;
+  }
+
+  @POST
+  @RolesAllowed(Roles.COMMAND)
+  @Operation(summary = "Schedule a shift: members AVAILABLE, one LEAD, nobody on two overlapping shifts")
+  public Response schedule(@Valid @NotNull ShiftRequest request) {
+    ShiftView view = ShiftView.of(service.schedule(request));
+    return Response.created(URI.create("/shifts/" + view.id())).entity(view).build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
+  @Operation(summary = "List shifts by checkpoint, person, status and date range (Asia/Shanghai days)")
+  public Page<ShiftView> list(
+      @QueryParam("checkpointId") String checkpointId,
+      @QueryParam("personId") String personId,
+      @QueryParam("status") String status,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    LocalDate fromDay = Query.date("from", from);
+    LocalDate toDay = Query.date("to", to);
+    Days.checkRange(fromDay, toDay);
+    return shifts
+        .search(Query.uuid("checkpointId", checkpointId), Query.uuid("personId", personId),
+            Query.oneOf("status", status, ShiftStatus.class), fromDay, toDay, Query.page(page, size))
+        .map(ShiftView::of);
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
+  @Operation(summary = "One shift")
+  public ShiftView get(@PathParam("id") UUID id) {
+    return ShiftView.of(shifts.require(id));
+  }
+
+  @POST
+  @Path("/{id}/start")
+  @RolesAllowed(Roles.COMMAND)
+  @Operation(summary = "Start a shift (emits ShiftStarted)")
+  public ShiftView start(@PathParam("id") UUID id, @Valid ShiftMoment moment) {
+    return ShiftView.of(service.start(id, moment == null ? null : moment.at()));
+  }
+
+  @POST
+  @Path("/{id}/end")
+  @RolesAllowed(Roles.COMMAND)
+  @Operation(summary = "End a shift (emits ShiftEnded)")
+  public ShiftView end(@PathParam("id") UUID id, @Valid ShiftMoment moment) {
+    return ShiftView.of(service.end(id, moment == null ? null : moment.at()));
+  }
+}

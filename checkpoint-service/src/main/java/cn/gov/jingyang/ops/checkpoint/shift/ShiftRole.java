@@ -1,0 +1,6 @@
+package cn.gov.jingyang.ops.checkpoint.shift;
+
+public enum ShiftRole {
+  LEAD,
+  MEMBER
+}

@@ -1,0 +1,70 @@
+package cn.gov.jingyang.ops.checkpoint.statistics;
+
+import cn.gov.jingyang.ops.checkpoint.checkpoint.Checkpoint;
+import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointRepository;
+import cn.gov.jingyang.ops.checkpoint.common.Days;
+import cn.gov.jingyang.ops.checkpoint.common.Query;
+import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import cn.gov.jingyang.ops.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/statistics")
+@Tag(name = "Statistics")
+@RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
+public class StatisticsResource {
+
+  private static final int MAX_DAYS = 366;
+
+  private final StatisticsRepository statistics;
+  private final CheckpointRepository checkpoints;
+
+  public StatisticsResource(StatisticsRepository statistics, CheckpointRepository checkpoints) {
+    this.statistics = statistics;
+    this.checkpoints = checkpoints;
+  }
+
+  @GET
+  @Operation(summary = "Totals over a date range (Asia/Shanghai days, inclusive), per checkpoint and overall")
+  public StatisticsApi.Overview overview(@QueryParam("from") String from, @QueryParam("to") String to) {
+    LocalDate[] range = range(Query.date("from", from), Query.date("to", to));
+    List<StatisticsApi.CheckpointFigures> rows = statistics.perCheckpoint(range[0], range[1]);
+    StatisticsApi.Figures total =
+        rows.stream().map(StatisticsApi.CheckpointFigures::figures).reduce(StatisticsApi.Figures.zero(), StatisticsApi.Figures::plus);
+    return new StatisticsApi.Overview(range[0], range[1], total, rows);
+  }
+
+  @GET
+  @Path("/checkpoints/{id}")
+  @Operation(summary = "One checkpoint per day over a date range")
+  public StatisticsApi.CheckpointDaily daily(
+      @PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    Checkpoint checkpoint = checkpoints.require(id);
+    LocalDate[] range = range(Query.date("from", from), Query.date("to", to));
+    List<StatisticsApi.DayFigures> days = statistics.daily(id, range[0], range[1]);
+    StatisticsApi.Figures total =
+        days.stream().map(StatisticsApi.DayFigures::figures).reduce(StatisticsApi.Figures.zero(), StatisticsApi.Figures::plus);
+    return new StatisticsApi.CheckpointDaily(id, checkpoint.code(), range[0], range[1], total, days);
+  }
+
+  /** Defaults to today; at most a year. */
+  private static LocalDate[] range(LocalDate from, LocalDate to) {
+    LocalDate today = LocalDate.now(Days.ZONE);
+    LocalDate f = from == null ? (to == null ? today : to) : from;
+    LocalDate t = to == null ? (from == null ? today : from) : to;
+    Days.checkRange(f, t);
+    if (ChronoUnit.DAYS.between(f, t) >= MAX_DAYS) {
+      throw ProblemException.badRequest("to", "a range covers at most " + MAX_DAYS + " days");
+    }
+    return new LocalDate[] {f, t};
+  }
+}

@@ -1,0 +1,39 @@
+package cn.gov.jingyang.ops.checkpoint.visit;
+
+import cn.gov.jingyang.ops.checkpoint.common.Days;
+import cn.gov.jingyang.ops.checkpoint.common.Page;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class VisitRepository implements PanacheRepositoryBase<SupervisoryVisit, UUID> {
+
+  public Page<SupervisoryVisit> search(UUID checkpointId, LocalDate from, LocalDate to, Page.Request page) {
+    List<String> where = new ArrayList<>();
+    Parameters params = new Parameters();
+    if (checkpointId != null) {
+      where.add("checkpointId = :checkpoint");
+      params.and("checkpoint", checkpointId);
+    }
+    if (from != null) {
+      where.add("visitedAt >= :from");
+      params.and("from", Days.startOf(from).atOffset(ZoneOffset.UTC));
+    }
+    if (to != null) {
+      where.add("visitedAt < :to");
+      params.and("to", Days.startOf(to.plusDays(1)).atOffset(ZoneOffset.UTC));
+    }
+    Sort sort = Sort.descending("visitedAt").and("id");
+    PanacheQuery<SupervisoryVisit> q =
+        where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, params);
+    return new Page<>(q.page(page.panache()).list(), page.page(), page.size(), q.count());
+  }
+}

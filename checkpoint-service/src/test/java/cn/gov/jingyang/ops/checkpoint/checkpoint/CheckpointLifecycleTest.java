@@ -1,0 +1,42 @@
+package cn.gov.jingyang.ops.checkpoint.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckpointLifecycleTest {
+
+  private static final OffsetDateTime OPENED = OffsetDateTime.parse("2020-01-28T08:00:00+08:00");
+
+  private static Checkpoint checkpoint() {
+    return Checkpoint.plan("CP-1", new Checkpoint.Details("n", "r", null, null, null, "t", CheckpointKind.VILLAGE,
+        null, "agency", List.of(), null), OPENED.minusDays(2));
+  }
+
+  @Test
+  void inspectionsCountOnlyWhileOperating() {
+    Checkpoint c = checkpoint();
+    assertThatThrownBy(() -> c.requireOperatingAt(OPENED)).isInstanceOf(ProblemException.class);
+    c.transitionTo(CheckpointStatus.ACTIVE, OPENED);
+    c.requireOperatingAt(OPENED.plusHours(1));
+    assertThatThrownBy(() -> c.requireOperatingAt(OPENED.minusHours(1))).isInstanceOf(ProblemException.class);
+    c.transitionTo(CheckpointStatus.SUSPENDED, OPENED.plusDays(1));
+    c.requireOperatingAt(OPENED.plusHours(23));
+    assertThatThrownBy(() -> c.requireOperatingAt(OPENED.plusDays(2))).isInstanceOf(ProblemException.class);
+  }
+
+  @Test
+  void closedIsFinal() {
+    Checkpoint c = checkpoint();
+    c.transitionTo(CheckpointStatus.ACTIVE, OPENED);
+    c.transitionTo(CheckpointStatus.CLOSED, OPENED.plusDays(30));
+    assertThat(c.status().allowedNext()).isEmpty();
+    assertThatThrownBy(() -> c.transitionTo(CheckpointStatus.ACTIVE, OPENED.plusDays(31)))
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("allowed: []");
+  }
+}
