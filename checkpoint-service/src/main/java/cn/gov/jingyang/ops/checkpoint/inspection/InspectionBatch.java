@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,11 +55,11 @@ public class InspectionBatch {
 
   private RecordResult one(int index, InspectionRequest record, String recordedBy) {
     if (record == null) {
-      return rejected(null, validation(List.of(new Problem.FieldError("records[" + index + "]", "must not be null"))));
+      return rejected(null, Problem.validation(List.of(new Problem.FieldError("records[" + index + "]", "must not be null"))));
     }
     Set<ConstraintViolation<InspectionRequest>> violations = validator.validate(record);
     if (!violations.isEmpty()) {
-      return rejected(record, validation(violations.stream()
+      return rejected(record, Problem.validation(violations.stream()
           .map(v -> new Problem.FieldError("records[" + index + "]." + v.getPropertyPath(), v.getMessage()))
           .sorted(Comparator.comparing(Problem.FieldError::field))
           .toList()));
@@ -95,11 +94,6 @@ public class InspectionBatch {
             problem.getErrors().stream().map(e -> new Problem.FieldError(prefix + e.field(), e.message())).toList());
     problem.getExtensions().forEach(copy::with);
     return copy;
-  }
-
-  private static Problem validation(List<Problem.FieldError> errors) {
-    String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-    return new Problem("validation", "Invalid request", 400, detail, errors);
   }
 
   private static RecordResult rejected(InspectionRequest record, Problem problem) {

@@ -36,6 +36,13 @@ public final class Problem {
     this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
   }
 
+  /** 400 listing every offending field. */
+  public static Problem validation(List<FieldError> errors) {
+    String detail =
+        errors.stream().map(f -> f.field() + ": " + f.message()).collect(java.util.stream.Collectors.joining("; "));
+    return new Problem("validation", "Invalid request", 400, detail, errors);
+  }
+
   public static Problem of(int status, String slug, String title, String detail) {
     return new Problem(slug, title, status, detail, null);
   }

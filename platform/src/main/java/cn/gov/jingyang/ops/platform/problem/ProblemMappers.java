@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -52,7 +51,7 @@ public class ProblemMappers {
             .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
             .sorted(Comparator.comparing(Problem.FieldError::field))
             .toList();
-    return respond(validation(errors), uri);
+    return respond(Problem.validation(errors), uri);
   }
 
   @ServerExceptionMapper
@@ -92,9 +91,9 @@ public class ProblemMappers {
       return respond(unreadable(json), uri);
     }
     int status = e.getResponse().getStatus();
-    if (status == 404 && e.getCause() instanceof IllegalArgumentException conversion) {
+    if (status == 404 && e.getCause() instanceof RuntimeException conversion) {
       // JAX-RS answers 404 when a query or path parameter cannot be converted; it is a bad request
-      return respond(validation(List.of(badParameter(conversion, uri))), uri);
+      return respond(Problem.validation(List.of(badParameter(conversion, uri))), uri);
     }
     if (status >= 500) {
       return unexpected(e, uri);
@@ -131,7 +130,7 @@ public class ProblemMappers {
   }
 
   /** Names the parameter whose value could not be converted, and what it should have been. */
-  private static Problem.FieldError badParameter(IllegalArgumentException e, UriInfo uri) {
+  private static Problem.FieldError badParameter(RuntimeException e, UriInfo uri) {
     String message = String.valueOf(e.getMessage());
     String expected = "a valid value";
     String value = null;
@@ -145,6 +144,12 @@ public class ProblemMappers {
       expected = "a number";
       int quote = message.indexOf('"');
       value = quote < 0 ? null : message.substring(quote + 1, message.lastIndexOf('"'));
+    } else if (e instanceof java.time.format.DateTimeParseException parse) {
+      expected = "an ISO-8601 date or date-time (2020-02-03, 2020-02-03T08:00:00+08:00)";
+      value = parse.getParsedString();
+    } else if (message.startsWith("Invalid UUID string: ")) {
+      expected = "a UUID";
+      value = message.substring("Invalid UUID string: ".length());
     }
     String field = "query";
     if (uri != null && value != null) {
@@ -188,12 +193,6 @@ public class ProblemMappers {
         .build();
   }
 
-  static Problem validation(List<Problem.FieldError> errors) {
-    String detail =
-        errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-    return new Problem("validation", "Invalid request", 400, detail, errors);
-  }
-
   private static Problem unreadable(JsonProcessingException e) {
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = path(mapping.getPath());
@@ -210,7 +209,7 @@ public class ProblemMappers {
       } else {
         message = "invalid value";
       }
-      return validation(List.of(new Problem.FieldError(field, message)));
+      return Problem.validation(List.of(new Problem.FieldError(field, message)));
     }
     String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
         + ", column " + e.getLocation().getColumnNr();

@@ -95,6 +95,19 @@ class ProblemDetailsTest {
   }
 
   @Test
+  void shouldNameAnUnparsableDateOrUuidQueryParameter() {
+    String token = DevTokens.token("t", Roles.COMMAND);
+    isProblem(given().auth().oauth2(token).get("/test/registrations/search?since=yesterday").then(), 400)
+        .body("errors[0].field", equalTo("since"))
+        .body("errors[0].message", containsString("ISO-8601"));
+    isProblem(given().auth().oauth2(token).get("/test/registrations/search?unitId=12-ab").then(), 400)
+        .body("errors[0].field", equalTo("unitId"))
+        .body("errors[0].message", containsString("UUID"));
+    isProblem(given().auth().oauth2(token).get("/test/registrations/search?limit=many").then(), 400)
+        .body("errors[0].field", equalTo("limit"));
+  }
+
+  @Test
   void shouldAnswerAnUnknownPathWith404() {
     isProblem(given().auth().oauth2(DevTokens.token("t", Roles.COMMAND)).get("/test/nothing-here").then(), 404);
   }

@@ -43,7 +43,10 @@ public class ProblemsResource {
 
   @GET
   @Path("/search")
-  public Map<String, Object> search(@QueryParam("limit") @Min(1) @Max(500) Integer limit) {
+  public Map<String, Object> search(
+      @QueryParam("limit") @Min(1) @Max(500) Integer limit,
+      @QueryParam("since") LocalDate since,
+      @QueryParam("unitId") java.util.UUID unitId) {
     return Map.of("limit", limit == null ? 50 : limit);
   }
 
