@@ -1,0 +1,89 @@
+package cn.gov.jingyang.ops.personnel.duty;
+
+import cn.gov.jingyang.ops.personnel.common.Access;
+import cn.gov.jingyang.ops.personnel.common.PageRequest;
+import cn.gov.jingyang.ops.personnel.common.Paged;
+import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
+import cn.gov.jingyang.ops.personnel.person.PersonRepository;
+import cn.gov.jingyang.ops.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/people/{id}/duty-status")
+@Tag(name = "Duty status", description = "AVAILABLE, ON_DUTY, RESTING, SICK, INJURED, ON_LEAVE with a dated history")
+public class DutyStatusResource {
+
+  @Schema(description = "A duty-status change")
+  public record ChangeDutyStatus(
+      @Schema(description = "New status; SICK/INJURED/ON_LEAVE return via AVAILABLE", example = "SICK") @NotNull DutyStatus status,
+      @Schema(description = "Why", example = "kidney stones after 12 days at the checkpoint") @NotBlank @Size(max = 500) String reason,
+      @Schema(description = "When it takes effect; now if absent", example = "2020-02-06T10:30:00+08:00") OffsetDateTime effectiveFrom) {}
+
+  @Schema(description = "One entry of the duty-status history")
+  public record DutyStatusEntry(
+      @Schema(description = "Status before", example = "ON_DUTY") DutyStatus previousStatus,
+      @Schema(description = "Status after", example = "SICK") DutyStatus status,
+      @Schema(description = "Reason", example = "kidney stones") String reason,
+      @Schema(description = "Effective from") OffsetDateTime effectiveFrom,
+      @Schema(description = "Who recorded it", example = "personnel-office") String changedBy,
+      @Schema(description = "When it was recorded") OffsetDateTime recordedAt) {
+
+    static DutyStatusEntry of(DutyStatusChange c) {
+      return new DutyStatusEntry(
+          c.previousStatus(), c.status(), c.reason(), c.effectiveFrom(), c.changedBy(), c.recordedAt());
+    }
+  }
+
+  private final DutyStatusService service;
+  private final DutyStatusChangeRepository history;
+  private final PersonRepository people;
+  private final PersonnelConfig config;
+  private final SecurityIdentity identity;
+
+  public DutyStatusResource(DutyStatusService service, DutyStatusChangeRepository history,
+      PersonRepository people, PersonnelConfig config, SecurityIdentity identity) {
+    this.service = service;
+    this.history = history;
+    this.people = people;
+    this.config = config;
+    this.identity = identity;
+  }
+
+  @POST
+  @RolesAllowed(Roles.PERSONNEL_ADMIN)
+  @Operation(summary = "Change a person's duty status (409 naming the allowed targets if illegal); publishes DutyStatusChanged")
+  public DutyStatusEntry change(@PathParam("id") UUID id, @Valid @NotNull ChangeDutyStatus request) {
+    return DutyStatusEntry.of(
+        service.change(id, request.status(), request.reason(), request.effectiveFrom(), Access.actor(identity)));
+  }
+
+  @GET
+  @Path("/history")
+  @RolesAllowed({Roles.PERSONNEL_ADMIN, Roles.COMMAND, Roles.AUDITOR, Roles.CHECKPOINT_OFFICER,
+      Roles.STATION_OFFICER, Roles.INVESTIGATOR})
+  @Operation(summary = "A person's duty-status history, newest first")
+  public Paged<DutyStatusEntry> history(
+      @PathParam("id") UUID id,
+      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
+    people.require(id);
+    PageRequest request = PageRequest.of(page, size, config.paging());
+    var query = history.historyOf(id).page(request.panache());
+    return Paged.of(query.list(), request, query.count(), DutyStatusEntry::of);
+  }
+}

@@ -1,0 +1,110 @@
+package cn.gov.jingyang.ops.personnel.party;
+
+import cn.gov.jingyang.ops.personnel.common.PageRequest;
+import cn.gov.jingyang.ops.personnel.common.Paged;
+import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
+import cn.gov.jingyang.ops.personnel.party.PartyApi.BranchView;
+import cn.gov.jingyang.ops.personnel.party.PartyApi.MemberView;
+import cn.gov.jingyang.ops.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Party files: readable by the political office (PERSONNEL_ADMIN), COMMAND and AUDITOR only. */
+@Path("/party-branches")
+@Tag(name = "Party organisation", description = "Regular and temporary branches, members, vanguard teams, party status, applications")
+@RolesAllowed({Roles.PERSONNEL_ADMIN, Roles.COMMAND, Roles.AUDITOR})
+public class PartyBranchResource {
+
+  private final PartyBranchService service;
+  private final PartyBranchRepository branches;
+  private final PartyRecords records;
+  private final PersonnelConfig config;
+
+  public PartyBranchResource(PartyBranchService service, PartyBranchRepository branches, PartyRecords records, PersonnelConfig config) {
+    this.service = service;
+    this.branches = branches;
+    this.records = records;
+    this.config = config;
+  }
+
+  @POST
+  @RolesAllowed(Roles.PERSONNEL_ADMIN)
+  @Operation(summary = "Establish a branch (TEMPORARY ones belong to a checkpoint); publishes PartyBranchEstablished")
+  public Response establish(@Valid @NotNull PartyApi.EstablishBranch request) {
+    PartyBranch branch = service.establish(request);
+    return Response.created(URI.create("/party-branches/" + branch.id())).entity(service.view(branch)).build();
+  }
+
+  @GET
+  @Operation(summary = "List branches: per checkpoint, per kind; dissolved ones only on request")
+  public Paged<BranchView> list(
+      @Parameter(description = "Only branches of this checkpoint") @QueryParam("checkpointId") UUID checkpointId,
+      @Parameter(description = "REGULAR or TEMPORARY") @QueryParam("kind") BranchKind kind,
+      @Parameter(description = "Include dissolved branches") @QueryParam("includeDissolved") boolean includeDissolved,
+      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
+    PageRequest request = PageRequest.of(page, size, config.paging());
+    var query = branches.search(checkpointId, kind, includeDissolved);
+    return Paged.of(query.page(request.panache()).list(), request, query.count(), service::view);
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One branch with its member and vanguard counts")
+  public BranchView get(@PathParam("id") UUID id) {
+    return service.view(branches.require(id));
+  }
+
+  @POST
+  @Path("{id}/dissolution")
+  @RolesAllowed(Roles.PERSONNEL_ADMIN)
+  @Operation(summary = "Dissolve a branch; publishes PartyBranchDissolved")
+  public BranchView dissolve(@PathParam("id") UUID id, @Valid @NotNull PartyApi.Dissolve request) {
+    return service.view(service.dissolve(id, request.reason()));
+  }
+
+  @GET
+  @Path("{id}/members")
+  @Operation(summary = "Members of a branch (any department, volunteers included); vanguard=true for the vanguard team")
+  public Paged<MemberView> members(
+      @PathParam("id") UUID id,
+      @Parameter(description = "Only the vanguard team") @QueryParam("vanguard") boolean vanguardOnly,
+      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
+    branches.require(id);
+    PageRequest request = PageRequest.of(page, size, config.paging());
+    return new Paged<>(records.members(id, vanguardOnly, request), request.page(), request.size(),
+        records.countMembers(id, vanguardOnly));
+  }
+
+  @POST
+  @Path("{id}/members")
+  @RolesAllowed(Roles.PERSONNEL_ADMIN)
+  @Operation(summary = "Add a party member to a branch or change their vanguard-team membership")
+  public Response addMember(@PathParam("id") UUID id, @Valid @NotNull PartyApi.AddMember request) {
+    service.addMember(id, request);
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @Path("{id}/members/{personId}")
+  @RolesAllowed(Roles.PERSONNEL_ADMIN)
+  @Operation(summary = "Remove a member from a branch")
+  public Response removeMember(@PathParam("id") UUID id, @PathParam("personId") UUID personId) {
+    service.removeMember(id, personId);
+    return Response.noContent().build();
+  }
+}

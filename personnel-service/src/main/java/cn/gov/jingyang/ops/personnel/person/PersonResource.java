@@ -1,0 +1,127 @@
+package cn.gov.jingyang.ops.personnel.person;
+
+import cn.gov.jingyang.ops.personnel.common.Access;
+import cn.gov.jingyang.ops.personnel.common.Etags;
+import cn.gov.jingyang.ops.personnel.common.PageRequest;
+import cn.gov.jingyang.ops.personnel.common.Paged;
+import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
+import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
+import cn.gov.jingyang.ops.personnel.party.PartyStatus;
+import cn.gov.jingyang.ops.personnel.unit.UnitRepository;
+import cn.gov.jingyang.ops.platform.security.Roles;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/people")
+@Tag(name = "People", description = "Police, auxiliary police, staff, volunteers and seconded people")
+@RolesAllowed({Roles.PERSONNEL_ADMIN, Roles.COMMAND, Roles.AUDITOR, Roles.CHECKPOINT_OFFICER,
+    Roles.STATION_OFFICER, Roles.INVESTIGATOR})
+public class PersonResource {
+
+  @Schema(description = "Why a person leaves active service")
+  public record Deactivation(
+      @Schema(description = "Reason", example = "retired") @NotBlank @Size(max = 500) String reason) {}
+
+  private final PersonService service;
+  private final PersonRepository people;
+  private final UnitRepository units;
+  private final PersonnelConfig config;
+  private final SecurityIdentity identity;
+
+  public PersonResource(PersonService service, PersonRepository people, UnitRepository units,
+      PersonnelConfig config, SecurityIdentity identity) {
+    this.service = service;
+    this.people = people;
+    this.units = units;
+    this.config = config;
+    this.identity = identity;
+  }
+
+  @POST
+  @RolesAllowed(Roles.PERSONNEL_ADMIN)
+  @Operation(summary = "Register a person (publishes PersonRegistered)")
+  public Response register(@Valid @NotNull PersonDetails details) {
+    Person person = service.register(details);
+    return Response.created(URI.create("/people/" + person.id()))
+        .header("ETag", Etags.of(person.version()))
+        .entity(PersonView.of(person))
+        .build();
+  }
+
+  @GET
+  @Operation(summary = "List people, filtered; filtering by party status needs a party-file role")
+  public Paged<PersonView> list(
+      @Parameter(description = "Only people of this unit") @QueryParam("unitId") UUID unitId,
+      @Parameter(description = "With unitId: also people of all units below it") @QueryParam("includeSubUnits") boolean includeSubUnits,
+      @Parameter(description = "Category") @QueryParam("category") PersonCategory category,
+      @Parameter(description = "Duty status") @QueryParam("dutyStatus") DutyStatus dutyStatus,
+      @Parameter(description = "Party status (PERSONNEL_ADMIN, COMMAND, AUDITOR only)") @QueryParam("partyStatus") PartyStatus partyStatus,
+      @Parameter(description = "Free text in name or badge number", example = "張") @QueryParam("q") String text,
+      @Parameter(description = "true: only active, false: only deactivated; default all") @QueryParam("active") Boolean active,
+      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
+    if (partyStatus != null && !Access.mayReadPartyFiles(identity)) {
+      throw new ForbiddenException("party files");
+    }
+    List<UUID> unitIds = null;
+    if (unitId != null) {
+      units.require(unitId);
+      unitIds = includeSubUnits ? units.selfAndDescendants(unitId) : List.of(unitId);
+    }
+    PageRequest request = PageRequest.of(page, size, config.paging());
+    var query = people.search(
+        new PersonRepository.Filter(unitIds, category, dutyStatus, partyStatus, text, active), request);
+    return Paged.of(query.list(), request, query.count(), PersonView::of);
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "One person, with its ETag")
+  public Response get(@PathParam("id") UUID id) {
+    Person person = people.require(id);
+    return withEtag(person);
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed(Roles.PERSONNEL_ADMIN)
+  @Operation(summary = "Replace a person's details; If-Match with the ETag read is required (428 without, 412 if stale)")
+  public Response update(
+      @PathParam("id") UUID id,
+      @Parameter(description = "ETag of the version read, e.g. \"3\"", required = true) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull PersonDetails details) {
+    return withEtag(service.update(id, Etags.requiredVersion(ifMatch), details));
+  }
+
+  @POST
+  @Path("/{id}/deactivation")
+  @RolesAllowed(Roles.PERSONNEL_ADMIN)
+  @Operation(summary = "Deactivate a person (never deleted); publishes PersonDeactivated")
+  public Response deactivate(@PathParam("id") UUID id, @Valid @NotNull Deactivation request) {
+    return withEtag(service.deactivate(id, request.reason()));
+  }
+
+  private static Response withEtag(Person person) {
+    return Response.ok(PersonView.of(person)).header("ETag", Etags.of(person.version())).build();
+  }
+}

@@ -1,0 +1,38 @@
+package cn.gov.jingyang.ops.personnel.person;
+
+import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
+import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import java.util.List;
+import java.util.UUID;
+
+/** A person's record changed; carries the whole new state. */
+public record PersonUpdated(
+    UUID personId,
+    PersonCategory category,
+    String badgeNumber,
+    String name,
+    UUID unitId,
+    String position,
+    String phone,
+    List<String> qualifications,
+    DutyStatus dutyStatus,
+    boolean active,
+    long version)
+    implements DomainEvent {
+
+  public static PersonUpdated of(Person p) {
+    return new PersonUpdated(
+        p.id(), p.category(), p.badgeNumber(), p.name(), p.unitId(), p.position(), p.phone(),
+        p.qualifications(), p.dutyStatus(), p.active(), p.version());
+  }
+
+  @Override
+  public String aggregateType() {
+    return "Person";
+  }
+
+  @Override
+  public String aggregateId() {
+    return personId.toString();
+  }
+}

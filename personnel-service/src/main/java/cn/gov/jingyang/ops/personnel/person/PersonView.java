@@ -1,0 +1,31 @@
+package cn.gov.jingyang.ops.personnel.person;
+
+import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A person as every reader sees it. Party status is not here: it is a party file (GET /people/{id}/party-status). */
+@Schema(description = "A person")
+public record PersonView(
+    @Schema(description = "Person id") UUID id,
+    @Schema(description = "Category", example = "POLICE_OFFICER") PersonCategory category,
+    @Schema(description = "Badge number (police only)", example = "051234") String badgeNumber,
+    @Schema(description = "Name", example = "張偉") String name,
+    @Schema(description = "Unit") UUID unitId,
+    @Schema(description = "Position", example = "副所長") String position,
+    @Schema(description = "Mobile number", example = "13800001234") String phone,
+    @Schema(description = "Qualifications", example = "[\"省級戰訓教官\"]") List<String> qualifications,
+    @Schema(description = "Current duty status", example = "AVAILABLE") DutyStatus dutyStatus,
+    @Schema(description = "Since when the duty status holds") OffsetDateTime dutyStatusSince,
+    @Schema(description = "False once deactivated", example = "true") boolean active,
+    @Schema(description = "When deactivated") OffsetDateTime deactivatedAt,
+    @Schema(description = "Version; the ETag is this number in quotes", example = "0") long version) {
+
+  public static PersonView of(Person p) {
+    return new PersonView(
+        p.id(), p.category(), p.badgeNumber(), p.name(), p.unitId(), p.position(), p.phone(),
+        p.qualifications(), p.dutyStatus(), p.dutyStatusSince(), p.active(), p.deactivatedAt(), p.version());
+  }
+}

@@ -1,0 +1,44 @@
+package cn.gov.jingyang.ops.personnel.unit;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of the unit endpoints. */
+public final class UnitApi {
+
+  private UnitApi() {}
+
+  @Schema(description = "A new unit of the tree")
+  public record CreateUnit(
+      @Schema(description = "Short unique code", example = "PS-HX") @NotBlank @Size(max = 40) String code,
+      @Schema(description = "Name", example = "黃許派出所") @NotBlank @Size(max = 200) String name,
+      @Schema(description = "Kind of unit", example = "POLICE_STATION") @NotNull UnitKind kind,
+      @Schema(description = "Parent unit; required except for the bureau and external departments",
+          example = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") UUID parentId,
+      @Schema(description = "Towns covered (police stations only)", example = "[\"黃許鎮\"]")
+          List<@NotBlank @Size(max = 100) String> towns) {}
+
+  @Schema(description = "The towns a police station covers, replacing the previous list")
+  public record Coverage(
+      @Schema(description = "Towns covered", example = "[\"黃許鎮\", \"八角井鎮\"]") @NotNull
+          List<@NotBlank @Size(max = 100) String> towns) {}
+
+  @Schema(description = "A unit")
+  public record UnitView(
+      @Schema(description = "Unit id") UUID id,
+      @Schema(description = "Short unique code", example = "PS-HX") String code,
+      @Schema(description = "Name", example = "黃許派出所") String name,
+      @Schema(description = "Kind", example = "POLICE_STATION") UnitKind kind,
+      @Schema(description = "Parent unit, null for the root and external departments") UUID parentId,
+      @Schema(description = "Towns covered (police stations)", example = "[\"黃許鎮\"]") List<String> towns,
+      @Schema(description = "Version", example = "0") long version) {
+
+    static UnitView of(Unit u) {
+      return new UnitView(u.id(), u.code(), u.name(), u.kind(), u.parentId(), u.towns(), u.version());
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package cn.gov.jingyang.ops.personnel.unit;
+
+import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import java.util.List;
+import java.util.UUID;
+
+/** The towns a police station covers changed: other services route town-based work with it. */
+public record UnitCoverageChanged(
+    UUID unitId, String code, String name, UUID parentId, List<String> previousTowns, List<String> towns)
+    implements DomainEvent {
+
+  static UnitCoverageChanged of(Unit unit, List<String> previousTowns) {
+    return new UnitCoverageChanged(
+        unit.id(), unit.code(), unit.name(), unit.parentId(), previousTowns, unit.towns());
+  }
+
+  @Override
+  public String aggregateType() {
+    return "Unit";
+  }
+
+  @Override
+  public String aggregateId() {
+    return unitId.toString();
+  }
+}

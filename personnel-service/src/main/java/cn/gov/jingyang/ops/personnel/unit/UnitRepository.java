@@ -1,0 +1,45 @@
+package cn.gov.jingyang.ops.personnel.unit;
+
+import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
+
+  public Unit require(UUID id) {
+    return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("unit", id));
+  }
+
+  /** A unit referenced from a request body: unknown is 422 naming the field, not 404 of the URL. */
+  public Unit requireReferenced(String field, UUID id) {
+    return findByIdOptional(id)
+        .orElseThrow(() -> ProblemException.unprocessable(field, "unit " + id + " does not exist"));
+  }
+
+  public boolean codeTaken(String code) {
+    return count("code", code) > 0;
+  }
+
+  /** The unit and all units below it. */
+  @SuppressWarnings("unchecked")
+  public List<UUID> selfAndDescendants(UUID root) {
+    return getEntityManager()
+        .createNativeQuery(
+            "with recursive t(id) as (select id from unit where id = :root"
+                + " union select u.id from unit u join t on u.parent_id = t.id) select id from t")
+        .setParameter("root", root)
+        .getResultList();
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<Unit> stationsCovering(String town) {
+    return getEntityManager()
+        .createNativeQuery(
+            "select * from unit where kind = 'POLICE_STATION' and :town = any(towns) order by code", Unit.class)
+        .setParameter("town", town)
+        .getResultList();
+  }
+}
