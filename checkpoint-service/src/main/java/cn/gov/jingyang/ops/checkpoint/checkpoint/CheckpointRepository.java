@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.checkpoint.checkpoint;
 
-import cn.gov.jingyang.ops.checkpoint.common.Page;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -23,7 +24,7 @@ public class CheckpointRepository implements PanacheRepositoryBase<Checkpoint, U
     return find("code", code.trim()).firstResultOptional();
   }
 
-  public Page<Checkpoint> search(CheckpointStatus status, String town, CheckpointKind kind, Page.Request page) {
+  public Page<Checkpoint> search(CheckpointStatus status, String town, CheckpointKind kind, PageRequest page) {
     List<String> where = new ArrayList<>();
     Parameters params = new Parameters();
     if (status != null) {

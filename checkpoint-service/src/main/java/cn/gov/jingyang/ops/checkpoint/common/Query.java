@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.checkpoint.common;
 
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -71,8 +72,8 @@ public final class Query {
   }
 
   /** {@code ?page&size}: absent → first page of 50; size capped at 200. */
-  public static Page.Request page(String page, String size) {
-    return Page.Request.of(integer("page", page), integer("size", size));
+  public static PageRequest page(String page, String size) {
+    return PageRequest.of(integer("page", page), integer("size", size));
   }
 
   private static boolean blank(String value) {

@@ -1,7 +1,8 @@
 package cn.gov.jingyang.ops.checkpoint.inspection;
 
 import cn.gov.jingyang.ops.checkpoint.common.Days;
-import cn.gov.jingyang.ops.checkpoint.common.Page;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -58,7 +59,7 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
         == 1;
   }
 
-  public Page<Inspection> search(Filter f, Page.Request page) {
+  public Page<Inspection> search(Filter f, PageRequest page) {
     List<String> where = new ArrayList<>();
     Parameters params = new Parameters();
     if (f.checkpointId() != null) {

@@ -1,7 +1,8 @@
 package cn.gov.jingyang.ops.checkpoint.inspection;
 
 import cn.gov.jingyang.ops.checkpoint.common.Days;
-import cn.gov.jingyang.ops.checkpoint.common.Page;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
 import cn.gov.jingyang.ops.checkpoint.common.Viewer;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.BatchRequest;

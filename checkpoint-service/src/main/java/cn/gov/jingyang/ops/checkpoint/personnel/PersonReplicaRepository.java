@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.checkpoint.personnel;
 
-import cn.gov.jingyang.ops.checkpoint.common.Page;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -22,7 +23,7 @@ public class PersonReplicaRepository implements PanacheRepositoryBase<PersonRepl
     return findById(personId, LockModeType.PESSIMISTIC_WRITE);
   }
 
-  public Page<PersonReplica> search(DutyStatus status, UUID unitId, Page.Request page) {
+  public Page<PersonReplica> search(DutyStatus status, UUID unitId, PageRequest page) {
     PanacheQuery<PersonReplica> q;
     Sort sort = Sort.by("name").and("personId");
     if (status != null && unitId != null) {

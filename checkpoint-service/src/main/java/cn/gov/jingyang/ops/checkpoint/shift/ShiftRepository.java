@@ -1,7 +1,8 @@
 package cn.gov.jingyang.ops.checkpoint.shift;
 
 import cn.gov.jingyang.ops.checkpoint.common.Days;
-import cn.gov.jingyang.ops.checkpoint.common.Page;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -68,7 +69,7 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
   }
 
   public Page<Shift> search(
-      UUID checkpointId, UUID personId, ShiftStatus status, LocalDate from, LocalDate to, Page.Request page) {
+      UUID checkpointId, UUID personId, ShiftStatus status, LocalDate from, LocalDate to, PageRequest page) {
     List<String> where = new ArrayList<>();
     Parameters params = new Parameters();
     if (checkpointId != null) {

@@ -1,7 +1,8 @@
 package cn.gov.jingyang.ops.checkpoint.visit;
 
 import cn.gov.jingyang.ops.checkpoint.common.Days;
-import cn.gov.jingyang.ops.checkpoint.common.Page;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -16,7 +17,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class VisitRepository implements PanacheRepositoryBase<SupervisoryVisit, UUID> {
 
-  public Page<SupervisoryVisit> search(UUID checkpointId, LocalDate from, LocalDate to, Page.Request page) {
+  public Page<SupervisoryVisit> search(UUID checkpointId, LocalDate from, LocalDate to, PageRequest page) {
     List<String> where = new ArrayList<>();
     Parameters params = new Parameters();
     if (checkpointId != null) {

@@ -14,7 +14,6 @@ public interface PersonnelConfig {
 
   Fatigue fatigue();
 
-  Paging paging();
 
   interface Fatigue {
     /** Consecutive duty days (without a rest day) at which a FatigueAlert is raised. */
@@ -26,12 +25,4 @@ public interface PersonnelConfig {
     int nearMargin();
   }
 
-  interface Paging {
-    @WithDefault("50")
-    int defaultSize();
-
-    /** Larger requested page sizes are capped to this, never refused. */
-    @WithDefault("200")
-    int maxSize();
-  }
 }

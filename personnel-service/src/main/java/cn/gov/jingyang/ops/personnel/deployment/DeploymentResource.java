@@ -1,7 +1,7 @@
 package cn.gov.jingyang.ops.personnel.deployment;
 
-import cn.gov.jingyang.ops.personnel.common.PageRequest;
-import cn.gov.jingyang.ops.personnel.common.Paged;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
 import cn.gov.jingyang.ops.personnel.deployment.DeploymentApi.DeploymentView;
 import cn.gov.jingyang.ops.platform.security.Roles;
@@ -47,16 +47,16 @@ public class DeploymentResource {
 
   @GET
   @Operation(summary = "Deployments from or to a unit, or of a person; current, past or all")
-  public Paged<DeploymentView> list(
+  public Page<DeploymentView> list(
       @Parameter(description = "Sending or supported unit") @QueryParam("unitId") UUID unitId,
       @Parameter(description = "A person among those sent") @QueryParam("personId") UUID personId,
       @Parameter(description = "CURRENT, PAST or ALL (default)") @QueryParam("when") @DefaultValue("ALL") DeploymentRepository.When when,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
       @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
-    PageRequest request = PageRequest.of(page, size, config.paging());
+    PageRequest request = PageRequest.of(page, size);
     LocalDate today = today();
     var query = deployments.search(unitId, personId, when, today);
-    return Paged.of(query.page(request.panache()).list(), request, query.count(), d -> DeploymentView.of(d, today));
+    return Page.of(query.page(request.panache()).list(), request, query.count(), d -> DeploymentView.of(d, today));
   }
 
   @GET

@@ -1,9 +1,8 @@
 package cn.gov.jingyang.ops.personnel.duty;
 
 import cn.gov.jingyang.ops.personnel.common.Access;
-import cn.gov.jingyang.ops.personnel.common.PageRequest;
-import cn.gov.jingyang.ops.personnel.common.Paged;
-import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.person.PersonRepository;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -52,15 +51,13 @@ public class DutyStatusResource {
   private final DutyStatusService service;
   private final DutyStatusChangeRepository history;
   private final PersonRepository people;
-  private final PersonnelConfig config;
   private final SecurityIdentity identity;
 
   public DutyStatusResource(DutyStatusService service, DutyStatusChangeRepository history,
-      PersonRepository people, PersonnelConfig config, SecurityIdentity identity) {
+      PersonRepository people, SecurityIdentity identity) {
     this.service = service;
     this.history = history;
     this.people = people;
-    this.config = config;
     this.identity = identity;
   }
 
@@ -77,13 +74,13 @@ public class DutyStatusResource {
   @RolesAllowed({Roles.PERSONNEL_ADMIN, Roles.COMMAND, Roles.AUDITOR, Roles.CHECKPOINT_OFFICER,
       Roles.STATION_OFFICER, Roles.INVESTIGATOR})
   @Operation(summary = "A person's duty-status history, newest first")
-  public Paged<DutyStatusEntry> history(
+  public Page<DutyStatusEntry> history(
       @PathParam("id") UUID id,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
       @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
     people.require(id);
-    PageRequest request = PageRequest.of(page, size, config.paging());
+    PageRequest request = PageRequest.of(page, size);
     var query = history.historyOf(id).page(request.panache());
-    return Paged.of(query.list(), request, query.count(), DutyStatusEntry::of);
+    return Page.of(query.list(), request, query.count(), DutyStatusEntry::of);
   }
 }

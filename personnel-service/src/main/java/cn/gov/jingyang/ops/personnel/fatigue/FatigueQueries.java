@@ -1,6 +1,6 @@
 package cn.gov.jingyang.ops.personnel.fatigue;
 
-import cn.gov.jingyang.ops.personnel.common.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 import java.time.LocalDate;

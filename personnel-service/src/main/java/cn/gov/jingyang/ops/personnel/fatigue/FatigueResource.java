@@ -1,7 +1,7 @@
 package cn.gov.jingyang.ops.personnel.fatigue;
 
-import cn.gov.jingyang.ops.personnel.common.PageRequest;
-import cn.gov.jingyang.ops.personnel.common.Paged;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
 import cn.gov.jingyang.ops.personnel.fatigue.FatigueQueries.FatigueStanding;
 import cn.gov.jingyang.ops.platform.security.Roles;
@@ -28,13 +28,13 @@ public class FatigueResource {
 
   @GET
   @Operation(summary = "People at or near the fatigue threshold (open alert, or streak within the near margin), longest first")
-  public Paged<FatigueStanding> atOrNear(
+  public Page<FatigueStanding> atOrNear(
       @Parameter(description = "Minimum streak; default threshold minus personnel.fatigue.near-margin") @QueryParam("minDays") Integer minDays,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
       @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
     int min = minDays != null ? Math.max(1, minDays)
         : Math.max(1, config.fatigue().thresholdDays() - config.fatigue().nearMargin());
-    PageRequest request = PageRequest.of(page, size, config.paging());
-    return new Paged<>(queries.atOrNear(min, request), request.page(), request.size(), queries.countAtOrNear(min));
+    PageRequest request = PageRequest.of(page, size);
+    return new Page<>(queries.atOrNear(min, request), request.page(), request.size(), queries.countAtOrNear(min));
   }
 }

@@ -1,8 +1,7 @@
 package cn.gov.jingyang.ops.personnel.party;
 
-import cn.gov.jingyang.ops.personnel.common.PageRequest;
-import cn.gov.jingyang.ops.personnel.common.Paged;
-import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.ApplicationView;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
@@ -29,14 +28,12 @@ public class PartyApplicationResource {
       @Schema(description = "First day (inclusive)", example = "2020-01-24") LocalDate from,
       @Schema(description = "Last day (inclusive)", example = "2020-02-29") LocalDate to,
       @Schema(description = "Number of applications submitted in the period", example = "17") long count,
-      @Schema(description = "The applications of this page") Paged<ApplicationView> applications) {}
+      @Schema(description = "The applications of this page") Page<ApplicationView> applications) {}
 
   private final PartyRecords records;
-  private final PersonnelConfig config;
 
-  public PartyApplicationResource(PartyRecords records, PersonnelConfig config) {
+  public PartyApplicationResource(PartyRecords records) {
     this.records = records;
-    this.config = config;
   }
 
   @GET
@@ -50,9 +47,9 @@ public class PartyApplicationResource {
     if (to.isBefore(from)) {
       throw ProblemException.badRequest("to", "must not be before from");
     }
-    PageRequest request = PageRequest.of(page, size, config.paging());
+    PageRequest request = PageRequest.of(page, size);
     long count = records.countApplications(from, to, branchId);
     return new ApplicationsInPeriod(from, to, count,
-        new Paged<>(records.applications(from, to, branchId, request), request.page(), request.size(), count));
+        new Page<>(records.applications(from, to, branchId, request), request.page(), request.size(), count));
   }
 }

@@ -1,8 +1,7 @@
 package cn.gov.jingyang.ops.personnel.party;
 
-import cn.gov.jingyang.ops.personnel.common.PageRequest;
-import cn.gov.jingyang.ops.personnel.common.Paged;
-import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.BranchView;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.MemberView;
 import cn.gov.jingyang.ops.platform.security.Roles;
@@ -31,13 +30,11 @@ public class PartyBranchResource {
   private final PartyBranchService service;
   private final PartyBranchRepository branches;
   private final PartyRecords records;
-  private final PersonnelConfig config;
 
-  public PartyBranchResource(PartyBranchService service, PartyBranchRepository branches, PartyRecords records, PersonnelConfig config) {
+  public PartyBranchResource(PartyBranchService service, PartyBranchRepository branches, PartyRecords records) {
     this.service = service;
     this.branches = branches;
     this.records = records;
-    this.config = config;
   }
 
   @POST
@@ -50,15 +47,15 @@ public class PartyBranchResource {
 
   @GET
   @Operation(summary = "List branches: per checkpoint, per kind; dissolved ones only on request")
-  public Paged<BranchView> list(
+  public Page<BranchView> list(
       @Parameter(description = "Only branches of this checkpoint") @QueryParam("checkpointId") UUID checkpointId,
       @Parameter(description = "REGULAR or TEMPORARY") @QueryParam("kind") BranchKind kind,
       @Parameter(description = "Include dissolved branches") @QueryParam("includeDissolved") boolean includeDissolved,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
       @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
-    PageRequest request = PageRequest.of(page, size, config.paging());
+    PageRequest request = PageRequest.of(page, size);
     var query = branches.search(checkpointId, kind, includeDissolved);
-    return Paged.of(query.page(request.panache()).list(), request, query.count(), service::view);
+    return Page.of(query.page(request.panache()).list(), request, query.count(), service::view);
   }
 
   @GET
@@ -79,14 +76,14 @@ public class PartyBranchResource {
   @GET
   @Path("{id}/members")
   @Operation(summary = "Members of a branch (any department, volunteers included); vanguard=true for the vanguard team")
-  public Paged<MemberView> members(
+  public Page<MemberView> members(
       @PathParam("id") UUID id,
       @Parameter(description = "Only the vanguard team") @QueryParam("vanguard") boolean vanguardOnly,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
       @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
     branches.require(id);
-    PageRequest request = PageRequest.of(page, size, config.paging());
-    return new Paged<>(records.members(id, vanguardOnly, request), request.page(), request.size(),
+    PageRequest request = PageRequest.of(page, size);
+    return new Page<>(records.members(id, vanguardOnly, request), request.page(), request.size(),
         records.countMembers(id, vanguardOnly));
   }
 

@@ -1,6 +1,6 @@
 package cn.gov.jingyang.ops.personnel.party;
 
-import cn.gov.jingyang.ops.personnel.common.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.ApplicationView;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.MemberView;
 import jakarta.enterprise.context.ApplicationScoped;

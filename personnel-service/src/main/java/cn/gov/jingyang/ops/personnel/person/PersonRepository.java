@@ -1,6 +1,6 @@
 package cn.gov.jingyang.ops.personnel.person;
 
-import cn.gov.jingyang.ops.personnel.common.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
 import cn.gov.jingyang.ops.personnel.party.PartyStatus;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;

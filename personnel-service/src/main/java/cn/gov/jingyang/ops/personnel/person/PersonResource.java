@@ -2,9 +2,8 @@ package cn.gov.jingyang.ops.personnel.person;
 
 import cn.gov.jingyang.ops.personnel.common.Access;
 import cn.gov.jingyang.ops.personnel.common.Etags;
-import cn.gov.jingyang.ops.personnel.common.PageRequest;
-import cn.gov.jingyang.ops.personnel.common.Paged;
-import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
 import cn.gov.jingyang.ops.personnel.party.PartyStatus;
 import cn.gov.jingyang.ops.personnel.unit.UnitRepository;
@@ -45,15 +44,12 @@ public class PersonResource {
   private final PersonService service;
   private final PersonRepository people;
   private final UnitRepository units;
-  private final PersonnelConfig config;
   private final SecurityIdentity identity;
 
-  public PersonResource(PersonService service, PersonRepository people, UnitRepository units,
-      PersonnelConfig config, SecurityIdentity identity) {
+  public PersonResource(PersonService service, PersonRepository people, UnitRepository units, SecurityIdentity identity) {
     this.service = service;
     this.people = people;
     this.units = units;
-    this.config = config;
     this.identity = identity;
   }
 
@@ -70,7 +66,7 @@ public class PersonResource {
 
   @GET
   @Operation(summary = "List people, filtered; filtering by party status needs a party-file role")
-  public Paged<PersonView> list(
+  public Page<PersonView> list(
       @Parameter(description = "Only people of this unit") @QueryParam("unitId") UUID unitId,
       @Parameter(description = "With unitId: also people of all units below it") @QueryParam("includeSubUnits") boolean includeSubUnits,
       @Parameter(description = "Category") @QueryParam("category") PersonCategory category,
@@ -88,10 +84,10 @@ public class PersonResource {
       units.require(unitId);
       unitIds = includeSubUnits ? units.selfAndDescendants(unitId) : List.of(unitId);
     }
-    PageRequest request = PageRequest.of(page, size, config.paging());
+    PageRequest request = PageRequest.of(page, size);
     var query = people.search(
         new PersonRepository.Filter(unitIds, category, dutyStatus, partyStatus, text, active), request);
-    return Paged.of(query.list(), request, query.count(), PersonView::of);
+    return Page.of(query.list(), request, query.count(), PersonView::of);
   }
 
   @GET

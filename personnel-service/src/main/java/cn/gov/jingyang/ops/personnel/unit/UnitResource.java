@@ -1,8 +1,7 @@
 package cn.gov.jingyang.ops.personnel.unit;
 
-import cn.gov.jingyang.ops.personnel.common.PageRequest;
-import cn.gov.jingyang.ops.personnel.common.Paged;
-import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.unit.UnitApi.UnitView;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.panache.common.Sort;
@@ -31,12 +30,10 @@ public class UnitResource {
 
   private final UnitService service;
   private final UnitRepository units;
-  private final PersonnelConfig config;
 
-  public UnitResource(UnitService service, UnitRepository units, PersonnelConfig config) {
+  public UnitResource(UnitService service, UnitRepository units) {
     this.service = service;
     this.units = units;
-    this.config = config;
   }
 
   @POST
@@ -49,13 +46,13 @@ public class UnitResource {
 
   @GET
   @Operation(summary = "List units, optionally only the children of one unit")
-  public Paged<UnitView> list(
+  public Page<UnitView> list(
       @Parameter(description = "Only direct children of this unit") @QueryParam("parentId") UUID parentId,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
       @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
-    PageRequest request = PageRequest.of(page, size, config.paging());
+    PageRequest request = PageRequest.of(page, size);
     var query = parentId == null ? units.findAll(Sort.by("code")) : units.find("parentId", Sort.by("code"), parentId);
-    return Paged.of(query.page(request.panache()).list(), request, query.count(), UnitView::of);
+    return Page.of(query.page(request.panache()).list(), request, query.count(), UnitView::of);
   }
 
   @GET
