@@ -25,6 +25,21 @@ class EventContractsTest {
   }
 
   @Test
+  void shouldListEveryServiceEventInTheAsyncApiDocument() throws IOException {
+    String asyncApi = Files.readString(EventContracts.root().resolve("asyncapi.yaml"));
+    List<String> schemas;
+    try (Stream<Path> files = Files.walk(EventContracts.root().resolve("events"))) {
+      schemas =
+          files.filter(p -> p.toString().endsWith(".schema.json"))
+              .map(p -> EventContracts.root().relativize(p).toString())
+              .filter(p -> !p.startsWith("events/platformtest/"))
+              .toList();
+    }
+    assertThat(schemas).isNotEmpty();
+    assertThat(schemas).allSatisfy(schema -> assertThat(asyncApi).contains("'./" + schema + "'"));
+  }
+
+  @Test
   void shouldRefuseAnEventThatBreaksItsContract() {
     String broken =
         EventContracts.example("personnel", "DutyStatusChanged").replace("\"SICK\"", "\"ABDUCTED_BY_ALIENS\"");

@@ -4,7 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.jingyang.ops.infra.DevTokens;
+import cn.gov.jingyang.ops.infra.EventContracts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.ConfigProvider;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +52,27 @@ public abstract class ServiceBaselineTest {
         .statusCode(200)
         .body(containsString("/events"))
         .body(containsString("SecurityScheme"));
+  }
+
+  /**
+   * The API as published in {@code contracts/openapi/<service>.json}: a change to the API must
+   * come with its snapshot. {@code -Dopenapi.snapshot.update=true} rewrites the snapshot.
+   */
+  @Test
+  void shouldServeTheApiItsOpenApiSnapshotDescribes() throws Exception {
+    String live = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+    String service = ConfigProvider.getConfig().getValue("ops.service-name", String.class);
+    Path snapshot = EventContracts.root().resolve("openapi").resolve(service + ".json");
+    ObjectMapper json = new ObjectMapper();
+    JsonNode current = json.readTree(live);
+    if (Boolean.getBoolean("openapi.snapshot.update") || !Files.exists(snapshot)) {
+      Files.createDirectories(snapshot.getParent());
+      Files.writeString(snapshot, json.writerWithDefaultPrettyPrinter().writeValueAsString(current) + "\n");
+    }
+    assertThat(current)
+        .as("the live OpenAPI of %s differs from %s; run the tests with -Dopenapi.snapshot.update=true and commit it",
+            service, snapshot)
+        .isEqualTo(json.readTree(Files.readString(snapshot)));
   }
 
   @Test
