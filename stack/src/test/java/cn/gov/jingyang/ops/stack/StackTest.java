@@ -8,6 +8,7 @@ import cn.gov.jingyang.ops.infra.PostgresServer;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
 import cn.gov.jingyang.ops.infra.TopicProbe;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -57,12 +58,18 @@ class StackTest {
     }
   }
 
-  private static Process run(String command) throws IOException {
+  /** Runs the launcher as ./stackctl does: its own classes and runtime classpath, nothing of the tests'. */
+  private static Process run(String... command) throws IOException {
     String java = ProcessHandle.current().info().command().orElseThrow();
+    String classpath =
+        Path.of("target/classes").toAbsolutePath() + File.pathSeparator
+            + Files.readString(Path.of("target/launcher.classpath")).trim();
     ProcessBuilder builder =
-        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Stack.class.getName(), command)
+        new ProcessBuilder(java, "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classpath,
+                Stack.class.getName())
             .directory(Path.of("..").toAbsolutePath().normalize().toFile())
             .redirectErrorStream(true);
+    builder.command().addAll(List.of(command));
     builder.environment().putAll(ENV);
     Process process = builder.start();
     launched.add(process);
@@ -126,6 +133,12 @@ class StackTest {
       assertThat(readiness(s)).as(s.name() + " readiness").isEqualTo(200);
     }
     assertThat(String.join("\n", firstRun)).contains("swagger-ui").contains("token");
+    Process token = run("token");
+    assertThat(token.waitFor()).as("token without arguments explains its usage").isEqualTo(2);
+    Process minted = run("token", "alice", "COMMAND");
+    String jwt = new String(minted.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(minted.waitFor()).isZero();
+    assertThat(jwt.split("\\.")).hasSize(3);
     List<ProcessHandle> processes = recordedProcesses();
     assertThat(processes).hasSize(ServiceCatalog.ALL.size() + 2); // services, Kafka, PostgreSQL
 
