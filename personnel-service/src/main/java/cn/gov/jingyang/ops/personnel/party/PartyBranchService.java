@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.personnel.party;
 
 import cn.gov.jingyang.ops.personnel.common.Flush;
+import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
 import cn.gov.jingyang.ops.personnel.person.Person;
 import cn.gov.jingyang.ops.personnel.person.PersonRepository;
 import cn.gov.jingyang.ops.personnel.unit.UnitRepository;
@@ -28,14 +29,16 @@ public class PartyBranchService {
   private final PersonRepository people;
   private final UnitRepository units;
   private final Outbox outbox;
+  private final PersonnelConfig config;
 
   public PartyBranchService(PartyBranchRepository branches, PartyRecords records, PersonRepository people,
-      UnitRepository units, Outbox outbox) {
+      UnitRepository units, Outbox outbox, PersonnelConfig config) {
     this.branches = branches;
     this.records = records;
     this.people = people;
     this.units = units;
     this.outbox = outbox;
+    this.config = config;
   }
 
   @Transactional
@@ -86,7 +89,7 @@ public class PartyBranchService {
       throw ProblemException.conflict("not-a-party-member",
           "person " + person.id() + " is " + person.partyStatus() + "; only MEMBER or PROBATIONARY join a branch");
     }
-    records.upsertMember(branchId, person.id(), r.vanguard(), r.joinedOn() == null ? LocalDate.now() : r.joinedOn());
+    records.upsertMember(branchId, person.id(), r.vanguard(), r.joinedOn() == null ? LocalDate.now(config.zone()) : r.joinedOn());
   }
 
   @Transactional
@@ -105,7 +108,7 @@ public class PartyBranchService {
       branches.findByIdOptional(r.branchId())
           .orElseThrow(() -> ProblemException.unprocessable("branchId", "party branch " + r.branchId() + " does not exist"));
     }
-    if (r.since().isAfter(LocalDate.now().plusDays(1))) {
+    if (r.since().isAfter(LocalDate.now(config.zone()))) {
       throw ProblemException.badRequest("since", "must not be in the future");
     }
     boolean newApplication = r.status() == PartyStatus.APPLICANT && person.partyStatus() != PartyStatus.APPLICANT;
