@@ -8,6 +8,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,12 @@ public class CheckpointRepository implements PanacheRepositoryBase<Checkpoint, U
 
   public Checkpoint require(UUID id) {
     return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("checkpoint", id));
+  }
+
+  /** The checkpoint, locked until the transaction ends, so concurrent edits see each other's version. */
+  public Checkpoint requireLocked(UUID id) {
+    return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        .orElseThrow(() -> ProblemException.notFound("checkpoint", id));
   }
 
   public Optional<Checkpoint> findByCode(String code) {

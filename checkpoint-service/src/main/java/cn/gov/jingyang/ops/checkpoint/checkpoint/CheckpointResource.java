@@ -5,6 +5,7 @@ import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.CheckpointView;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.StatusChange;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.versioning.Etags;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
 import cn.gov.jingyang.ops.checkpoint.common.Viewer;
 import cn.gov.jingyang.ops.platform.security.Roles;
@@ -12,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/checkpoints")
@@ -39,10 +46,15 @@ public class CheckpointResource {
 
   @POST
   @RolesAllowed(Roles.COMMAND)
-  @Operation(summary = "Plan a checkpoint (status PLANNED)")
+  @Operation(summary = "Plan a checkpoint (status PLANNED), with its ETag")
+  @APIResponse(responseCode = "201", description = "Planned", headers = @Header(name = "ETag", description = "the version in quotes", schema = @Schema(implementation = String.class)),
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckpointView.class)))
   public Response plan(@Valid @NotNull CheckpointRequest request) {
-    CheckpointView view = CheckpointView.of(service.plan(request));
-    return Response.created(URI.create("/checkpoints/" + view.id())).entity(view).build();
+    Checkpoint checkpoint = service.plan(request);
+    return Response.created(URI.create("/checkpoints/" + checkpoint.id()))
+        .header("ETag", Etags.of(checkpoint.version()))
+        .entity(CheckpointView.of(checkpoint))
+        .build();
   }
 
   @GET
@@ -63,24 +75,37 @@ public class CheckpointResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
-  @Operation(summary = "One checkpoint")
-  public CheckpointView get(@PathParam("id") UUID id) {
-    return CheckpointView.of(checkpoints.require(id));
+  @Operation(summary = "One checkpoint, with its ETag (the version in quotes)")
+  @APIResponse(responseCode = "200", description = "The checkpoint", headers = @Header(name = "ETag", description = "the version in quotes, e.g. \"3\"", schema = @Schema(implementation = String.class)),
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckpointView.class)))
+  public Response get(@PathParam("id") UUID id) {
+    return withEtag(checkpoints.require(id));
   }
 
   @PUT
   @Path("/{id}")
   @RolesAllowed(Roles.COMMAND)
-  @Operation(summary = "Change a checkpoint's description (not its status or code)")
-  public CheckpointView describe(@PathParam("id") UUID id, @Valid @NotNull CheckpointRequest request) {
-    return CheckpointView.of(service.describe(id, request));
+  @Operation(summary = "Change a checkpoint's description (not its status or code); If-Match with the ETag read is required (428 without, 412 if stale)")
+  @APIResponse(responseCode = "200", description = "Changed; ETag is the new version", headers = @Header(name = "ETag", description = "the new version in quotes", schema = @Schema(implementation = String.class)),
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckpointView.class)))
+  public Response describe(
+      @PathParam("id") UUID id,
+      @Parameter(description = "ETag of the version read, e.g. \"3\"", required = true) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull CheckpointRequest request) {
+    return withEtag(service.describe(id, Etags.requiredVersion(ifMatch), request));
   }
 
   @POST
   @Path("/{id}/status")
   @RolesAllowed(Roles.COMMAND)
   @Operation(summary = "Move a checkpoint: PLANNED → ACTIVE ⇄ SUSPENDED → CLOSED (409 names the allowed moves)")
-  public CheckpointView changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
-    return CheckpointView.of(service.changeStatus(id, change, viewer.name()));
+  @APIResponse(responseCode = "200", description = "Moved; ETag is the new version", headers = @Header(name = "ETag", description = "the new version in quotes", schema = @Schema(implementation = String.class)),
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckpointView.class)))
+  public Response changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
+    return withEtag(service.changeStatus(id, change, viewer.name()));
+  }
+
+  private static Response withEtag(Checkpoint checkpoint) {
+    return Response.ok(CheckpointView.of(checkpoint)).header("ETag", Etags.of(checkpoint.version())).build();
   }
 }

@@ -31,19 +31,29 @@ public class CheckpointService {
     return checkpoint;
   }
 
+  /**
+   * Changes the description of the version the caller read: the row is locked first, so of two
+   * concurrent edits of the same version exactly one succeeds and the other is 412.
+   */
   @Transactional
-  public Checkpoint describe(UUID id, CheckpointApi.CheckpointRequest request) {
-    Checkpoint checkpoint = checkpoints.require(id);
+  public Checkpoint describe(UUID id, long expectedVersion, CheckpointApi.CheckpointRequest request) {
+    Checkpoint checkpoint = checkpoints.requireLocked(id);
+    if (checkpoint.version() != expectedVersion) {
+      throw ProblemException.preconditionFailed(
+          "checkpoint " + id + " is at version " + checkpoint.version() + ", not " + expectedVersion
+              + "; read it again");
+    }
     if (!checkpoint.code().equals(request.code().trim())) {
       throw ProblemException.unprocessable("code", "the code of a checkpoint cannot change");
     }
     checkpoint.describe(request.details());
+    checkpoints.flush();
     return checkpoint;
   }
 
   @Transactional
   public Checkpoint changeStatus(UUID id, CheckpointApi.StatusChange change, String changedBy) {
-    Checkpoint checkpoint = checkpoints.require(id);
+    Checkpoint checkpoint = checkpoints.requireLocked(id);
     CheckpointStatus previous = checkpoint.status();
     OffsetDateTime at = change.at() == null ? OffsetDateTime.now() : change.at();
     checkpoint.transitionTo(change.status(), at);

@@ -23,6 +23,14 @@ public class PersonReplicaRepository implements PanacheRepositoryBase<PersonRepl
     return findById(personId, LockModeType.PESSIMISTIC_WRITE);
   }
 
+  /**
+   * The person, share-locked until the transaction ends: a duty-status change (which locks the row
+   * for update) waits for a shift change that read the person AVAILABLE, and then sees that shift.
+   */
+  public java.util.Optional<PersonReplica> findShareLocked(UUID personId) {
+    return findByIdOptional(personId, LockModeType.PESSIMISTIC_READ);
+  }
+
   public Page<PersonReplica> search(DutyStatus status, UUID unitId, PageRequest page) {
     PanacheQuery<PersonReplica> q;
     Sort sort = Sort.by("name").and("personId");

@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.checkpoint.shift;
 
+import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -41,6 +42,12 @@ public class Shift {
 
   @Column(name = "ended_at")
   private OffsetDateTime endedAt;
+
+  @Column(name = "cancelled_at")
+  private OffsetDateTime cancelledAt;
+
+  @Column(name = "cancellation_reason")
+  private String cancellationReason;
 
   @Column(name = "created_at")
   private OffsetDateTime createdAt;
@@ -93,12 +100,51 @@ public class Shift {
 
   /** Takes a person off this not-yet-started shift; it is UNDERSTAFFED afterwards. False if not a member. */
   public boolean remove(UUID personId) {
-    if (!status.notYetStarted() || members.stream().noneMatch(m -> m.personId().equals(personId))) {
+    if (!status.notYetStarted() || !hasMember(personId)) {
       return false;
     }
     members.removeIf(m -> m.personId().equals(personId));
     status = ShiftStatus.UNDERSTAFFED;
     return true;
+  }
+
+  /**
+   * Adds a person to this not-yet-started shift; the caller has checked they exist, are available
+   * and free at that time. SCHEDULED afterwards if the shift has a LEAD, else still UNDERSTAFFED.
+   */
+  public void reinforce(UUID personId, ShiftRole role) {
+    requireNotStarted("reinforced");
+    if (hasMember(personId)) {
+      throw ProblemException.conflict("already-on-shift", "person " + personId + " is already on shift " + id);
+    }
+    if (role == ShiftRole.LEAD && lead().isPresent()) {
+      throw ProblemException.conflict(
+          "shift-has-lead", "shift " + id + " already has a LEAD (" + lead().get().personId() + "); add the person as MEMBER");
+    }
+    members.add(new ShiftMember(personId, role));
+    status = lead().isPresent() ? ShiftStatus.SCHEDULED : ShiftStatus.UNDERSTAFFED;
+  }
+
+  /** 409 naming the status unless this shift has not started yet (SCHEDULED or UNDERSTAFFED). */
+  public void requireNotStarted(String toBe) {
+    if (!status.notYetStarted()) {
+      throw new ProblemException(
+          Problem.of(409, "shift-not-upcoming", "Conflict",
+                  "shift " + id + " is " + status + "; only a shift that has not started (SCHEDULED or UNDERSTAFFED) can be " + toBe)
+              .with("status", status));
+    }
+  }
+
+  public boolean hasMember(UUID personId) {
+    return members.stream().anyMatch(m -> m.personId().equals(personId));
+  }
+
+  /** Cancels this not-yet-started shift; it no longer holds its members and cannot start. */
+  public void cancel(String reason, OffsetDateTime at) {
+    requireNotStarted("cancelled");
+    move(ShiftStatus.CANCELLED);
+    cancelledAt = at;
+    cancellationReason = reason.trim();
   }
 
   private void move(ShiftStatus next) {
@@ -119,6 +165,8 @@ public class Shift {
   public ShiftStatus status() { return status; }
   public OffsetDateTime startedAt() { return startedAt; }
   public OffsetDateTime endedAt() { return endedAt; }
+  public OffsetDateTime cancelledAt() { return cancelledAt; }
+  public String cancellationReason() { return cancellationReason; }
   public List<ShiftMember> members() { return List.copyOf(members); }
   public long version() { return version; }
 }

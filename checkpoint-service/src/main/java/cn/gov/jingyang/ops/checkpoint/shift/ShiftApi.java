@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.checkpoint.shift;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -29,6 +30,10 @@ public final class ShiftApi {
   public record ShiftMoment(
       @Schema(description = "the time; now if absent", example = "2020-02-03T08:05:00+08:00") OffsetDateTime at) {}
 
+  @Schema(description = "Why a shift is cancelled")
+  public record Cancellation(
+      @Schema(description = "reason", example = "checkpoint merged with CP-HX-02") @NotBlank @Size(max = 500) String reason) {}
+
   public record MemberView(UUID personId, ShiftRole role) {}
 
   @Schema(description = "A shift")
@@ -40,11 +45,14 @@ public final class ShiftApi {
       @Schema(example = "SCHEDULED") ShiftStatus status,
       OffsetDateTime startedAt,
       OffsetDateTime endedAt,
+      @Schema(description = "when it was cancelled (CANCELLED only)") OffsetDateTime cancelledAt,
+      @Schema(description = "why it was cancelled (CANCELLED only)") String cancellationReason,
       List<MemberView> members,
       long version) {
     public static ShiftView of(Shift s) {
       return new ShiftView(
           s.id(), s.checkpointId(), s.startsAt(), s.endsAt(), s.status(), s.startedAt(), s.endedAt(),
+          s.cancelledAt(), s.cancellationReason(),
           s.members().stream().map(m -> new MemberView(m.personId(), m.role())).toList(), s.version());
     }
   }

@@ -52,4 +52,33 @@ public final class ShiftEvents {
     public String aggregateType() { return "Shift"; }
     public String aggregateId() { return shiftId.toString(); }
   }
+
+  /** A person was added to a not-yet-started shift; members include them. */
+  public record ShiftReinforced(
+      UUID shiftId,
+      UUID checkpointId,
+      String checkpointCode,
+      OffsetDateTime start,
+      OffsetDateTime end,
+      List<Member> members,
+      UUID addedPersonId,
+      ShiftRole role)
+      implements DomainEvent {
+    public String aggregateType() { return "Shift"; }
+    public String aggregateId() { return shiftId.toString(); }
+  }
+
+  /** A shift was cancelled before it started; start and end are the planned times. */
+  public record ShiftCancelled(
+      UUID shiftId,
+      UUID checkpointId,
+      String checkpointCode,
+      OffsetDateTime start,
+      OffsetDateTime end,
+      List<Member> members,
+      String reason)
+      implements DomainEvent {
+    public String aggregateType() { return "Shift"; }
+    public String aggregateId() { return shiftId.toString(); }
+  }
 }

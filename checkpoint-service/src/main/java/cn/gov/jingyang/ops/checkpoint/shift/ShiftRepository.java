@@ -25,9 +25,22 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
     return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("shift", id));
   }
 
+  /**
+   * The shift, locked until the transaction ends. The row is locked before the shift and its
+   * members are read, so a caller that waited for a concurrent change sees that change (a locking
+   * read joined to the members could return the new row with the old members).
+   */
   public Shift requireLocked(UUID id) {
-    return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-        .orElseThrow(() -> ProblemException.notFound("shift", id));
+    boolean exists =
+        !getEntityManager()
+            .createNativeQuery("select id from shift where id = ?1 for update")
+            .setParameter(1, id)
+            .getResultList()
+            .isEmpty();
+    if (!exists) {
+      throw ProblemException.notFound("shift", id);
+    }
+    return require(id);
   }
 
   /**
@@ -42,13 +55,13 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
             .getSingleResult());
   }
 
-  /** (person, shift) pairs of the given people in shifts that are not ended and overlap [start, end). */
+  /** (person, shift) pairs of the given people in shifts that are neither ended nor cancelled and overlap [start, end). */
   @SuppressWarnings("unchecked")
   public List<Object[]> overlapping(Collection<UUID> personIds, OffsetDateTime start, OffsetDateTime end) {
     return getEntityManager()
         .createNativeQuery(
             "select m.person_id, s.id from shift s join shift_member m on m.shift_id = s.id "
-                + "where m.person_id = any(?1) and s.status <> 'ENDED' and s.starts_at < ?3 and s.ends_at > ?2 "
+                + "where m.person_id = any(?1) and s.status not in ('ENDED', 'CANCELLED') and s.starts_at < ?3 and s.ends_at > ?2 "
                 + "order by m.person_id")
         .setParameter(1, personIds.toArray(UUID[]::new))
         .setParameter(2, start)

@@ -4,6 +4,8 @@ import cn.gov.jingyang.ops.checkpoint.common.Days;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
+import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.Cancellation;
+import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.MemberRequest;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftMoment;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftRequest;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftView;
@@ -69,6 +71,23 @@ public class ShiftResource {
   @Operation(summary = "One shift")
   public ShiftView get(@PathParam("id") UUID id) {
     return ShiftView.of(shifts.require(id));
+  }
+
+  @POST
+  @Path("/{id}/members")
+  @RolesAllowed(Roles.COMMAND)
+  @Operation(summary = "Reinforce a shift that has not started with an AVAILABLE person (emits ShiftReinforced); "
+      + "SCHEDULED afterwards if it has a LEAD")
+  public ShiftView reinforce(@PathParam("id") UUID id, @Valid @NotNull MemberRequest request) {
+    return ShiftView.of(service.reinforce(id, request));
+  }
+
+  @POST
+  @Path("/{id}/cancellation")
+  @RolesAllowed(Roles.COMMAND)
+  @Operation(summary = "Cancel a shift that has not started (emits ShiftCancelled); its people are free again")
+  public ShiftView cancel(@PathParam("id") UUID id, @Valid @NotNull Cancellation cancellation) {
+    return ShiftView.of(service.cancel(id, cancellation.reason()));
   }
 
   @POST

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Schedules, starts and ends shifts, enforcing who may serve and when. */
+/** Schedules, reinforces, cancels, starts and ends shifts, enforcing who may serve and when. */
 @ApplicationScoped
 public class ShiftService {
 
@@ -42,29 +42,50 @@ public class ShiftService {
     shifts.lockPeople(personIds);
     for (int i = 0; i < personIds.size(); i++) {
       UUID personId = personIds.get(i);
-      PersonReplica person = people.findById(personId);
-      String field = "members[" + i + "].personId";
-      if (person == null || person.name() == null) {
-        throw ProblemException.unprocessable(field, "person " + personId + " is not known to personnel-service");
-      }
-      if (!person.isSchedulable()) {
-        throw ProblemException.unprocessable(
-            field,
-            "person " + personId + " is " + (person.active() ? person.dutyStatus() : "inactive")
-                + "; only AVAILABLE people can be put on a shift");
-      }
+      requireSchedulable(people.findById(personId), personId, "members[" + i + "].personId");
     }
-    List<Object[]> clashes = shifts.overlapping(personIds, request.start(), request.end());
-    if (!clashes.isEmpty()) {
-      throw ProblemException.conflict(
-          "shift-overlap",
-          "person " + clashes.get(0)[0] + " is already on shift " + clashes.get(0)[1]
-              + " at that time; nobody may be on two overlapping shifts");
-    }
+    requireNoOverlap(personIds, request.start(), request.end());
     shifts.persist(shift);
     outbox.append(
         new ShiftEvents.ShiftScheduled(
             shift.id(), checkpoint.id(), checkpoint.code(), shift.startsAt(), shift.endsAt(), ShiftEvents.Member.of(shift)));
+    return shift;
+  }
+
+  /**
+   * Adds a person to a shift that has not started. Locks the person (as scheduling does), then
+   * their replica row (as a duty-status change does), then the shift, always in that order.
+   */
+  @Transactional
+  public Shift reinforce(UUID shiftId, ShiftApi.MemberRequest request) {
+    UUID personId = request.personId();
+    shifts.lockPeople(List.of(personId));
+    PersonReplica person = people.findShareLocked(personId).orElse(null);
+    Shift shift = shifts.requireLocked(shiftId);
+    shift.requireNotStarted("reinforced");
+    requireSchedulable(person, personId, "personId");
+    if (!shift.hasMember(personId)) { // a member twice is refused by the shift itself
+      requireNoOverlap(List.of(personId), shift.startsAt(), shift.endsAt());
+    }
+    shift.reinforce(personId, request.role());
+    String code = checkpoints.require(shift.checkpointId()).code();
+    outbox.append(
+        new ShiftEvents.ShiftReinforced(
+            shift.id(), shift.checkpointId(), code, shift.startsAt(), shift.endsAt(), ShiftEvents.Member.of(shift),
+            personId, request.role()));
+    return shift;
+  }
+
+  /** Cancels a shift that has not started; its people are free again for that time. */
+  @Transactional
+  public Shift cancel(UUID shiftId, String reason) {
+    Shift shift = shifts.requireLocked(shiftId);
+    shift.cancel(reason, OffsetDateTime.now());
+    String code = checkpoints.require(shift.checkpointId()).code();
+    outbox.append(
+        new ShiftEvents.ShiftCancelled(
+            shift.id(), shift.checkpointId(), code, shift.startsAt(), shift.endsAt(), ShiftEvents.Member.of(shift),
+            shift.cancellationReason()));
     return shift;
   }
 
@@ -90,5 +111,28 @@ public class ShiftService {
         new ShiftEvents.ShiftEnded(
             shift.id(), shift.checkpointId(), code, shift.startedAt(), when, ShiftEvents.Member.of(shift)));
     return shift;
+  }
+
+  private static void requireSchedulable(PersonReplica person, UUID personId, String field) {
+    if (person == null || person.name() == null) {
+      throw ProblemException.unprocessable(field, "person " + personId + " is not known to personnel-service");
+    }
+    if (!person.isSchedulable()) {
+      throw ProblemException.unprocessable(
+          field,
+          "person " + personId + " is " + (person.active() ? person.dutyStatus() : "inactive")
+              + "; only AVAILABLE people can be put on a shift");
+    }
+  }
+
+  /** Call with the people locked ({@link ShiftRepository#lockPeople}). */
+  private void requireNoOverlap(List<UUID> personIds, OffsetDateTime start, OffsetDateTime end) {
+    List<Object[]> clashes = shifts.overlapping(personIds, start, end);
+    if (!clashes.isEmpty()) {
+      throw ProblemException.conflict(
+          "shift-overlap",
+          "person " + clashes.get(0)[0] + " is already on shift " + clashes.get(0)[1]
+              + " at that time; nobody may be on two overlapping shifts");
+    }
   }
 }

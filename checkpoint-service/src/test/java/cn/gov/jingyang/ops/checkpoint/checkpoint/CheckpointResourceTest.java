@@ -130,9 +130,10 @@ class CheckpointResourceTest {
   void describingKeepsTheCodeAndTheStatus() {
     String code = Api.newCode();
     String id = as(COMMAND).body(Api.checkpointJson(code)).post("/checkpoints").then().statusCode(201).extract().path("id");
-    as(COMMAND).body(Api.checkpointJson(code).replace("副局长 李明", "副局长 王强")).put("/checkpoints/" + id).then()
+    as(COMMAND).header("If-Match", "\"0\"").body(Api.checkpointJson(code).replace("副局长 李明", "副局长 王强"))
+        .put("/checkpoints/" + id).then()
         .statusCode(200).body("supervisingLeader", equalTo("副局长 王强")).body("status", equalTo("PLANNED"));
-    as(COMMAND).body(Api.checkpointJson(Api.newCode())).put("/checkpoints/" + id).then().statusCode(422)
+    as(COMMAND).header("If-Match", "\"1\"").body(Api.checkpointJson(Api.newCode())).put("/checkpoints/" + id).then().statusCode(422)
         .body("errors[0].field", equalTo("code"));
   }
 }

@@ -1,7 +1,7 @@
 package cn.gov.jingyang.ops.personnel.person;
 
 import cn.gov.jingyang.ops.personnel.common.Access;
-import cn.gov.jingyang.ops.personnel.common.Etags;
+import cn.gov.jingyang.ops.platform.versioning.Etags;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;

@@ -1,9 +1,12 @@
-package cn.gov.jingyang.ops.personnel.common;
+package cn.gov.jingyang.ops.platform.versioning;
 
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 
-/** Entity tags are the row version in quotes: {@code "3"}. */
+/**
+ * Optimistic locking over HTTP: an entity tag is the row version in quotes ({@code "3"}); an
+ * update names the version it was based on in {@code If-Match}.
+ */
 public final class Etags {
 
   private Etags() {}
@@ -13,20 +16,21 @@ public final class Etags {
   }
 
   /**
-   * The version an If-Match header names. A missing header is 428 (Precondition Required): an
-   * update must say which version it was based on; an unreadable one is 412.
+   * The version an If-Match header names (weak tags accepted). A missing header is 428
+   * (Precondition Required): an update must say which version it was based on; a header naming
+   * no version is 412. Comparing it with the current version is the caller's job (412 if stale).
    */
   public static long requiredVersion(String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new ProblemException(
           Problem.of(428, "precondition-required", "Precondition required",
-              "send If-Match with the ETag of the version you read"));
+              "send If-Match with the ETag of the version you read (GET answers it as ETag)"));
     }
     String tag = ifMatch.trim();
     if (tag.startsWith("W/")) {
       tag = tag.substring(2);
     }
-    tag = tag.replace("\"", "");
+    tag = tag.replace("\"", "").trim();
     try {
       return Long.parseLong(tag);
     } catch (NumberFormatException e) {
