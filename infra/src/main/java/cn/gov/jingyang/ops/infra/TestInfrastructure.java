@@ -21,8 +21,10 @@ public final class TestInfrastructure {
   private final String user;
   private final String password;
   private final String bootstrapServers;
+  private final boolean existingServer;
 
   private TestInfrastructure(String serverJdbcUrl, String user, String password, String bootstrap) {
+    this.existingServer = setting("QUARKUS_DATASOURCE_JDBC_URL").isPresent();
     this.serverJdbcUrl = serverJdbcUrl;
     this.user = user;
     this.password = password;
@@ -111,11 +113,14 @@ public final class TestInfrastructure {
         .filter(s -> !s.isBlank());
   }
 
-  /** The JDBC URL of {@code database} on the test server, created if missing. */
+  /**
+   * The JDBC URL of {@code database} on the test server, created if missing. On an existing
+   * server the name gets a {@code _test} suffix, so tests never write into a running stack's data.
+   */
   public String database(String database) {
-    String url = withDatabase(serverJdbcUrl, database);
-    PostgresServer.ensureDatabase(withDatabase(serverJdbcUrl, "postgres"), user, password, database);
-    return url;
+    String name = existingServer ? database + "_test" : database;
+    PostgresServer.ensureDatabase(withDatabase(serverJdbcUrl, "postgres"), user, password, name);
+    return withDatabase(serverJdbcUrl, name);
   }
 
   static String withDatabase(String jdbcUrl, String database) {
@@ -136,12 +141,18 @@ public final class TestInfrastructure {
     return bootstrapServers;
   }
 
-  /** Quarkus configuration that points a service at its own database and the broker. */
+  /**
+   * Quarkus configuration that points a service at its own database and the broker. Its consumer
+   * groups get a suffix of this run, so they never share partitions with a running stack's.
+   */
   public Map<String, String> quarkusConfig(String database) {
     return Map.of(
         "quarkus.datasource.jdbc.url", database(database),
         "quarkus.datasource.username", user,
         "quarkus.datasource.password", password,
-        "kafka.bootstrap.servers", bootstrapServers);
+        "kafka.bootstrap.servers", bootstrapServers,
+        "ops.consumer.group-suffix", RUN_SUFFIX);
   }
+
+  private static final String RUN_SUFFIX = ".test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 }

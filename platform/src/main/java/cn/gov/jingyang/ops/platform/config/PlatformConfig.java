@@ -57,6 +57,12 @@ public interface PlatformConfig {
     @WithDefault("200ms")
     Duration retryBackoff();
 
+    /**
+     * Appended to every consumer group ({@code <service>.<consumer><suffix>}), so that tests
+     * sharing a broker with a running stack never take partitions from its consumers.
+     */
+    java.util.Optional<String> groupSuffix();
+
     /** How long processed-event ids are remembered for de-duplication. */
     @WithDefault("30d")
     Duration processedRetention();

@@ -48,7 +48,8 @@ public class EventConsumers {
     deadLetterProducer = kafka.producer(config.serviceName() + "-dead-letters");
     DeadLetters deadLetters = new DeadLetters(deadLetterProducer);
     for (EventHandler handler : handlers) {
-      String group = config.serviceName() + "." + handler.consumerName();
+      String group =
+          config.serviceName() + "." + handler.consumerName() + config.consumer().groupSuffix().orElse("");
       ConsumerRunner runner =
           new ConsumerRunner(handler, group, kafka, deadLetters, codec, processed, config.consumer());
       runners.put(handler.consumerName(), runner);
