@@ -6,14 +6,17 @@ import java.util.logging.LogRecord;
 import org.jboss.logmanager.ExtLogRecord;
 
 /**
- * Masks ID numbers and phone numbers in every log message before it is written
- * ({@code quarkus.log.console.filter=personal-data-mask}, set by the platform's defaults).
+ * Masks ID numbers and phone numbers in every log message before it is written, and in the
+ * messages of the exception logged with it, its causes and suppressed exceptions — whatever the
+ * format, pattern ({@code %e}) or JSON ({@code quarkus.log.console.filter=personal-data-mask}, set
+ * by the platform's defaults).
  */
 @LoggingFilter(name = "personal-data-mask")
 public final class PersonalDataLogFilter implements Filter {
 
   @Override
   public boolean isLoggable(LogRecord record) {
+    record.setThrown(MaskedThrowables.mask(record.getThrown()));
     String formatted =
         record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
     if (formatted == null) {

@@ -1,10 +1,12 @@
 package cn.gov.jingyang.ops.platform.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.jingyang.ops.infra.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -71,6 +73,18 @@ class TokenVerificationTest {
         .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
-        .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
+        .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
+  }
+
+  @Test
+  void shouldShowNoBrokerOrDatabaseAddressInReadiness() {
+    String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    String body = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+    assertThat(body)
+        .doesNotContain(bootstrap)
+        .doesNotContainIgnoringCase("bootstrap")
+        .doesNotContain("jdbc:")
+        .doesNotContain("localhost")
+        .doesNotContainPattern("\\b\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?\\b");
   }
 }
