@@ -1,0 +1,111 @@
+package cn.gov.jingyang.ops.stack;
+
+import cn.gov.jingyang.ops.infra.KafkaBroker;
+import cn.gov.jingyang.ops.infra.PostgresServer;
+import cn.gov.jingyang.ops.infra.ServiceCatalog;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four services as child processes of the launcher: each its packaged jar in the production
+ * profile, configured through its environment, then awaited until its readiness check answers.
+ */
+final class ServiceProcesses {
+
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+  private ServiceProcesses() {}
+
+  static Process start(StackLayout layout, ServiceCatalog.Service service, PostgresServer postgres, KafkaBroker kafka)
+      throws IOException {
+    Path log = layout.logs().resolve(service.name() + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", layout.serviceJar(service).toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Map<String, String> env = builder.environment();
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(StackLayout.port(service)));
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+    env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+    env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    Stack.say("starting %-10s on port %d (log: %s)", service.name(), StackLayout.port(service), layout.root().relativize(log));
+    return builder.start();
+  }
+
+  /**
+   * Returns once every service answers its readiness check.
+   *
+   * @throws IllegalStateException when one exits or they are not ready in time
+   */
+  static void awaitReadiness(Map<ServiceCatalog.Service, Process> services) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    List<ServiceCatalog.Service> waiting = new ArrayList<>(services.keySet());
+    while (!waiting.isEmpty()) {
+      for (var it = waiting.iterator(); it.hasNext(); ) {
+        ServiceCatalog.Service service = it.next();
+        Process process = services.get(service);
+        if (!process.isAlive()) {
+          throw new IllegalStateException(
+              service.name() + " exited with code " + process.exitValue() + "; see .stack/logs/" + service.name() + ".log");
+        }
+        if (ready(http, service)) {
+          Stack.say("%-10s is ready", service.name());
+          it.remove();
+        }
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            "not ready within " + READY_TIMEOUT + ": " + waiting.stream().map(ServiceCatalog.Service::name).toList());
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+  }
+
+  static boolean ready(HttpClient http, ServiceCatalog.Service service) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + StackLayout.port(service) + "/q/health/ready"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Stops the services: SIGTERM, then forcibly whatever is still running after 30 s. */
+  static void stop(Map<ServiceCatalog.Service, Process> services) {
+    services.values().forEach(Process::destroy);
+    for (Map.Entry<ServiceCatalog.Service, Process> e : services.entrySet()) {
+      try {
+        if (!e.getValue().waitFor(30, TimeUnit.SECONDS)) {
+          e.getValue().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException ignored) {
+        e.getValue().destroyForcibly();
+      }
+    }
+  }
+
+  static String javaExecutable() {
+    return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+}
