@@ -22,6 +22,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcesses {
 
+  /**
+   * The token verification key the stack's services trust: the development key bundled with the
+   * platform, whose tokens {@code ./stackctl token} mints. A production-profile service takes it
+   * only with the explicit opt-in, which nothing but this launcher sets.
+   */
+  static final Map<String, String> DEVELOPMENT_KEY =
+      Map.of(
+          "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "jwt/dev-public-key.pem",
+          "OPS_SECURITY_ALLOW_DEVELOPMENT_KEY", "true");
+
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
 
   private ServiceProcesses() {}
@@ -40,6 +50,7 @@ final class ServiceProcesses {
     env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
     env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    env.putAll(DEVELOPMENT_KEY);
     Stack.say("starting %-10s on port %d (log: %s)", service.name(), StackLayout.port(service), layout.root().relativize(log));
     return builder.start();
   }

@@ -98,6 +98,7 @@ public final class Stack {
     out.append(String.format("%n  PostgreSQL  %s (user %s, password %s)%n", postgres.jdbcUrl("<service db>"), PostgresServer.USER, PostgresServer.PASSWORD));
     out.append(String.format("  Kafka       %s%n", kafka.bootstrapServers()));
     out.append(String.format("%n  A development token with role COMMAND, valid 8 hours:%n  %s%n", DevTokens.token("demo-commander", "COMMAND")));
+    out.append("\n  The services trust the development key (never in a real deployment: see README, Security).\n");
     out.append("\n  More tokens: ./stackctl token <subject> <ROLE>...    Stop: Ctrl-C here, or ./stackctl down\n");
     System.out.println(out);
   }

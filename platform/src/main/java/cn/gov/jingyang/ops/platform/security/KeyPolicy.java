@@ -81,7 +81,7 @@ public final class KeyPolicy {
       }
       throw new ConfigurationException(
           String.join(", ", configured) + " names the development key, whose private half is in the source"
-              + " repository: anyone could " + "mint accepted credentials with it. Set " + settings(setting.properties())
+              + " repository: anyone could mint accepted credentials with it. Set " + settings(setting.properties())
               + " to a key of your own (" + setting.hint() + "). Only the local launcher ./stackctl runs with the"
               + " development key, by also setting " + settings(List.of(ALLOW_DEVELOPMENT_KEY)) + "=true.");
     }
