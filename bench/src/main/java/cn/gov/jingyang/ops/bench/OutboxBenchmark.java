@@ -4,7 +4,7 @@ import cn.gov.jingyang.ops.infra.TestInfrastructure;
 import cn.gov.jingyang.ops.infra.Topics;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
 import cn.gov.jingyang.ops.platform.outbox.OutboxPublisher;
-import cn.gov.jingyang.ops.platform.outbox.OutboxTable;
+import cn.gov.jingyang.ops.platform.outbox.OutboxAppend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,7 +183,7 @@ public final class OutboxBenchmark {
         String aggregate = key != null ? key : "aggregate-" + (i % 20);
         String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/jingyang/bench\","
             + "\"type\":\"cn.gov.jingyang.bench.Measured\",\"subject\":\"" + aggregate + "\",\"data\":{\"n\":" + i + "}}";
-        OutboxTable.append(c, new OutboxTable.NewRow(id, TOPIC, "Bench", aggregate, "cn.gov.jingyang.bench.Measured", event, OffsetDateTime.now(), null, null));
+        OutboxAppend.append(c, new OutboxAppend.NewRow(id, TOPIC, "Bench", aggregate, "cn.gov.jingyang.bench.Measured", event, OffsetDateTime.now(), null, null));
         if (key != null) {
           c.commit();
         }
