@@ -65,7 +65,7 @@ final class AppendContention {
     AtomicInteger next = new AtomicInteger();
     run(writers, () -> {
       for (int i = next.getAndIncrement(); i < iterations; i = next.getAndIncrement()) {
-        int b = 1 + i % 2;
+        int b = 1 + (i / 2) % 2; // transactions i and i+1 cross on the same row
         try {
           if (i % 2 == 0) {
             transaction(strategy, "person-a-" + i, b, 1);

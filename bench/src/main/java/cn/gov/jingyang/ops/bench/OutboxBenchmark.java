@@ -53,8 +53,9 @@ public final class OutboxBenchmark {
     latency(true, 20); // warm-up
     List<Long> wake = latency(true, events);
     List<Long> poll = latency(false, Math.min(events, 60));
-    double batchOne = throughput(1, 2_000);
-    double batchDefault = throughput(200, 2_000);
+    double batchOne = throughput(1, 2_000, 20);
+    double batchDefault = throughput(200, 2_000, 20);
+    double batchManyAggregates = throughput(200, 2_000, 2_000);
 
     AppendContention contention = new AppendContention(dataSource);
     int writers = 8;
@@ -67,7 +68,7 @@ public final class OutboxBenchmark {
       truncate();
       atCommit.add(contention.writesPerSecond(AppendContention.Strategy.LOCK_AT_COMMIT, writers, 4, work));
     }
-    int loop = Integer.getInteger("bench.deadlock-iterations", 400);
+    int loop = Integer.getInteger("bench.deadlock-iterations", 200);
     truncate();
     int deadlocksBefore = contention.deadlocks(AppendContention.Strategy.LOCK_AT_FIRST_APPEND, 4, loop);
     truncate();
@@ -78,7 +79,7 @@ public final class OutboxBenchmark {
             wake.size(), median(wake) / 1000.0, p95(wake) / 1000.0,
             poll.size(), median(poll) / 1000.0, p95(poll) / 1000.0,
             (double) median(poll) / Math.max(1, median(wake)),
-            batchOne, batchDefault, batchDefault / batchOne,
+            batchOne, batchDefault, batchDefault / batchOne, batchManyAggregates,
             writers, work, medianOf(atFirstAppend), medianOf(atCommit), medianOf(atCommit) / medianOf(atFirstAppend),
             loop, loop, deadlocksBefore, loop, deadlocksAfter);
     Files.createDirectories(Path.of("docs"));
@@ -150,9 +151,9 @@ public final class OutboxBenchmark {
     }
   }
 
-  private static double throughput(int batchSize, int rows) throws Exception {
+  private static double throughput(int batchSize, int rows, int aggregates) throws Exception {
     truncate();
-    append(rows, null);
+    append(rows, null, aggregates);
     try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap, "bench-throughput")) {
       OutboxPublisher publisher = new OutboxPublisher(dataSource, producer, new OutboxPublisher.Settings(batchSize, 8, Duration.ofMillis(200), Duration.ofSeconds(30)), d -> {});
       long start = System.nanoTime();
@@ -166,12 +167,16 @@ public final class OutboxBenchmark {
 
   /** Appends rows, each in its own committed transaction when {@code key} is given. */
   private static List<String> append(int count, String key) throws Exception {
+    return append(count, key, 20);
+  }
+
+  private static List<String> append(int count, String key, int aggregates) throws Exception {
     List<String> ids = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       for (int i = 0; i < count; i++) {
         UUID id = UUID.randomUUID();
-        String aggregate = key != null ? key : "aggregate-" + (i % 20);
+        String aggregate = key != null ? key : "aggregate-" + (i % aggregates);
         String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/jingyang/bench\","
             + "\"type\":\"cn.gov.jingyang.bench.Measured\",\"subject\":\"" + aggregate + "\",\"data\":{\"n\":" + i + "}}";
         OutboxAppend.append(c, new OutboxAppend.NewRow(id, TOPIC, "Bench", aggregate, "cn.gov.jingyang.bench.Measured", event, OffsetDateTime.now(), null, null));

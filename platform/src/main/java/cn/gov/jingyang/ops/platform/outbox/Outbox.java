@@ -24,7 +24,8 @@ import javax.sql.DataSource;
  * Appends events to the outbox inside the caller's transaction: the state change and its event
  * commit together or not at all. {@link #append} returns the envelope at once but only collects
  * the row; the rows of a transaction are written at its end, in one INSERT, by an interposed
- * synchronization. Its before-completion runs after every non-interposed one (JTA 1.2, §3.3.2) —
+ * synchronization. Its before-completion runs after every non-interposed one (the contract of
+ * TransactionSynchronizationRegistry.registerInterposedSynchronization) —
  * Hibernate's flush among them — so the append lock that orders the feed is taken when the
  * transaction takes no more row locks, and is held only from there to the commit. If writing
  * fails, the transaction rolls back and the caller's commit fails. The rows are therefore not
