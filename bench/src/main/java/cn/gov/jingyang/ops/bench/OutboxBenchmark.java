@@ -4,7 +4,7 @@ import cn.gov.jingyang.ops.infra.TestInfrastructure;
 import cn.gov.jingyang.ops.infra.Topics;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
 import cn.gov.jingyang.ops.platform.outbox.OutboxPublisher;
-import cn.gov.jingyang.ops.platform.outbox.OutboxTable;
+import cn.gov.jingyang.ops.platform.outbox.OutboxAppend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Side-by-side measurements of the outbox relay on real PostgreSQL and Kafka, in one run:
  * (1) commit→consume latency when commits wake the relay vs a relay that only polls each second;
- * (2) relay throughput with one row per pass vs the default batch of 200.
+ * (2) relay throughput with one row per pass vs the default batch of 200; (3) writes/s of 8
+ * concurrent writers with the append lock taken at the first append vs at commit; (4) deadlocks in
+ * the crossed append/row-lock loop, both ways.
  * Results go to docs/BENCHMARKS.md.
  */
 public final class OutboxBenchmark {
@@ -51,45 +53,35 @@ public final class OutboxBenchmark {
     latency(true, 20); // warm-up
     List<Long> wake = latency(true, events);
     List<Long> poll = latency(false, Math.min(events, 60));
-    double batchOne = throughput(1, 2_000);
-    double batchDefault = throughput(200, 2_000);
+    double batchOne = throughput(1, 2_000, 20);
+    double batchDefault = throughput(200, 2_000, 20);
+    double batchManyAggregates = throughput(200, 2_000, 2_000);
 
-    String report = """
-        # Benchmarks
+    AppendContention contention = new AppendContention(dataSource);
+    int writers = 8;
+    int work = 2;
+    List<Double> atFirstAppend = new ArrayList<>();
+    List<Double> atCommit = new ArrayList<>();
+    for (int round = 0; round < 3; round++) { // alternating, so drift on the machine hits both alike
+      truncate();
+      atFirstAppend.add(contention.writesPerSecond(AppendContention.Strategy.LOCK_AT_FIRST_APPEND, writers, 4, work));
+      truncate();
+      atCommit.add(contention.writesPerSecond(AppendContention.Strategy.LOCK_AT_COMMIT, writers, 4, work));
+    }
+    int loop = Integer.getInteger("bench.deadlock-iterations", 200);
+    truncate();
+    int deadlocksBefore = contention.deadlocks(AppendContention.Strategy.LOCK_AT_FIRST_APPEND, 4, loop);
+    truncate();
+    int deadlocksAfter = contention.deadlocks(AppendContention.Strategy.LOCK_AT_COMMIT, 4, loop);
 
-        Measured side by side in one run on this machine (2 cores, shared; medians and ratios, not lone
-        absolute times). Real PostgreSQL 17 and Kafka 4.1 (embedded, as in the tests).
-        Reproduce: `./mvnw -B -q -pl bench -am install -DskipTests && ./mvnw -B -q -pl bench exec:java`
-        (%s).
-
-        ## Outbox: commit → consume latency
-
-        One event committed at a time (for the polling relay, at a random point of its cycle); a
-        consumer on the topic timestamps its arrival.
-
-        | relay | events | median | p95 |
-        |---|---|---|---|
-        | woken by the commit (the platform's relay) | %d | %.1f ms | %.1f ms |
-        | polling every 1 s (the approach it replaces) | %d | %.1f ms | %.1f ms |
-
-        Waking on commit is **%.0f×** faster at the median.
-
-        ## Outbox: relay throughput
-
-        2,000 pending rows over 20 aggregates, published by one relay.
-
-        | rows per pass | events/s |
-        |---|---|
-        | 1 | %.0f |
-        | 200 (default `ops.outbox.batch-size`) | %.0f |
-
-        Batching is **%.1f×** faster.
-        """.formatted(
+    String report = template().formatted(
             java.time.LocalDate.now(),
             wake.size(), median(wake) / 1000.0, p95(wake) / 1000.0,
             poll.size(), median(poll) / 1000.0, p95(poll) / 1000.0,
             (double) median(poll) / Math.max(1, median(wake)),
-            batchOne, batchDefault, batchDefault / batchOne);
+            batchOne, batchDefault, batchDefault / batchOne, batchManyAggregates,
+            writers, work, medianOf(atFirstAppend), medianOf(atCommit), medianOf(atCommit) / medianOf(atFirstAppend),
+            loop, loop, deadlocksBefore, loop, deadlocksAfter);
     Files.createDirectories(Path.of("docs"));
     Files.writeString(Path.of("docs/BENCHMARKS.md"), report);
     System.out.println(report);
@@ -159,9 +151,9 @@ public final class OutboxBenchmark {
     }
   }
 
-  private static double throughput(int batchSize, int rows) throws Exception {
+  private static double throughput(int batchSize, int rows, int aggregates) throws Exception {
     truncate();
-    append(rows, null);
+    append(rows, null, aggregates);
     try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap, "bench-throughput")) {
       OutboxPublisher publisher = new OutboxPublisher(dataSource, producer, new OutboxPublisher.Settings(batchSize, 8, Duration.ofMillis(200), Duration.ofSeconds(30)), d -> {});
       long start = System.nanoTime();
@@ -175,15 +167,19 @@ public final class OutboxBenchmark {
 
   /** Appends rows, each in its own committed transaction when {@code key} is given. */
   private static List<String> append(int count, String key) throws Exception {
+    return append(count, key, 20);
+  }
+
+  private static List<String> append(int count, String key, int aggregates) throws Exception {
     List<String> ids = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       for (int i = 0; i < count; i++) {
         UUID id = UUID.randomUUID();
-        String aggregate = key != null ? key : "aggregate-" + (i % 20);
+        String aggregate = key != null ? key : "aggregate-" + (i % aggregates);
         String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/jingyang/bench\","
             + "\"type\":\"cn.gov.jingyang.bench.Measured\",\"subject\":\"" + aggregate + "\",\"data\":{\"n\":" + i + "}}";
-        OutboxTable.append(c, new OutboxTable.NewRow(id, TOPIC, "Bench", aggregate, "cn.gov.jingyang.bench.Measured", event, OffsetDateTime.now(), null, null));
+        OutboxAppend.append(c, new OutboxAppend.NewRow(id, TOPIC, "Bench", aggregate, "cn.gov.jingyang.bench.Measured", event, OffsetDateTime.now(), null, null));
         if (key != null) {
           c.commit();
         }
@@ -209,8 +205,20 @@ public final class OutboxBenchmark {
     return consumer;
   }
 
+  /** docs/BENCHMARKS.md with %-placeholders for the figures, in the order main passes them. */
+  private static String template() throws java.io.IOException {
+    try (var in = OutboxBenchmark.class.getResourceAsStream("/BENCHMARKS.template.md")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   private static long median(List<Long> values) {
     List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static double medianOf(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
     return sorted.get(sorted.size() / 2);
   }
 

@@ -40,6 +40,14 @@ public interface PlatformConfig {
     @WithDefault("30s")
     Duration maxBackoff();
 
+    /**
+     * How long rows claimed by a relay pass stay its own while it sends them with no database
+     * transaction open; a relay that dies mid-pass releases them by letting the lease expire. A pass
+     * stops sending at half the lease. Keep it well above the producer's delivery timeout (15 s).
+     */
+    @WithDefault("60s")
+    Duration claimLease();
+
     /** How long published rows stay (they are the feed's history). */
     @WithDefault("90d")
     Duration retention();

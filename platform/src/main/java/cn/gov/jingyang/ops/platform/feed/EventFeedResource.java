@@ -1,8 +1,9 @@
 package cn.gov.jingyang.ops.platform.feed;
 
 import cn.gov.jingyang.ops.platform.config.PlatformConfig;
-import cn.gov.jingyang.ops.platform.outbox.OutboxTable;
 import cn.gov.jingyang.ops.platform.pii.PersonalData;
+import cn.gov.jingyang.ops.platform.problem.Problem;
+import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,12 +21,17 @@ import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The service's event log over HTTP, read from the outbox: in order, from any cursor, as often as
- * a reader likes (at-least-once, replayable). ID numbers and phones are masked.
+ * a reader likes (at-least-once, replayable). ID numbers and phones are masked. A cursor below
+ * what retention has purged is answered 410 with the earliest cursor still complete, never with a
+ * page that silently skips the purged events.
  */
 @Path("/events")
 @Tag(name = "Event feed")
@@ -54,7 +60,19 @@ public class EventFeedResource {
       summary = "Events after a cursor, oldest first",
       description = "Start with after=0; pass the returned nextCursor to continue. A limit above the"
           + " maximum is capped. Events are never removed from the feed before the outbox"
-          + " retention period has passed.")
+          + " retention period has passed; retention removes the oldest events only, in cursor"
+          + " order. A cursor older than what was removed is answered 410 (problem type"
+          + " cursor-expired) whose earliestCursor member is the oldest cursor to resume from:"
+          + " the events in between are gone from the feed and must be recovered another way.")
+  @APIResponse(
+      responseCode = "200",
+      description = "a page of events",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPage.class)))
+  @APIResponse(
+      responseCode = "410",
+      description = "the cursor is older than the retention window; earliestCursor names where the"
+          + " feed is complete again",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public FeedPage events(
       @Parameter(description = "cursor of the last event already read (0 = from the start)")
           @QueryParam("after") @DefaultValue("0") @Min(0) long after,
@@ -62,7 +80,18 @@ public class EventFeedResource {
           @QueryParam("limit") @Min(1) Integer limit) {
     int size = Math.min(limit == null ? config.feed().defaultLimit() : limit, config.feed().maxLimit());
     try (Connection c = dataSource.getConnection()) {
-      List<OutboxTable.FeedRow> rows = OutboxTable.feed(c, after, size + 1);
+      FeedLog.Slice slice = FeedLog.read(c, after, size + 1);
+      if (after < slice.purgedThrough()) {
+        throw new ProblemException(
+            Problem.of(
+                    410,
+                    "cursor-expired",
+                    "Cursor older than the feed's retention",
+                    "events up to cursor " + slice.purgedThrough() + " have been removed by retention;"
+                        + " resume from earliestCursor and recover the gap another way")
+                .with("earliestCursor", slice.purgedThrough()));
+      }
+      List<FeedLog.FeedRow> rows = slice.rows();
       boolean hasMore = rows.size() > size;
       List<FeedItem> items =
           rows.stream().limit(size).map(r -> new FeedItem(r.cursor(), masked(r.event()))).toList();

@@ -15,18 +15,26 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
  * Appends events to the outbox inside the caller's transaction: the state change and its event
- * commit together or not at all. Call it at the end of the unit of work — appends are ordered by
- * a transaction-level lock held until commit.
+ * commit together or not at all. {@link #append} returns the envelope at once but only collects
+ * the row; the rows of a transaction are written at its end, in one INSERT, by an interposed
+ * synchronization. Its before-completion runs after every non-interposed one (the contract of
+ * TransactionSynchronizationRegistry.registerInterposedSynchronization) —
+ * Hibernate's flush among them — so the append lock that orders the feed is taken when the
+ * transaction takes no more row locks, and is held only from there to the commit. If writing
+ * fails, the transaction rolls back and the caller's commit fails. The rows are therefore not
+ * visible to a query inside the appending transaction.
  */
 @ApplicationScoped
 public class Outbox {
 
-  private static final String WAKE_KEY = Outbox.class.getName() + ".wake";
+  private static final String ROWS_KEY = Outbox.class.getName() + ".rows";
 
   private final DataSource dataSource;
   private final EventCodec codec;
@@ -76,35 +84,53 @@ public class Outbox {
             TraceContext.traceparent(),
             TraceContext.correlationId(),
             codec.toJson(data));
-    try (Connection c = dataSource.getConnection()) {
-      OutboxTable.append(
-          c,
-          new OutboxTable.NewRow(
-              envelope.id(), topic(), aggregateType, aggregateId, envelope.type(), codec.write(envelope),
-              now, envelope.correlationid(), envelope.traceparent()));
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not append " + envelope.type() + " to the outbox", e);
-    }
-    wakeRelayAfterCommit();
+    rowsAtCommit()
+        .add(
+            new OutboxAppend.NewRow(
+                envelope.id(), topic(), aggregateType, aggregateId, envelope.type(), codec.write(envelope),
+                now, envelope.correlationid(), envelope.traceparent()));
     return envelope;
   }
 
-  private void wakeRelayAfterCommit() {
-    if (transactions.getResource(WAKE_KEY) != null) {
-      return;
+  private List<OutboxAppend.NewRow> rowsAtCommit() {
+    AppendAtCommit pending = (AppendAtCommit) transactions.getResource(ROWS_KEY);
+    if (pending == null) {
+      pending = new AppendAtCommit();
+      transactions.putResource(ROWS_KEY, pending);
+      transactions.registerInterposedSynchronization(pending);
     }
-    transactions.putResource(WAKE_KEY, Boolean.TRUE);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
+    if (pending.written) {
+      throw new IllegalStateException("the outbox rows of this transaction are already written");
+    }
+    return pending.rows;
+  }
 
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              relay.wake();
-            }
-          }
-        });
+  /** Writes the transaction's rows before it commits; wakes the relay once it has. */
+  private final class AppendAtCommit implements Synchronization {
+
+    private final List<OutboxAppend.NewRow> rows = new ArrayList<>();
+    private boolean written;
+
+    @Override
+    public void beforeCompletion() {
+      written = true;
+      if (transactions.getRollbackOnly()) {
+        return;
+      }
+      try (Connection c = dataSource.getConnection()) {
+        OutboxAppend.appendAll(c, rows);
+      } catch (SQLException | RuntimeException e) {
+        transactions.setRollbackOnly();
+        throw new IllegalStateException(
+            "could not append " + rows.size() + " events to the outbox; the transaction rolls back", e);
+      }
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      if (status == Status.STATUS_COMMITTED) {
+        relay.wake();
+      }
+    }
   }
 }

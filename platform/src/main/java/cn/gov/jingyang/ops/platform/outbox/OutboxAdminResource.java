@@ -42,21 +42,21 @@ public class OutboxAdminResource {
   public Map<String, Long> summary() throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       return Map.of(
-          "pending", OutboxTable.count(c, OutboxTable.Status.PENDING),
-          "blocked", OutboxTable.count(c, OutboxTable.Status.BLOCKED));
+          "pending", OutboxEntries.count(c, OutboxEntries.Status.PENDING),
+          "blocked", OutboxEntries.count(c, OutboxEntries.Status.BLOCKED));
     }
   }
 
   @GET
   @RolesAllowed({Roles.COMMAND, Roles.AUDITOR})
   @Operation(summary = "Outbox rows in a status (default BLOCKED), oldest first")
-  public List<OutboxTable.Entry> list(
-      @QueryParam("status") @DefaultValue("BLOCKED") OutboxTable.Status status,
+  public List<OutboxEntries.Entry> list(
+      @QueryParam("status") @DefaultValue("BLOCKED") OutboxEntries.Status status,
       @QueryParam("after") @DefaultValue("0") @Min(0) long after,
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit)
       throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      return OutboxTable.entries(c, status, after, limit);
+      return OutboxEntries.entries(c, status, after, limit);
     }
   }
 
@@ -66,11 +66,11 @@ public class OutboxAdminResource {
   @Operation(summary = "Release a BLOCKED row: the relay tries it again from scratch")
   public Map<String, Object> release(@PathParam("seq") long seq) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      if (!OutboxTable.release(c, seq)) {
+      if (!OutboxEntries.release(c, seq)) {
         throw ProblemException.conflict("not-blocked", "outbox row " + seq + " is not BLOCKED");
       }
     }
     relay.wake();
-    return Map.of("seq", seq, "status", OutboxTable.Status.PENDING);
+    return Map.of("seq", seq, "status", OutboxEntries.Status.PENDING);
   }
 }

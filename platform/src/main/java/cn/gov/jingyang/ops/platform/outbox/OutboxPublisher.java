@@ -6,14 +6,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,32 +24,47 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
 /**
- * One relay pass: claim a batch of outbox rows, send them to Kafka (key = aggregate id), mark
- * what the broker acknowledged as published, and schedule a retry with backoff for the rest, all
- * in one database transaction. A row Kafka keeps refusing for itself becomes BLOCKED after
- * {@code maxAttempts}; a broker that is down blocks nothing, the rows just wait for it.
+ * One relay pass: claim a batch of outbox rows under a lease (a short transaction), send them to
+ * Kafka (key = aggregate id) with no database transaction open, then mark the outcome (a second
+ * short transaction). Per aggregate, a row is sent only once the previous one of that aggregate
+ * was acknowledged, so when Kafka refuses a row — at once or later, from the broker — nothing
+ * after it has reached Kafka: it backs off and the rows behind it stay PENDING, untouched. Rows of
+ * different aggregates go out together, one "wave" per position in their aggregate. A row Kafka
+ * keeps refusing for itself becomes BLOCKED after {@code maxAttempts}; a broker that is down
+ * blocks nothing, the rows just wait for it.
  */
 public final class OutboxPublisher {
 
   private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
 
-  public record Settings(int batchSize, int maxAttempts, Duration initialBackoff, Duration maxBackoff) {}
+  /** {@code claimLease}: how long claimed rows stay this relay's; a pass stops sending at half. */
+  public record Settings(
+      int batchSize, int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration claimLease) {
+    public Settings(int batchSize, int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+      this(batchSize, maxAttempts, initialBackoff, maxBackoff, Duration.ofSeconds(60));
+    }
+  }
 
   /** What a pass did; {@code brokerUnavailable} tells the caller to back off as a whole. */
   public record Pass(int published, int failed, boolean brokerUnavailable) {
     static final Pass EMPTY = new Pass(0, 0, false);
   }
 
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
   private final DataSource dataSource;
   private final Producer<String, String> producer;
   private final Settings settings;
-  private final Consumer<Duration> publishLatency;
+  private final java.util.function.Consumer<Duration> publishLatency;
+  private final String relayId = "relay-" + UUID.randomUUID();
 
   public OutboxPublisher(
       DataSource dataSource,
       Producer<String, String> producer,
       Settings settings,
-      Consumer<Duration> publishLatency) {
+      java.util.function.Consumer<Duration> publishLatency) {
     this.dataSource = dataSource;
     this.producer = producer;
     this.settings = settings;
@@ -55,12 +72,89 @@ public final class OutboxPublisher {
   }
 
   public Pass publishPass() throws SQLException {
+    List<OutboxClaims.Row> rows =
+        inTransaction(c -> OutboxClaims.claim(c, settings.batchSize(), relayId, settings.claimLease()));
+    if (rows.isEmpty()) {
+      return Pass.EMPTY;
+    }
+    Sent sent = send(rows);
+    return inTransaction(c -> mark(c, rows, sent));
+  }
+
+  /** What the broker answered, per row sent; a row absent from both maps was not sent. */
+  private record Sent(List<OutboxClaims.Row> acknowledged, Map<Long, Throwable> refused, boolean brokerDown) {}
+
+  private Sent send(List<OutboxClaims.Row> rows) {
+    Map<String, Deque<OutboxClaims.Row>> byAggregate = new LinkedHashMap<>();
+    rows.forEach(r -> byAggregate.computeIfAbsent(r.aggregateId(), k -> new ArrayDeque<>()).add(r));
+    List<OutboxClaims.Row> acknowledged = new ArrayList<>();
+    Map<Long, Throwable> refused = new LinkedHashMap<>();
+    boolean brokerDown = false;
+    long stopAt = System.nanoTime() + settings.claimLease().toNanos() / 2;
+    while (!brokerDown && !byAggregate.isEmpty() && System.nanoTime() < stopAt) {
+      List<OutboxClaims.Row> wave = byAggregate.values().stream().map(Deque::poll).toList();
+      List<Object> outcomes = new ArrayList<>(wave.size()); // a Future, or the Throwable of a refusal
+      for (OutboxClaims.Row row : wave) {
+        try {
+          outcomes.add(producer.send(record(row)));
+        } catch (RuntimeException e) {
+          outcomes.add(e);
+        }
+      }
+      producer.flush();
+      for (int i = 0; i < wave.size(); i++) {
+        OutboxClaims.Row row = wave.get(i);
+        Throwable error = outcomes.get(i) instanceof Future<?> f ? outcome(f) : (Throwable) outcomes.get(i);
+        if (error == null) {
+          acknowledged.add(row);
+          if (byAggregate.get(row.aggregateId()).isEmpty()) {
+            byAggregate.remove(row.aggregateId());
+          }
+        } else {
+          refused.put(row.seq(), error);
+          byAggregate.remove(row.aggregateId()); // the rows behind a refused one are not sent
+          brokerDown |= isTransient(error); // typically the broker is unreachable: stop this pass
+        }
+      }
+    }
+    return new Sent(acknowledged, refused, brokerDown);
+  }
+
+  private Pass mark(Connection c, List<OutboxClaims.Row> rows, Sent sent) throws SQLException {
+    java.util.Set<Long> published = new java.util.LinkedHashSet<>();
+    for (OutboxClaims.Row row : sent.acknowledged()) {
+      published.add(row.seq());
+      publishLatency.accept(Duration.between(row.occurredAt(), OffsetDateTime.now()));
+    }
+    OutboxClaims.markPublished(c, List.copyOf(published));
+    List<Long> unsent = new ArrayList<>();
+    for (OutboxClaims.Row row : rows) {
+      Throwable error = sent.refused().get(row.seq());
+      if (error == null) {
+        if (!published.contains(row.seq())) {
+          unsent.add(row.seq());
+        }
+        continue;
+      }
+      int attempts = row.attempts() + 1;
+      boolean block = !isTransient(error) && attempts >= settings.maxAttempts();
+      OutboxClaims.markFailed(c, row.seq(), relayId, describe(error), backoff(attempts), block);
+      if (block) {
+        LOG.errorf("outbox row %d (%s of %s) BLOCKED after %d attempts: %s",
+            row.seq(), row.eventType(), row.aggregateId(), attempts, describe(error));
+      }
+    }
+    OutboxClaims.endLeases(c, relayId, unsent);
+    return new Pass(published.size(), sent.refused().size(), sent.brokerDown());
+  }
+
+  private <T> T inTransaction(Work<T> work) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        Pass pass = publish(c, OutboxTable.claim(c, settings.batchSize()));
+        T result = work.run(c);
         c.commit();
-        return pass;
+        return result;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -68,69 +162,7 @@ public final class OutboxPublisher {
     }
   }
 
-  private Pass publish(Connection c, List<OutboxTable.Row> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return Pass.EMPTY;
-    }
-    // one outcome per row: a Future (sent), a Throwable (refused at once) or null (not sent)
-    List<Object> outcomes = new ArrayList<>(rows.size());
-    Set<String> refusedKeys = new HashSet<>();
-    Throwable brokerDown = null;
-    for (OutboxTable.Row row : rows) {
-      if (brokerDown != null || refusedKeys.contains(row.aggregateId())) {
-        outcomes.add(brokerDown); // not sent: a row behind a refused one of its aggregate waits
-        continue;
-      }
-      Throwable refused;
-      try {
-        Future<?> sent = producer.send(record(row));
-        // the client refuses some records at once (too large, no metadata): a completed future
-        refused = sent.isDone() ? outcome(sent) : null;
-        outcomes.add(refused == null ? sent : refused);
-      } catch (RuntimeException e) {
-        refused = e;
-        outcomes.add(e);
-      }
-      if (refused != null) {
-        if (isTransient(refused)) {
-          brokerDown = refused; // typically the broker is unreachable: stop this pass
-        } else {
-          refusedKeys.add(row.aggregateId());
-        }
-      }
-    }
-    producer.flush();
-    List<Long> published = new ArrayList<>();
-    boolean brokerUnavailable = brokerDown != null;
-    int failed = 0;
-    for (int i = 0; i < rows.size(); i++) {
-      OutboxTable.Row row = rows.get(i);
-      Object outcome = outcomes.get(i);
-      if (outcome == null) {
-        continue; // left PENDING and untouched, behind the head of its aggregate
-      }
-      Throwable error = outcome instanceof Future<?> f ? outcome(f) : (Throwable) outcome;
-      if (error == null) {
-        published.add(row.seq());
-        publishLatency.accept(Duration.between(row.occurredAt(), OffsetDateTime.now()));
-        continue;
-      }
-      failed++;
-      boolean transientError = isTransient(error);
-      brokerUnavailable |= transientError;
-      int attempts = row.attempts() + 1;
-      boolean block = !transientError && attempts >= settings.maxAttempts();
-      OutboxTable.markFailed(c, row.seq(), describe(error), backoff(attempts), block);
-      if (block) {
-        LOG.errorf("outbox row %d (%s of %s) BLOCKED after %d attempts: %s",
-            row.seq(), row.eventType(), row.aggregateId(), attempts, describe(error));
-      }
-    }
-    OutboxTable.markPublished(c, published);
-    return new Pass(published.size(), failed, brokerUnavailable);
-  }
-
-  private static ProducerRecord<String, String> record(OutboxTable.Row row) {
+  private static ProducerRecord<String, String> record(OutboxClaims.Row row) {
     RecordHeaders headers = new RecordHeaders();
     headers.add("ce_id", row.eventId().toString().getBytes(StandardCharsets.UTF_8));
     headers.add("ce_type", row.eventType().getBytes(StandardCharsets.UTF_8));

@@ -53,7 +53,7 @@ public class OutboxRelay {
             .publishPercentiles(0.5, 0.95, 0.99)
             .register(registry);
     this.published = Counter.builder("outbox.published").register(registry);
-    for (OutboxTable.Status status : List.of(OutboxTable.Status.PENDING, OutboxTable.Status.BLOCKED)) {
+    for (OutboxEntries.Status status : List.of(OutboxEntries.Status.PENDING, OutboxEntries.Status.BLOCKED)) {
       Gauge.builder("outbox.rows", () -> count(status))
           .tag("status", status.name())
           .description("outbox rows waiting (PENDING) or needing an operator (BLOCKED)")
@@ -61,9 +61,9 @@ public class OutboxRelay {
     }
   }
 
-  private double count(OutboxTable.Status status) {
+  private double count(OutboxEntries.Status status) {
     try (Connection c = dataSource.getConnection()) {
-      return OutboxTable.count(c, status);
+      return OutboxEntries.count(c, status);
     } catch (SQLException e) {
       return Double.NaN;
     }
@@ -80,7 +80,8 @@ public class OutboxRelay {
         new OutboxPublisher(
             dataSource,
             producer,
-            new OutboxPublisher.Settings(o.batchSize(), o.maxAttempts(), o.initialBackoff(), o.maxBackoff()),
+            new OutboxPublisher.Settings(
+                o.batchSize(), o.maxAttempts(), o.initialBackoff(), o.maxBackoff(), o.claimLease()),
             latency::record);
     running = true;
     thread = new Thread(this::run, "outbox-relay");

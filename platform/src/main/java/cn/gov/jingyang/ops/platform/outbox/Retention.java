@@ -5,12 +5,20 @@ import cn.gov.jingyang.ops.platform.inbox.ProcessedEvents;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
-/** Removes published outbox rows and remembered event ids once their retention has passed. */
+/**
+ * Removes published outbox rows and remembered event ids once their retention has passed. The
+ * outbox is also the feed, so it is purged as a prefix only: the oldest rows, up to the first row
+ * that is not yet PUBLISHED past retention (a BLOCKED row holds back the purge of all later rows).
+ * The highest purged seq is recorded as the feed's purge horizon, in the same statement.
+ */
 @ApplicationScoped
 public class Retention {
 
@@ -31,11 +39,32 @@ public class Retention {
   void purge() throws SQLException {
     int outbox;
     try (Connection c = dataSource.getConnection()) {
-      outbox = OutboxTable.purgePublishedBefore(c, Instant.now().minus(config.outbox().retention()));
+      outbox = purgePublishedBefore(c, Instant.now().minus(config.outbox().retention()));
     }
     int inbox = processed.forgetBefore(Instant.now().minus(config.consumer().processedRetention()));
     if (outbox + inbox > 0) {
       LOG.infof("retention: removed %d published outbox rows and %d processed-event ids", outbox, inbox);
+    }
+  }
+
+  /** Deletes the purgeable prefix of the outbox, moves the purge horizon; returns the rows removed. */
+  public static int purgePublishedBefore(Connection c, Instant before) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "with first_kept as (select seq from outbox"
+                + "   where status <> 'PUBLISHED' or published_at is null or published_at >= ?"
+                + "   order by seq limit 1),"
+                + " gone as (delete from outbox"
+                + "   where seq < coalesce((select seq from first_kept), 9223372036854775807)"
+                + "   returning seq)"
+                + " update outbox_purge_horizon"
+                + " set purged_through = greatest(purged_through, coalesce((select max(seq) from gone), 0))"
+                + " returning (select count(*) from gone)")) {
+      ps.setTimestamp(1, Timestamp.from(before));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
     }
   }
 }

@@ -2,20 +2,27 @@ package cn.gov.jingyang.ops.platform.feed;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class EventFeedTest {
+
+  @Inject DataSource dataSource;
 
   private static String feedToken() {
     return DevTokens.token("province", Roles.PROVINCIAL_PLATFORM);
@@ -33,10 +40,16 @@ class EventFeedTest {
         .get("/events").then().statusCode(200).extract().jsonPath();
   }
 
+  /** 0, or where the feed starts once retention has purged (see the 410 test). */
+  private static long earliestCursor() {
+    var response = given().auth().oauth2(feedToken()).queryParam("after", 0).get("/events");
+    return response.statusCode() == 410 ? response.jsonPath().getLong("earliestCursor") : 0;
+  }
+
   /** Reads the whole feed page by page, as the provincial platform does. */
   private static List<Map<String, Object>> readAll(int pageSize) {
     List<Map<String, Object>> all = new ArrayList<>();
-    long cursor = 0;
+    long cursor = earliestCursor();
     while (true) {
       JsonPath page = page(cursor, pageSize);
       List<Map<String, Object>> events = page.getList("events");
@@ -90,9 +103,33 @@ class EventFeedTest {
     for (int i = 0; i < 3; i++) {
       writeNote(Map.of("text", "cap " + i));
     }
-    given().auth().oauth2(feedToken()).queryParam("limit", 1_000_000).get("/events")
+    given().auth().oauth2(feedToken()).queryParam("after", earliestCursor()).queryParam("limit", 1_000_000).get("/events")
         .then().statusCode(200);
-    assertThat(page(0, 2).getList("events")).hasSize(2);
+    assertThat(page(earliestCursor(), 2).getList("events")).hasSize(2);
+  }
+
+  @Test
+  void shouldAnswer410NamingTheEarliestCursorWhenRetentionHasPurgedPastTheReader() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      writeNote(Map.of("text", "purged " + i));
+    }
+    List<Map<String, Object>> all = readAll(100);
+    long kept = ((Number) all.get(all.size() - 2).get("cursor")).longValue();
+    // what Retention records when it has purged the log up to and including cursor `kept`
+    try (Connection c = dataSource.getConnection()) {
+      c.createStatement().execute("update outbox_purge_horizon set purged_through = greatest(purged_through, " + kept + ")");
+    }
+
+    given().auth().oauth2(feedToken()).queryParam("after", kept - 1).get("/events")
+        .then().statusCode(410).contentType("application/problem+json")
+        .body("type", endsWith("/cursor-expired"))
+        .body("status", equalTo(410))
+        .body("earliestCursor", equalTo((int) kept));
+    given().auth().oauth2(feedToken()).queryParam("after", 0).get("/events")
+        .then().statusCode(410).body("earliestCursor", equalTo((int) kept));
+    List<Map<String, Object>> resumed = page(kept, 100).getList("events");
+    assertThat(resumed).isNotEmpty();
+    assertThat(resumed.get(0)).isEqualTo(all.get(all.size() - 1));
   }
 
   @Test

@@ -29,7 +29,7 @@ class OutboxAdminTest {
         + "\"type\":\"cn.gov.jingyang.platformtest.NoteWritten\",\"subject\":\"n1\",\"data\":{}}";
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      long seq = OutboxTable.append(c, new OutboxTable.NewRow(id, "platformtest.events", "Note", "blocked-" + id,
+      long seq = OutboxAppend.append(c, new OutboxAppend.NewRow(id, "platformtest.events", "Note", "blocked-" + id,
           "cn.gov.jingyang.platformtest.NoteWritten", event, OffsetDateTime.now(), null, null));
       c.createStatement().execute("update outbox set status = 'BLOCKED', attempts = 8, last_error = 'RecordTooLargeException: test' where seq = " + seq);
       c.commit();

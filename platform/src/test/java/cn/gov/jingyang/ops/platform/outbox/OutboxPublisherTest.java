@@ -27,6 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.flywaydb.core.Flyway;
@@ -84,8 +87,8 @@ class OutboxPublisherTest {
     UUID id = UUID.randomUUID();
     String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/test\","
         + "\"type\":\"cn.gov.jingyang.test.Counted\",\"subject\":\"" + key + "\",\"data\":" + data + "}";
-    OutboxTable.append(
-        c, new OutboxTable.NewRow(id, topic, "Test", key, "cn.gov.jingyang.test.Counted", event, OffsetDateTime.now(), null, null));
+    OutboxAppend.append(
+        c, new OutboxAppend.NewRow(id, topic, "Test", key, "cn.gov.jingyang.test.Counted", event, OffsetDateTime.now(), null, null));
   }
 
   private static String lastEventId(Connection c) throws SQLException {
@@ -120,10 +123,10 @@ class OutboxPublisherTest {
     try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
       a.setAutoCommit(false);
       b.setAutoCommit(false);
-      List<OutboxTable.Row> first = OutboxTable.claim(a, 4);
-      List<OutboxTable.Row> second = OutboxTable.claim(b, 100);
-      Set<Long> firstSeqs = first.stream().map(OutboxTable.Row::seq).collect(Collectors.toSet());
-      Set<String> firstKeys = first.stream().map(OutboxTable.Row::aggregateId).collect(Collectors.toSet());
+      List<OutboxClaims.Row> first = OutboxClaims.claim(a, 4, "relay-a", Duration.ofMinutes(1));
+      List<OutboxClaims.Row> second = OutboxClaims.claim(b, 100, "relay-b", Duration.ofMinutes(1));
+      Set<Long> firstSeqs = first.stream().map(OutboxClaims.Row::seq).collect(Collectors.toSet());
+      Set<String> firstKeys = first.stream().map(OutboxClaims.Row::aggregateId).collect(Collectors.toSet());
       assertThat(first).hasSize(4);
       assertThat(second).isNotEmpty();
       assertThat(second).noneMatch(r -> firstSeqs.contains(r.seq()));
@@ -131,6 +134,24 @@ class OutboxPublisherTest {
       assertThat(second).noneMatch(r -> firstKeys.contains(r.aggregateId()));
       a.rollback();
       b.rollback();
+    }
+  }
+
+  @Test
+  void shouldKeepClaimedRowsFromOtherRelaysUntilTheLeaseExpires() throws Exception {
+    append(12, 4, TOPIC);
+    List<OutboxClaims.Row> leased;
+    try (Connection a = dataSource.getConnection()) {
+      leased = OutboxClaims.claim(a, 3, "relay-a", Duration.ofMinutes(1)); // committed at once
+    }
+    Set<String> leasedKeys = leased.stream().map(OutboxClaims.Row::aggregateId).collect(Collectors.toSet());
+    try (Connection b = dataSource.getConnection()) {
+      List<OutboxClaims.Row> other = OutboxClaims.claim(b, 100, "relay-b", Duration.ZERO);
+      assertThat(other).isNotEmpty().noneMatch(r -> leasedKeys.contains(r.aggregateId()));
+      // relay-b's lease was zero: as if it had died, its rows are claimable again at once
+      List<OutboxClaims.Row> again = OutboxClaims.claim(b, 100, "relay-c", Duration.ofMinutes(1));
+      assertThat(again.stream().map(OutboxClaims.Row::seq))
+          .containsExactlyElementsOf(other.stream().map(OutboxClaims.Row::seq).toList());
     }
   }
 
@@ -228,8 +249,8 @@ class OutboxPublisherTest {
         ResultSet rs = c.createStatement().executeQuery("select seq from outbox where status = 'BLOCKED'")) {
       rs.next();
       blockedSeq = rs.getLong(1);
-      assertThat(OutboxTable.release(c, blockedSeq)).isTrue();
-      assertThat(OutboxTable.release(c, blockedSeq)).as("only a blocked row can be released").isFalse();
+      assertThat(OutboxEntries.release(c, blockedSeq)).isTrue();
+      assertThat(OutboxEntries.release(c, blockedSeq)).as("only a blocked row can be released").isFalse();
     }
     assertThat(count("seq = " + blockedSeq + " and status = 'PENDING' and attempts = 0")).isEqualTo(1);
   }
@@ -244,10 +265,92 @@ class OutboxPublisherTest {
       c.createStatement().execute(
           "update outbox set status = 'PUBLISHED', published_at = now() - interval '1 day'"
               + " where seq in (select seq from outbox where status = 'PENDING' order by seq limit 2)");
-      assertThat(OutboxTable.purgePublishedBefore(c, Instant.now().minus(Duration.ofDays(90)))).isEqualTo(2);
+      assertThat(Retention.purgePublishedBefore(c, Instant.now().minus(Duration.ofDays(90)))).isEqualTo(2);
     }
     assertThat(count("true")).isEqualTo(4);
     assertThat(count("status = 'PENDING'")).isEqualTo(2);
+    assertThat(horizon()).as("the feed's purge horizon is the highest purged seq").isEqualTo(minSeq() - 1);
+  }
+
+  @Test
+  void shouldPurgeOnlyAPrefixSoTheHorizonNeverHidesAnUnpurgedRow() throws Exception {
+    append(4, 4, TOPIC);
+    try (Connection c = dataSource.getConnection()) {
+      // the second row is BLOCKED: the old published rows after it stay, or the feed would have a hole
+      c.createStatement().execute(
+          "update outbox set status = 'PUBLISHED', published_at = now() - interval '100 days'");
+      c.createStatement().execute(
+          "update outbox set status = 'BLOCKED' where seq = (select seq from outbox order by seq offset 1 limit 1)");
+      long first = minSeq();
+      assertThat(Retention.purgePublishedBefore(c, Instant.now().minus(Duration.ofDays(90)))).isEqualTo(1);
+      assertThat(horizon()).isEqualTo(first);
+      assertThat(count("status = 'PUBLISHED'")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void shouldSendNothingAfterARowTheBrokerRefusesLateAndKeepItsAggregateInOrder() throws Exception {
+    String topic = "relaytest.small-messages";
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
+      if (!admin.listTopics().names().get().contains(topic)) {
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+            .configs(Map.of("max.message.bytes", "4096")))).all().get();
+      }
+    }
+    // 20 KB the lz4 compression cannot shrink: the client accepts it (its limit is 1 MB), the broker refuses
+    byte[] noise = new byte[15_000];
+    new java.util.Random(7).nextBytes(noise);
+    String tooLarge = "{\"blob\":\"" + java.util.Base64.getEncoder().encodeToString(noise) + "\"}";
+    List<String> ids = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      for (String[] row : new String[][] {
+          {"late", "{\"n\":1}"}, {"other", "{\"n\":2}"}, {"late", tooLarge}, {"other", "{\"n\":3}"},
+          {"late", "{\"n\":4}"}, {"late", "{\"n\":5}"}, {"other", "{\"n\":6}"}}) {
+        appendOne(c, topic, row[0], row[1]);
+        ids.add(lastEventId(c));
+      }
+    }
+    try (KafkaProducer<String, String> producer = KafkaClients.producer(infra.bootstrapServers(), "late-relay");
+        TopicProbe probe = new TopicProbe(infra.bootstrapServers(), topic)) {
+      OutboxPublisher relay = new OutboxPublisher(dataSource, producer, SETTINGS, d -> {});
+      OutboxPublisher.Pass pass = relay.publishPass();
+      assertThat(pass.published()).isEqualTo(4);
+      assertThat(pass.failed()).isEqualTo(1);
+      assertThat(pass.brokerUnavailable()).isFalse();
+      assertThat(count("event_id = '" + ids.get(2) + "' and status = 'PENDING' and attempts = 1"
+          + " and last_error like 'RecordTooLargeException%' and claimed_by is null")).isEqualTo(1);
+      assertThat(count("event_id = '" + ids.get(2) + "' and last_error like '%when serialized%'"))
+          .as("refused by the broker after the send, not by the client's own size check").isZero();
+      assertThat(count("aggregate_id = 'late' and seq > (select seq from outbox where event_id = '" + ids.get(2)
+          + "') and status = 'PENDING' and attempts = 0 and claimed_by is null"))
+          .as("the rows behind the refused one wait, untouched").isEqualTo(2);
+
+      await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).until(() -> {
+        relay.publishPass();
+        return count("status = 'BLOCKED'") == 1;
+      });
+      probe.until(seen -> seen.size() >= 4, Duration.ofSeconds(30));
+      List<String> received = probe.drain(Duration.ofSeconds(1)).stream().map(OutboxPublisherTest::ceId).toList();
+      assertThat(received)
+          .as("a consumer sees the aggregate's events in order, none after the refused one")
+          .containsExactly(ids.get(0), ids.get(1), ids.get(3), ids.get(6));
+    }
+  }
+
+  private static long horizon() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        ResultSet rs = c.createStatement().executeQuery("select purged_through from outbox_purge_horizon")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static long minSeq() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        ResultSet rs = c.createStatement().executeQuery("select min(seq) from outbox")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
 }

