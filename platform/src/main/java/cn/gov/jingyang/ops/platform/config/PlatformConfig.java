@@ -58,12 +58,23 @@ public interface PlatformConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Attempts of one record's transaction before it goes to the dead-letter topic. */
+    /**
+     * Attempts of one record's transaction before it goes to the dead-letter topic, when it fails
+     * for a reason of its own (poison). Transient faults never count against this.
+     */
     @WithDefault("3")
     int maxAttempts();
 
+    /** Pause between those attempts; also the first pause while a transient fault lasts. */
     @WithDefault("200ms")
     Duration retryBackoff();
+
+    /**
+     * Longest pause between retries of a record held back by a transient fault (database down,
+     * lock timeout, deadlock...): the pause doubles from {@code retry-backoff} up to this.
+     */
+    @WithDefault("30s")
+    Duration transientMaxBackoff();
 
     /**
      * Appended to every consumer group ({@code <service>.<consumer><suffix>}), so that tests

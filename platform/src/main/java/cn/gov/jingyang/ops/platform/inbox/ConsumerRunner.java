@@ -1,19 +1,21 @@
 package cn.gov.jingyang.ops.platform.inbox;
 
 import cn.gov.jingyang.ops.platform.config.PlatformConfig;
-import cn.gov.jingyang.ops.platform.correlation.TraceContext;
 import cn.gov.jingyang.ops.platform.events.EventCodec;
 import cn.gov.jingyang.ops.platform.events.EventEnvelope;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,24 +25,36 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one {@link EventHandler}: poll, apply each record's effect in its own transaction together
- * with the processed-event row, then commit the offsets. If anything fails between an effect's
- * commit and the offset commit, the consumer is rebuilt and the record comes again: the
- * processed-event row turns the second delivery into a no-op.
+ * Runs one {@link EventHandler}: poll, apply each record's effect through {@link EventApplication},
+ * then commit the offsets. A record that fails for a reason of its own (poison) is tried
+ * {@code max-attempts} times and dead-lettered. A record that meets a transient fault (see
+ * {@link TransientFaults}) holds its partition: the partition is paused, the consumer keeps polling
+ * (so it stays in its group), the same record is retried with a doubling pause up to
+ * {@code transient-max-backoff}, the offset never moves past it, and when it finally succeeds the
+ * partition resumes right behind it. Meanwhile the consumer reports itself {@link #status stuck}.
  */
 public final class ConsumerRunner implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(ConsumerRunner.class);
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  /** Meters of one consumer. */
+  record Meters(Counter transientRetries, Counter deadLettered) {}
+
+  /** What a consumer reports while some partition is stuck: since when, and the fault's class. */
+  public record Status(String consumer, int stuckPartitions, Instant stuckSince, String fault) {}
 
   private final EventHandler handler;
   private final String groupId;
   private final KafkaClients kafka;
   private final DeadLetters deadLetters;
   private final EventCodec codec;
-  private final ProcessedEvents processed;
+  private final EventApplication application;
   private final PlatformConfig.Consumer settings;
-  private final AtomicBoolean crashBeforeNextCommit = new AtomicBoolean();
+  private final Meters meters;
+  private final HeldPartitions held;
   private final AtomicLong duplicatesSkipped = new AtomicLong();
+  private final AtomicReference<Runnable> beforeNextCommit = new AtomicReference<>();
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, String> consumer;
 
@@ -50,32 +64,40 @@ public final class ConsumerRunner implements Runnable {
       KafkaClients kafka,
       DeadLetters deadLetters,
       EventCodec codec,
-      ProcessedEvents processed,
-      PlatformConfig.Consumer settings) {
+      EventApplication application,
+      PlatformConfig.Consumer settings,
+      Meters meters) {
     this.handler = handler;
     this.groupId = groupId;
     this.kafka = kafka;
     this.deadLetters = deadLetters;
     this.codec = codec;
-    this.processed = processed;
+    this.application = application;
     this.settings = settings;
+    this.meters = meters;
+    this.held = new HeldPartitions(settings.retryBackoff(), settings.transientMaxBackoff());
   }
 
   public String groupId() {
     return groupId;
   }
 
-  /**
-   * Failure drill: the next batch's effects commit, then the consumer dies before committing the
-   * offsets, as a process killed at that instant would. Used by tests to prove no double effect.
-   */
-  public void crashBeforeNextOffsetCommit() {
-    crashBeforeNextCommit.set(true);
-  }
-
   /** Redelivered events this consumer recognised as already processed and skipped. */
   public long duplicatesSkipped() {
     return duplicatesSkipped.get();
+  }
+
+  /** Empty while every partition flows; otherwise the oldest stuck partition's fault. */
+  public Optional<Status> status() {
+    return held.status(handler.consumerName());
+  }
+
+  /**
+   * Test seam (package-private, no caller in production code): runs {@code action} just before the
+   * next offset commit, e.g. to let the consumer die between an effect's commit and its offset's.
+   */
+  void beforeNextOffsetCommit(Runnable action) {
+    beforeNextCommit.set(action);
   }
 
   void stop() {
@@ -92,23 +114,22 @@ public final class ConsumerRunner implements Runnable {
     while (running) {
       try (KafkaConsumer<String, String> c = kafka.consumer(groupId, groupId + "-" + ProcessHandle.current().pid())) {
         consumer = c;
-        c.subscribe(List.copyOf(handler.topics()));
+        c.subscribe(List.copyOf(handler.topics()), new ForgetRevoked());
         while (running) {
-          ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
-          if (records.isEmpty()) {
-            continue;
-          }
+          retryHeld(c);
+          ConsumerRecords<String, String> records = c.poll(held.pollTimeout(POLL));
           Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-          for (ConsumerRecord<String, String> record : records) {
-            process(record);
-            offsets.put(
-                new TopicPartition(record.topic(), record.partition()),
-                new OffsetAndMetadata(record.offset() + 1));
+          for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, String> record : records.records(partition)) {
+              Optional<Throwable> fault = deliver(record);
+              if (fault.isPresent()) {
+                hold(c, partition, record, fault.get());
+                break; // the rest of this partition comes again once the record is through
+              }
+              offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
           }
-          if (crashBeforeNextCommit.getAndSet(false)) {
-            throw new IllegalStateException("drill: consumer crashed before committing offsets");
-          }
-          c.commitSync(offsets);
+          commit(c, offsets);
           backoff = settings.retryBackoff();
         }
       } catch (WakeupException e) {
@@ -127,66 +148,114 @@ public final class ConsumerRunner implements Runnable {
           Thread.currentThread().interrupt();
           return;
         }
-        backoff = Duration.ofMillis(Math.min(backoff.toMillis() * 2, 30_000));
+        backoff = Duration.ofMillis(Math.min(backoff.toMillis() * 2, settings.transientMaxBackoff().toMillis()));
       } finally {
         consumer = null;
+        held.clear(); // a new consumer starts from the committed offsets, i.e. at the stuck records
       }
     }
   }
 
-  /** Returns once the record's effect is committed or the record is on the dead-letter topic. */
-  private void process(ConsumerRecord<String, String> record) throws Exception {
+  /**
+   * Applies a record, or dead-letters it if it is poison. Returns the fault if it met a transient
+   * one: then nothing was applied, nothing dead-lettered, and the record must be tried again.
+   */
+  private Optional<Throwable> deliver(ConsumerRecord<String, String> record) throws InterruptedException {
     EventEnvelope event;
     try {
       event = codec.read(record.value());
     } catch (EventCodec.MalformedEventException e) {
-      LOG.errorf("consumer %s: record %s-%d@%d is not an event (%s); dead-lettered",
-          groupId, record.topic(), record.partition(), record.offset(), e.getMessage());
-      deadLetters.send(handler.consumerName(), record, e);
+      return deadLetter(record, "record", e);
+    }
+    Throwable last = null;
+    for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+      try {
+        if (!application.apply(handler, record, event)) {
+          duplicatesSkipped.incrementAndGet();
+        }
+        return Optional.empty();
+      } catch (Exception e) {
+        if (TransientFaults.isTransient(e)) {
+          return Optional.of(e);
+        }
+        last = e;
+        if (TransientFaults.isPoison(e)) {
+          break;
+        }
+        LOG.warnf("consumer %s: %s %s failed (attempt %d of %d): %s", groupId, event.type(),
+            event.id(), attempt, settings.maxAttempts(), e.getMessage());
+        TimeUnit.MILLISECONDS.sleep(settings.retryBackoff().toMillis() * attempt);
+      }
+    }
+    return deadLetter(record, event.type() + " " + event.id(), last);
+  }
+
+  private Optional<Throwable> deadLetter(ConsumerRecord<String, String> record, String what, Throwable error)
+      throws InterruptedException {
+    try {
+      deadLetters.send(handler.consumerName(), record, error);
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      return Optional.of(e); // not on the dead-letter topic yet: the offset must not move past it
+    }
+    meters.deadLettered().increment();
+    LOG.errorf("consumer %s: %s at %s-%d@%d dead-lettered: %s", groupId, what, record.topic(),
+        record.partition(), record.offset(), error == null ? "?" : error.getMessage());
+    return Optional.empty();
+  }
+
+  private void hold(KafkaConsumer<String, String> c, TopicPartition partition,
+      ConsumerRecord<String, String> record, Throwable fault) {
+    c.pause(List.of(partition));
+    held.hold(partition, record, fault);
+    LOG.warnf("consumer %s: transient fault at %s@%d, partition paused until it is through: %s",
+        groupId, partition, record.offset(), fault.getMessage());
+  }
+
+  private void retryHeld(KafkaConsumer<String, String> c) throws InterruptedException {
+    for (HeldPartitions.Held h : held.due()) {
+      meters.transientRetries().increment();
+      Optional<Throwable> fault = deliver(h.record);
+      if (fault.isPresent()) {
+        Duration pause = held.failedAgain(h, fault.get());
+        LOG.debugf("consumer %s: %s@%d retried in %s (%s)", groupId, h.partition, h.record.offset(), pause,
+            fault.get().getMessage());
+        continue;
+      }
+      commit(c, Map.of(h.partition, new OffsetAndMetadata(h.record.offset() + 1)));
+      c.seek(h.partition, h.record.offset() + 1); // the records fetched behind it come again, in order
+      c.resume(List.of(h.partition));
+      held.release(h.partition);
+      LOG.infof("consumer %s: %s@%d went through after %d retries since %s; partition resumed",
+          groupId, h.partition, h.record.offset(), h.retries, h.since);
+    }
+  }
+
+  private void commit(KafkaConsumer<String, String> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    if (offsets.isEmpty()) {
       return;
     }
-    TraceContext.enter(
-        event.correlationid() != null ? event.correlationid() : header(record, TraceContext.CORRELATION_HEADER),
-        event.traceparent() != null ? event.traceparent() : header(record, TraceContext.TRACEPARENT_HEADER));
-    try {
-      Throwable last = null;
-      for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-        try {
-          applyOnce(event);
-          return;
-        } catch (Exception e) {
-          last = e instanceof QuarkusTransactionException && e.getCause() != null ? e.getCause() : e;
-          if (last instanceof EventCodec.MalformedEventException) {
-            break;
-          }
-          LOG.warnf("consumer %s: %s %s failed (attempt %d of %d): %s", groupId, event.type(),
-              event.id(), attempt, settings.maxAttempts(), last.getMessage());
-          TimeUnit.MILLISECONDS.sleep(settings.retryBackoff().toMillis() * attempt);
-        }
-      }
-      LOG.errorf("consumer %s: %s %s dead-lettered: %s", groupId, event.type(), event.id(),
-          last == null ? "?" : last.getMessage());
-      deadLetters.send(handler.consumerName(), record, last);
-    } finally {
-      TraceContext.leave();
+    Runnable drill = beforeNextCommit.getAndSet(null);
+    if (drill != null) {
+      drill.run();
     }
+    c.commitSync(offsets);
   }
 
-  private static String header(ConsumerRecord<String, String> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
-  }
+  /** A partition taken away while stuck is the new owner's: it starts at the committed offset. */
+  private final class ForgetRevoked implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      held.forget(partitions);
+    }
 
-  private void applyOnce(EventEnvelope event) {
-    QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              if (processed.markProcessed(handler.consumerName(), event.id(), event.type())) {
-                handler.handle(event);
-              } else {
-                duplicatesSkipped.incrementAndGet();
-              }
-              return null;
-            });
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      held.forget(partitions);
+    }
   }
 }

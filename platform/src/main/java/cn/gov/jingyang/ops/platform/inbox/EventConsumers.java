@@ -3,6 +3,9 @@ package cn.gov.jingyang.ops.platform.inbox;
 import cn.gov.jingyang.ops.platform.config.PlatformConfig;
 import cn.gov.jingyang.ops.platform.events.EventCodec;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
-/** Starts a {@link ConsumerRunner} thread for every {@link EventHandler} bean of the service. */
+/**
+ * Starts a {@link ConsumerRunner} thread for every {@link EventHandler} bean of the service, with
+ * its meters: {@code ops.consumer.stuck} (partitions held back by a transient fault),
+ * {@code ops.consumer.transient.retries} and {@code ops.consumer.dead.lettered}, tagged
+ * {@code consumer}.
+ */
 @ApplicationScoped
 public class EventConsumers {
 
@@ -24,6 +33,7 @@ public class EventConsumers {
   private final EventCodec codec;
   private final ProcessedEvents processed;
   private final PlatformConfig config;
+  private final MeterRegistry meters;
   private final Map<String, ConsumerRunner> runners = new LinkedHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
   private KafkaProducer<String, String> deadLetterProducer;
@@ -33,12 +43,14 @@ public class EventConsumers {
       KafkaClients kafka,
       EventCodec codec,
       ProcessedEvents processed,
-      PlatformConfig config) {
+      PlatformConfig config,
+      MeterRegistry meters) {
     this.handlers = handlers;
     this.kafka = kafka;
     this.codec = codec;
     this.processed = processed;
     this.config = config;
+    this.meters = meters;
   }
 
   void start(@Observes StartupEvent ignored) {
@@ -47,11 +59,27 @@ public class EventConsumers {
     }
     deadLetterProducer = kafka.producer(config.serviceName() + "-dead-letters");
     DeadLetters deadLetters = new DeadLetters(deadLetterProducer);
+    EventApplication application = new EventApplication(processed);
     for (EventHandler handler : handlers) {
       String group =
           config.serviceName() + "." + handler.consumerName() + config.consumer().groupSuffix().orElse("");
+      String name = handler.consumerName();
+      ConsumerRunner.Meters counters =
+          new ConsumerRunner.Meters(
+              Counter.builder("ops.consumer.transient.retries")
+                  .description("retries of records held back by a transient fault")
+                  .tag("consumer", name)
+                  .register(meters),
+              Counter.builder("ops.consumer.dead.lettered")
+                  .description("records sent to the dead-letter topic")
+                  .tag("consumer", name)
+                  .register(meters));
       ConsumerRunner runner =
-          new ConsumerRunner(handler, group, kafka, deadLetters, codec, processed, config.consumer());
+          new ConsumerRunner(handler, group, kafka, deadLetters, codec, application, config.consumer(), counters);
+      Gauge.builder("ops.consumer.stuck", runner, r -> r.status().map(ConsumerRunner.Status::stuckPartitions).orElse(0))
+          .description("partitions held back by a transient fault (0 = flowing)")
+          .tag("consumer", name)
+          .register(meters);
       runners.put(handler.consumerName(), runner);
       Thread thread = new Thread(runner, "consumer-" + handler.consumerName());
       thread.setDaemon(true);
@@ -72,6 +100,21 @@ public class EventConsumers {
     if (deadLetterProducer != null) {
       deadLetterProducer.close(Duration.ofSeconds(5));
     }
+  }
+
+  /** Every running consumer that is stuck on a transient fault. */
+  public List<ConsumerRunner.Status> stuck() {
+    return runners.values().stream().flatMap(r -> r.status().stream()).toList();
+  }
+
+  /** The handler of a consumer of this service, running or not. */
+  public Optional<EventHandler> handler(String consumerName) {
+    return handlers.stream().filter(h -> h.consumerName().equals(consumerName)).findFirst();
+  }
+
+  /** Names of this service's consumers. */
+  public List<String> consumerNames() {
+    return handlers.stream().map(EventHandler::consumerName).sorted().toList();
   }
 
   /** The runner of a handler, by its consumer name. */

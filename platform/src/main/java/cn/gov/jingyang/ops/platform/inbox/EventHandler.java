@@ -7,7 +7,25 @@ import java.util.Set;
  * A consumer of other services' events. Implement it as a CDI bean and the platform runs it:
  * {@link #handle} is called inside a transaction that also records the event id as processed,
  * so a redelivered event has its effect once; the Kafka offset is committed only after that
- * transaction. An event that keeps failing goes to {@code <topic>.dlt} and the consumer moves on.
+ * transaction.
+ *
+ * <p>How a failure is treated depends on what was thrown (anywhere in the cause chain):
+ *
+ * <ul>
+ *   <li><b>Transient</b> — the database unreachable or restarting (SQLState 08xxx, 57P01-57P03,
+ *       53xxx), lock timeout (55P03), statement timeout (57014), deadlock (40P01), serialization
+ *       failure (40001), an exhausted connection pool, Hibernate's JDBCConnectionException and lock
+ *       or query timeouts: the event is retried, its partition paused, with a doubling pause up to
+ *       {@code ops.consumer.transient-max-backoff}, for as long as the fault lasts. It is never
+ *       dead-lettered and the offset never moves past it. Let such exceptions propagate; do not
+ *       catch and re-throw them without their cause.
+ *   <li><b>Poison</b> — throw {@link PoisonEventException} (or {@code EventCodec.MalformedEventException}
+ *       for data that do not parse) when the event breaks a rule no retry will change: it goes to
+ *       {@code <topic>.dlt} at once and the consumer carries on.
+ *   <li>Anything else is tried {@code ops.consumer.max-attempts} times, then dead-lettered.
+ * </ul>
+ *
+ * Dead letters are listed and re-driven at {@code /admin/dead-letters}.
  */
 public interface EventHandler {
 
@@ -16,6 +34,6 @@ public interface EventHandler {
 
   Set<String> topics();
 
-  /** Applies the event's effect. Throwing rolls the effect back; the event is retried, then dead-lettered. */
+  /** Applies the event's effect. Throwing rolls the effect back; see above for what follows. */
   void handle(EventEnvelope event) throws Exception;
 }

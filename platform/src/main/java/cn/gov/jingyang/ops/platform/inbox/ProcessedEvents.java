@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -37,6 +40,28 @@ public class ProcessedEvents {
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("could not record processed event " + eventId, e);
+    }
+  }
+
+  /** Those of {@code eventIds} the consumer has applied (as far as {@code processed-retention} remembers). */
+  public Set<UUID> appliedAmong(String consumer, Collection<UUID> eventIds) {
+    Set<UUID> applied = new HashSet<>();
+    if (eventIds.isEmpty()) {
+      return applied;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("select event_id from processed_event where consumer = ? and event_id = any(?)")) {
+      ps.setString(1, consumer);
+      ps.setArray(2, c.createArrayOf("uuid", eventIds.toArray()));
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          applied.add(rs.getObject(1, UUID.class));
+        }
+      }
+      return applied;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read processed events of " + consumer, e);
     }
   }
 

@@ -76,7 +76,9 @@ class IdempotentConsumerTest {
     UUID after = UUID.randomUUID();
     ConsumerRunner runner = consumers.runner("inbound-test");
     long duplicatesBefore = runner.duplicatesSkipped();
-    runner.crashBeforeNextOffsetCommit();
+    runner.beforeNextOffsetCommit(() -> {
+      throw new IllegalStateException("drill: consumer crashed before committing offsets");
+    });
     send("crash-1", event(id, "crash", "{}"));
     // the effect commits, the consumer dies, a new one reads the record again from the old offset
     await().atMost(Duration.ofSeconds(60)).until(() -> runner.duplicatesSkipped() > duplicatesBefore);
@@ -118,6 +120,33 @@ class IdempotentConsumerTest {
     }
     assertThat(effects(failing)).as("a failed effect is rolled back").isZero();
     assertThat(processedRows(failing)).as("and not remembered as processed").isZero();
+  }
+
+  @Test
+  void shouldDeadLetterExactlyThePoisonEventAmongGoodOnesAndApplyTheRest() throws Exception {
+    String key = "mixed-" + UUID.randomUUID(); // one partition: the poison sits between the good ones
+    UUID poison = UUID.randomUUID();
+    java.util.List<UUID> good = java.util.List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    send(key, event(good.get(0), "mixed", "{}"));
+    send(key, event(good.get(1), "mixed", "{}"));
+    send(key, event(poison, "mixed", "{\"poison\":true}"));
+    send(key, event(good.get(2), "mixed", "{}"));
+    send(key, event(good.get(3), "mixed", "{}"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> effects(good.get(3)) == 1);
+    for (UUID id : good) {
+      assertThat(effects(id)).isEqualTo(1);
+    }
+    assertThat(effects(poison)).isZero();
+    try (TopicProbe dlt = new TopicProbe(kafka.bootstrapServers(), TOPIC + ".dlt")) {
+      dlt.until(s -> s.stream().anyMatch(r -> r.value().contains(poison.toString())), Duration.ofSeconds(30));
+      var ours = dlt.drain(Duration.ofSeconds(1)).stream()
+          .filter(r -> r.value().contains(poison.toString()) || good.stream().anyMatch(g -> r.value().contains(g.toString())))
+          .toList();
+      assertThat(ours).as("the dead-letter topic holds the poison event, once, and none of the good ones").hasSize(1);
+      assertThat(ours.get(0).value()).contains(poison.toString());
+      assertThat(header(ours.get(0), DeadLetters.ERROR_CLASS)).isEqualTo(PoisonEventException.class.getName());
+      assertThat(header(ours.get(0), DeadLetters.ERROR)).isEqualTo("this event breaks a rule");
+    }
   }
 
   @Test

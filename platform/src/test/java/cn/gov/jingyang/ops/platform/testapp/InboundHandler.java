@@ -3,13 +3,17 @@ package cn.gov.jingyang.ops.platform.testapp;
 import cn.gov.jingyang.ops.platform.correlation.TraceContext;
 import cn.gov.jingyang.ops.platform.events.EventEnvelope;
 import cn.gov.jingyang.ops.platform.inbox.EventHandler;
+import cn.gov.jingyang.ops.platform.inbox.PoisonEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Set;
 import javax.sql.DataSource;
 
-/** Test consumer: records an effect row per event; an event whose data says fail=true always fails. */
+/**
+ * Test consumer: records an effect row per event; an event whose data says fail=true always fails,
+ * poison=true is rejected as poison, needsRepair=token is poison until {@link Repairs} fixes it.
+ */
 @ApplicationScoped
 public class InboundHandler implements EventHandler {
 
@@ -31,6 +35,13 @@ public class InboundHandler implements EventHandler {
 
   @Override
   public void handle(EventEnvelope event) throws Exception {
+    if (event.data() != null && event.data().path("poison").asBoolean(false)) {
+      throw new PoisonEventException("this event breaks a rule");
+    }
+    String repair = event.data() == null ? null : event.data().path("needsRepair").asText(null);
+    if (repair != null && !Repairs.repaired(repair)) {
+      throw new PoisonEventException("needs repair " + repair + " first");
+    }
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement("insert into test_effect (event_id, correlation_id) values (?, ?)")) {
