@@ -29,6 +29,7 @@ public class ProblemMappers {
   public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
     Problem persistence = PersistenceProblems.of(e, PersistenceProblemMappers.conditional(headers));
     if (persistence != null) {
+      LOG.debugf(e, "database refused the request: %s", persistence.getType());
       return ProblemResponse.of(persistence, uri).build();
     }
     return internal(e, uri);
@@ -50,7 +51,7 @@ public class ProblemMappers {
 
   private static String path(UriInfo uri) {
     try {
-      return uri == null ? "?" : uri.getPath(false);
+      return uri == null ? "?" : uri.getPath();
     } catch (RuntimeException e) {
       return "?";
     }

@@ -59,7 +59,8 @@ public final class ProblemResponse {
           ? header : UUID.randomUUID().toString();
     }
     complete(problem, ctx.request().path(), correlation);
-    response.headers().clear();
+    // keep what the refusing layer said (Allow, WWW-Authenticate); only the body is ours
+    response.headers().remove("Content-Length").remove("Content-Encoding").remove("Transfer-Encoding");
     response
         .setStatusCode(problem.getStatus())
         .putHeader("Content-Type", Problem.MEDIA_TYPE)
@@ -74,10 +75,11 @@ public final class ProblemResponse {
     response.end(json(mapper, problem));
   }
 
-  /** The path as the caller sent it, or {@code null} when even that cannot be had. */
+  /** The request path (re-encoded by {@link #instance}), or {@code null} when it cannot be had. */
   private static String rawPath(UriInfo uri) {
     try {
-      return uri.getPath(false);
+      String path = uri.getPath();
+      return path == null || path.startsWith("/") ? path : "/" + path;
     } catch (RuntimeException e) {
       return null;
     }
