@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.checkpoint.inspection;
 
 import cn.gov.jingyang.ops.checkpoint.common.Days;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.LikePattern;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -94,8 +95,8 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
         where.add("i.plate = :plate");
         params.and("plate", exact.get());
       } else {
-        where.add("i.plate like :plate");
-        params.and("plate", "%" + f.plate().trim().toUpperCase().replace("·", "").replace("%", "") + "%");
+        where.add("i.plate like :plate " + LikePattern.ESCAPE);
+        params.and("plate", LikePattern.containing(f.plate().trim().toUpperCase().replace("·", "")));
       }
     }
     String query = "from Inspection i" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));

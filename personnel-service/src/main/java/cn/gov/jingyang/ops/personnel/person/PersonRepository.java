@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.personnel.person;
 
+import cn.gov.jingyang.ops.platform.paging.LikePattern;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
 import cn.gov.jingyang.ops.personnel.party.PartyStatus;
@@ -69,8 +70,8 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
       params.put("active", f.active());
     }
     if (f.text() != null && !f.text().isBlank()) {
-      where.add("(lower(name) like :text or lower(badgeNumber) like :text)");
-      params.put("text", "%" + f.text().trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+      where.add("(lower(name) like :text " + LikePattern.ESCAPE + " or lower(badgeNumber) like :text " + LikePattern.ESCAPE + ")");
+      params.put("text", LikePattern.containing(f.text().trim().toLowerCase()));
     }
     String query = where.isEmpty() ? "" : String.join(" and ", where);
     return find(query, Sort.by("name").and("id"), params).page(page.panache());

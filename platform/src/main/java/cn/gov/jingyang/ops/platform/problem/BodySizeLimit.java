@@ -1,44 +1,74 @@
 package cn.gov.jingyang.ops.platform.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers a request whose declared body exceeds {@code quarkus.http.limits.max-body-size} with a
- * 413 problem+json, before Quarkus's own limit check would end it with an empty 413.
+ * Refuses a body over {@code quarkus.http.limits.max-body-size} with a 413 problem+json: at once
+ * when its {@code Content-Length} says so, and for a chunked body (no length declared) as soon
+ * as the bytes received pass the limit. The rest of the refused body is read and thrown away,
+ * up to a ceiling, so that the caller can read the answer; past it the connection is closed.
  */
 @ApplicationScoped
 public class BodySizeLimit {
+
+  private static final long MIN_DRAIN = 16L * 1024 * 1024;
+  private static final String DRAIN_KEY = BodySizeLimit.class.getName() + ".drain";
 
   void install(
       @Observes Router router,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit,
       ObjectMapper mapper) {
     long max = limit.asLongValue();
+    BodyHandler chunked = BodyHandler.create(false).setBodyLimit(max);
     router.route().order(-3).handler(ctx -> {
-      String declared = ctx.request().getHeader("Content-Length");
-      if (declared != null && exceeds(declared, max)) {
-        Problem problem =
-            Problem.of(413, "too-large", "Request too large", "the body may be at most " + max + " bytes");
-        problem.setInstance(java.net.URI.create(ctx.request().path()));
-        String correlation = ctx.request().getHeader("X-Correlation-Id");
-        problem.setCorrelationId(correlation != null && correlation.matches("[A-Za-z0-9._:-]{1,100}")
-            ? correlation : UUID.randomUUID().toString());
-        ctx.response()
-            .setStatusCode(413)
-            .putHeader("Content-Type", Problem.MEDIA_TYPE)
-            .putHeader("Connection", "close")
-            .end(json(mapper, problem));
+      ctx.put(DRAIN_KEY, Math.max(4 * max, MIN_DRAIN));
+      HttpServerRequest request = ctx.request();
+      String declared = request.getHeader("Content-Length");
+      if (declared != null) {
+        if (exceeds(declared, max)) {
+          refuse(ctx, ProblemException.tooLarge("the body may be at most " + max + " bytes").problem(), mapper);
+        } else {
+          ctx.next();
+        }
+      } else if (request.getHeader("Transfer-Encoding") != null && !multipart(request)) {
+        chunked.handle(ctx); // counts the bytes as they arrive; fails the route with 413 past the limit
       } else {
         ctx.next();
       }
     });
+  }
+
+  /** Answers 413, then drains what is still coming (up to a ceiling) so the caller sees the answer. */
+  static void refuse(RoutingContext ctx, Problem problem, ObjectMapper mapper) {
+    HttpServerRequest request = ctx.request();
+    Long ceiling = ctx.get(DRAIN_KEY);
+    long drain = ceiling == null ? MIN_DRAIN : ceiling;
+    String declared = request.getHeader("Content-Length");
+    boolean tooMuchToDrain = declared != null && exceeds(declared, drain);
+    if (!request.isEnded() && !tooMuchToDrain) {
+      long[] drained = {0};
+      request.handler(chunk -> {
+        drained[0] += chunk.length();
+        if (drained[0] > drain) {
+          request.connection().close();
+        }
+      });
+      request.resume();
+    }
+    ProblemResponse.send(ctx, problem, mapper, tooMuchToDrain);
+  }
+
+  private static boolean multipart(HttpServerRequest request) {
+    String type = request.getHeader("Content-Type");
+    return type != null && type.toLowerCase().startsWith("multipart/");
   }
 
   private static boolean exceeds(String declared, long max) {
@@ -46,14 +76,6 @@ public class BodySizeLimit {
       return Long.parseLong(declared.trim()) > max;
     } catch (NumberFormatException e) {
       return false;
-    }
-  }
-
-  private static String json(ObjectMapper mapper, Problem problem) {
-    try {
-      return mapper.writeValueAsString(problem);
-    } catch (JsonProcessingException e) {
-      return "{\"status\":413,\"title\":\"Request too large\"}";
     }
   }
 }
