@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.checkpoint.checkpoint;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.CheckpointRequest;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.CheckpointView;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.StatusChange;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
@@ -45,6 +46,7 @@ public class CheckpointResource {
   }
 
   @POST
+  @Idempotent
   @RolesAllowed(Roles.COMMAND)
   @Operation(summary = "Plan a checkpoint (status PLANNED), with its ETag")
   @APIResponse(responseCode = "201", description = "Planned", headers = @Header(name = "ETag", description = "the version in quotes", schema = @Schema(implementation = String.class)),
@@ -96,6 +98,7 @@ public class CheckpointResource {
   }
 
   @POST
+  @Idempotent
   @Path("/{id}/status")
   @RolesAllowed(Roles.COMMAND)
   @Operation(summary = "Move a checkpoint: PLANNED → ACTIVE ⇄ SUSPENDED → CLOSED (409 names the allowed moves)")

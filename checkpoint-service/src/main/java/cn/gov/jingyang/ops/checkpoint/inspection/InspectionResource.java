@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.checkpoint.inspection;
 
 import cn.gov.jingyang.ops.checkpoint.common.Days;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
@@ -43,6 +44,7 @@ public class InspectionResource {
   }
 
   @POST
+  @Idempotent
   @RolesAllowed(Roles.CHECKPOINT_OFFICER)
   @Operation(summary = "Record one inspection (201; 200 with the first result if the client record id is known)")
   public Response record(@Valid @NotNull InspectionRequest request) {
@@ -54,6 +56,7 @@ public class InspectionResource {
   }
 
   @POST
+  @Idempotent
   @Path("/batch")
   @RolesAllowed(Roles.CHECKPOINT_OFFICER)
   @Operation(summary = "Upload a batch of inspections (at most checkpoint.inspection.batch-limit; 413 above); one result per record")

@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.checkpoint.shift;
 
 import cn.gov.jingyang.ops.checkpoint.common.Days;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
@@ -38,6 +39,7 @@ public class ShiftResource {
   }
 
   @POST
+  @Idempotent
   @RolesAllowed(Roles.COMMAND)
   @Operation(summary = "Schedule a shift: members AVAILABLE, one LEAD, nobody on two overlapping shifts")
   public Response schedule(@Valid @NotNull ShiftRequest request) {
@@ -74,6 +76,7 @@ public class ShiftResource {
   }
 
   @POST
+  @Idempotent
   @Path("/{id}/members")
   @RolesAllowed(Roles.COMMAND)
   @Operation(summary = "Reinforce a shift that has not started with an AVAILABLE person (emits ShiftReinforced); "
@@ -83,6 +86,7 @@ public class ShiftResource {
   }
 
   @POST
+  @Idempotent
   @Path("/{id}/cancellation")
   @RolesAllowed(Roles.COMMAND)
   @Operation(summary = "Cancel a shift that has not started (emits ShiftCancelled); its people are free again")
@@ -91,6 +95,7 @@ public class ShiftResource {
   }
 
   @POST
+  @Idempotent
   @Path("/{id}/start")
   @RolesAllowed(Roles.COMMAND)
   @Operation(summary = "Start a shift (emits ShiftStarted)")
@@ -99,6 +104,7 @@ public class ShiftResource {
   }
 
   @POST
+  @Idempotent
   @Path("/{id}/end")
   @RolesAllowed(Roles.COMMAND)
   @Operation(summary = "End a shift (emits ShiftEnded)")

@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.checkpoint.visit;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.Checkpoint;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointRepository;
 import cn.gov.jingyang.ops.checkpoint.common.Days;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
@@ -61,6 +62,7 @@ public class VisitResource {
   }
 
   @POST
+  @Idempotent
   @Transactional
   @RolesAllowed({Roles.CHECKPOINT_OFFICER, Roles.COMMAND})
   @Operation(summary = "Record a supervisory visit to a checkpoint")

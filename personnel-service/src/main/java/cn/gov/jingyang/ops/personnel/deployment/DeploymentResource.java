@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.personnel.deployment;
 
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
@@ -38,6 +39,7 @@ public class DeploymentResource {
   }
 
   @POST
+  @Idempotent
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(summary = "Send a person or a team to support another unit; publishes DeploymentStarted")
   public Response start(@Valid @NotNull DeploymentApi.StartDeployment request) {
@@ -67,6 +69,7 @@ public class DeploymentResource {
   }
 
   @POST
+  @Idempotent
   @Path("/{id}/end")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(summary = "End a deployment; publishes DeploymentEnded")

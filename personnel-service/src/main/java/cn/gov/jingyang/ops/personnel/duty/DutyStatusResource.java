@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.personnel.duty;
 
 import cn.gov.jingyang.ops.personnel.common.Access;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.person.PersonRepository;
@@ -62,6 +63,7 @@ public class DutyStatusResource {
   }
 
   @POST
+  @Idempotent
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(summary = "Change a person's duty status (409 naming the allowed targets if illegal); publishes DutyStatusChanged")
   public DutyStatusEntry change(@PathParam("id") UUID id, @Valid @NotNull ChangeDutyStatus request) {

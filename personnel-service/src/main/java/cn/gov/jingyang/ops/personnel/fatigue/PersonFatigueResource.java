@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.personnel.fatigue;
 
 import cn.gov.jingyang.ops.personnel.person.PersonRepository;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,6 +59,7 @@ public class PersonFatigueResource {
   }
 
   @POST
+  @Idempotent
   @Path("duty-periods")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Transactional
@@ -72,6 +74,7 @@ public class PersonFatigueResource {
   }
 
   @POST
+  @Idempotent
   @Path("rest-days")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Transactional

@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.personnel.party;
 
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.BranchView;
@@ -38,6 +39,7 @@ public class PartyBranchResource {
   }
 
   @POST
+  @Idempotent
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(summary = "Establish a branch (TEMPORARY ones belong to a checkpoint); publishes PartyBranchEstablished")
   public Response establish(@Valid @NotNull PartyApi.EstablishBranch request) {
@@ -66,6 +68,7 @@ public class PartyBranchResource {
   }
 
   @POST
+  @Idempotent
   @Path("{id}/dissolution")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(summary = "Dissolve a branch; publishes PartyBranchDissolved")
@@ -88,6 +91,7 @@ public class PartyBranchResource {
   }
 
   @POST
+  @Idempotent
   @Path("{id}/members")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(summary = "Add a party member to a branch or change their vanguard-team membership")

@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.personnel.person;
 
 import cn.gov.jingyang.ops.personnel.common.Access;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.paging.Page;
@@ -54,6 +55,7 @@ public class PersonResource {
   }
 
   @POST
+  @Idempotent
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(summary = "Register a person (publishes PersonRegistered)")
   public Response register(@Valid @NotNull PersonDetails details) {
@@ -110,6 +112,7 @@ public class PersonResource {
   }
 
   @POST
+  @Idempotent
   @Path("/{id}/deactivation")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(summary = "Deactivate a person (never deleted); publishes PersonDeactivated")

@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.personnel.unit;
 
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.unit.UnitApi.UnitView;
@@ -37,6 +38,7 @@ public class UnitResource {
   }
 
   @POST
+  @Idempotent
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(summary = "Create a unit under its parent (a police station may list the towns it covers)")
   public Response create(@Valid @NotNull UnitApi.CreateUnit request) {
