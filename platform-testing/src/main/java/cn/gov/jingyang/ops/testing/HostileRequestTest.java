@@ -53,8 +53,8 @@ import org.junit.jupiter.api.Test;
  * the service's own background work cannot fail the run, and nothing is switched off.
  *
  * <p>Reproducible: the seed is fixed ({@code -Dhostile.seed} overrides it); {@code
- * -Dhostile.requests} sets the minimum number of requests (default 2,200), {@code
- * -Dhostile.max-requests} the most (default 2,400). The report is also written to {@code
+ * -Dhostile.requests} sets the minimum number of requests (default 2,100), {@code
+ * -Dhostile.max-requests} the most (default 2,200). The report is also written to {@code
  * target/hostile-requests.txt}. A service's test extends this with {@code @QuarkusTest}.
  */
 public abstract class HostileRequestTest {
@@ -136,8 +136,8 @@ public abstract class HostileRequestTest {
       all.add(BodyMutations.oversized(writes.get(i).baseline(), limit, false).as("body over the limit: Content-Length"));
       all.add(BodyMutations.oversized(writes.get(i).baseline(), limit, true).as("body over the limit: chunked"));
     }
-    List<HostileRequest> kept = sample(all, random, Integer.getInteger("hostile.max-requests", 2_400));
-    service.fill(kept, Integer.getInteger("hostile.requests", 2_200));
+    List<HostileRequest> kept = sample(all, random, Integer.getInteger("hostile.max-requests", 2_200));
+    service.fill(kept, Integer.getInteger("hostile.requests", 2_100));
     return kept;
   }
 

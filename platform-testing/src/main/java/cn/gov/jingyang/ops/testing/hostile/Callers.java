@@ -12,8 +12,17 @@ public final class Callers {
 
   public static final String ALL_ROLES = DevTokens.token("hostile", Roles.ALL.toArray(String[]::new));
 
-  /** Tokens by label: each role alone, none, and tokens the service must refuse. */
-  public static Map<String, String> tokens() {
+  private static Map<String, String> tokens;
+
+  /** Tokens by label: each role alone, none, and tokens the service must refuse (minted once). */
+  public static synchronized Map<String, String> tokens() {
+    if (tokens == null) {
+      tokens = java.util.Collections.unmodifiableMap(mint());
+    }
+    return tokens;
+  }
+
+  private static Map<String, String> mint() {
     Map<String, String> tokens = new LinkedHashMap<>();
     for (String role : Roles.ALL) {
       tokens.put(role + " only", DevTokens.token("hostile." + role.toLowerCase(), role));

@@ -15,13 +15,14 @@ public final class Findings {
   private final long seed;
   private final Map<String, Integer> byClass = new TreeMap<>();
   private final Map<String, Group> groups = new LinkedHashMap<>();
+  private final Map<String, Integer> byLocation = new TreeMap<>();
   private int sent;
   private int failed;
 
   private static final class Group {
     final String kind;
     final String location;
-    final TreeSet<String> variants = new TreeSet<>();
+    final TreeMap<String, String> variants = new TreeMap<>();
     final TreeSet<String> operations = new TreeSet<>();
     int count;
     String example;
@@ -41,17 +42,18 @@ public final class Findings {
   public synchronized void record(HostileRequest request, Exchange answer, List<String> failures) {
     sent++;
     byClass.merge(answer.status() < 0 ? "no answer" : (answer.status() / 100) + "xx", 1, Integer::sum);
+    int colon = request.category().indexOf(':');
+    String location = colon < 0 ? request.category() : request.category().substring(0, colon);
+    byLocation.merge(location, 1, Integer::sum);
     if (failures.isEmpty()) {
       return;
     }
     failed++;
     String kind = String.join("; ", failures);
-    int colon = request.category().indexOf(':');
-    String location = colon < 0 ? request.category() : request.category().substring(0, colon);
     Group g = groups.computeIfAbsent(kind + " \u2190 " + location, k -> new Group(kind, location));
     g.count++;
     g.operations.add(request.operation());
-    g.variants.add(colon < 0 ? "" : request.category().substring(colon + 1).trim());
+    g.variants.putIfAbsent(colon < 0 ? "" : request.category().substring(colon + 1).trim(), request.line());
     if (g.example == null) {
       g.example = "    e.g. " + request.describe() + "\n    \u2192 " + answer.describe();
     }
@@ -73,14 +75,18 @@ public final class Findings {
 
   /** Every group, the largest first: kind, what was mutated, how often, where, and one example. */
   public synchronized String report() {
-    StringBuilder out = new StringBuilder(summary()).append('\n');
+    StringBuilder out = new StringBuilder(summary()).append("\nsent, by what was mutated: ").append(byLocation)
+        .append('\n');
     List<Group> sorted = new ArrayList<>(groups.values());
     sorted.sort(Comparator.comparing((Group g) -> -g.count).thenComparing(g -> g.kind));
     for (Group g : sorted) {
       out.append("\n[").append(g.count).append("\u00d7] ").append(g.kind).append("  \u2190  ").append(g.location)
-          .append(g.variants.equals(java.util.Set.of("")) ? "" : ": " + String.join(" | ", g.variants))
+          .append(g.variants.size() == 1 && !g.variants.firstKey().isEmpty() ? ": " + g.variants.firstKey() : "")
           .append("\n    operations: ").append(HostileRequest.abbreviate(String.join(", ", g.operations), 400))
           .append('\n').append(g.example).append('\n');
+      if (g.variants.size() > 1) {
+        g.variants.forEach((variant, line) -> out.append("    \u00b7 ").append(variant).append(": ").append(line).append('\n'));
+      }
     }
     return out.toString();
   }

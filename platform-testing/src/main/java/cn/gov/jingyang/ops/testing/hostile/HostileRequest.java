@@ -51,6 +51,15 @@ public record HostileRequest(
     return out.toString();
   }
 
+  /** Method, target and the start of the body on one line: how each variant of a group is shown. */
+  public String line() {
+    String text = method + " " + abbreviate(target, 160);
+    if (body != null) {
+      text += "  body: " + abbreviate(new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8), 120);
+    }
+    return visible(text);
+  }
+
   static String abbreviate(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max) + "…(" + text.length() + " chars)";
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
  */
 public final class HostileRun {
 
+  private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HostileRun.class);
   private final RawHttp http;
   private final RowCounts counts;
   private final Set<String> background;
@@ -35,15 +36,21 @@ public final class HostileRun {
           reads.add(pool.submit(() -> read(request)));
         }
       }
+      long started = System.nanoTime();
       Map<String, Long> last = null;
+      int writes = 0;
       for (HostileRequest request : requests) {
         if (request.writes()) {
           last = write(request, last != null ? last : counts.snapshot());
+          writes++;
         }
       }
+      long written = System.nanoTime();
       for (Future<?> read : reads) {
         read.get();
       }
+      LOG.infof("hostile requests: %d writes in %d ms (one at a time), %d reads done %d ms after them (%d threads)",
+          writes, (written - started) / 1_000_000, reads.size(), (System.nanoTime() - written) / 1_000_000, readers);
     } finally {
       pool.shutdownNow();
     }

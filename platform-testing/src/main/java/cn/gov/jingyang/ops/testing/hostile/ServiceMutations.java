@@ -103,7 +103,7 @@ public final class ServiceMutations {
     int choice = random.nextInt(4);
     if (choice == 0 && !op.in("path").isEmpty()) {
       Operation.Param p = pick(op.in("path"));
-      d.pathWire.put(p.name(), wire(random.nextBoolean()));
+      d.pathWire.put(p.name(), wire(random.nextInt(4) == 0));
       return "path";
     }
     if (choice == 1 && d.body != null) {
@@ -127,7 +127,7 @@ public final class ServiceMutations {
     }
     List<String> names = new ArrayList<>(op.in("query").stream().map(Operation.Param::name).toList());
     names.addAll(List.of("page", "size", "after", "limit"));
-    d.query(pick(names), wire(random.nextBoolean()));
+    d.query(pick(names), wire(random.nextInt(4) == 0));
     return "query";
   }
 
