@@ -1,0 +1,167 @@
+package cn.gov.jingyang.ops.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.jingyang.ops.testing.hostile.ApiDocument;
+import cn.gov.jingyang.ops.testing.hostile.BaselineValues;
+import cn.gov.jingyang.ops.testing.hostile.BodyMutations;
+import cn.gov.jingyang.ops.testing.hostile.Draft;
+import cn.gov.jingyang.ops.testing.hostile.Exchange;
+import cn.gov.jingyang.ops.testing.hostile.Findings;
+import cn.gov.jingyang.ops.testing.hostile.HostileRequest;
+import cn.gov.jingyang.ops.testing.hostile.HostileRun;
+import cn.gov.jingyang.ops.testing.hostile.KnownIds;
+import cn.gov.jingyang.ops.testing.hostile.Operation;
+import cn.gov.jingyang.ops.testing.hostile.OperationMutations;
+import cn.gov.jingyang.ops.testing.hostile.RawHttp;
+import cn.gov.jingyang.ops.testing.hostile.RowCounts;
+import cn.gov.jingyang.ops.testing.hostile.ServiceMutations;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile requests generated from the service's live OpenAPI document: for every operation,
+ * path, query, header and body values of the wrong type, missing, null, empty, 10,000 characters
+ * long, with control characters, quotes, braces, {@code %00}, huge and non-finite numbers, deep
+ * nesting, broken JSON, wrong media types, bodies over the limit and chunked bodies, tokens of
+ * every kind, methods and request lines the service does not expect.
+ *
+ * <p>Passes if no answer is 5xx, every answer of 400 or more is problem+json whose {@code status}
+ * is the HTTP status, no body shows internals (stack traces, SQL errors), a body over the limit is
+ * refused with 413, every request gets an answer, and a rejected write changes the row count of
+ * no table of the service's database. Row counts are compared around each write (one statement
+ * over every table); a change in a window where a consumer also recorded an event (the tables of
+ * {@link #tablesWrittenInTheBackground()}) is checked again by resending the rejected request, so
+ * the service's own background work cannot fail the run, and nothing is switched off.
+ *
+ * <p>Reproducible: the seed is fixed ({@code -Dhostile.seed} overrides it); {@code
+ * -Dhostile.requests} sets the minimum number of requests (default 2,100), {@code
+ * -Dhostile.max-requests} the most (default 2,200). The report is also written to {@code
+ * target/hostile-requests.txt}. A service's test extends this with {@code @QuarkusTest}.
+ */
+public abstract class HostileRequestTest {
+
+  private static final Logger LOG = Logger.getLogger(HostileRequestTest.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject DataSource dataSource;
+
+  /** Tables only the service's own background work writes: a change there marks a busy window. */
+  protected Set<String> tablesWrittenInTheBackground() {
+    return Set.of("processed_event");
+  }
+
+  @Test
+  void shouldAnswerEveryHostileRequestWithProblemJsonAndChangeNothing() throws Exception {
+    Config config = ConfigProvider.getConfig();
+    String service = config.getValue("ops.service-name", String.class);
+    long seed = Long.getLong("hostile.seed", 20200123L);
+    long limit = config.getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+        .map(MemorySize::asLongValue).orElse(10240L * 1024);
+    LOG.infof("hostile requests: %s, seed %d (-Dhostile.seed=%d to repeat), body limit %d", service, seed, seed, limit);
+    long started = System.nanoTime();
+    Findings findings = new Findings(service, seed);
+    try (RawHttp http = new RawHttp("localhost", RestAssured.port, Integer.getInteger("hostile.timeout-ms", 15_000))) {
+      ApiDocument api = new ApiDocument(JSON.readTree(given().get("/q/openapi?format=json").asString()));
+      KnownIds ids = new KnownIds();
+      BaselineValues values = new BaselineValues(api, ids::forField);
+      Map<Operation, OperationMutations> operations = new LinkedHashMap<>();
+      api.operations().forEach(op -> operations.put(op, new OperationMutations(op, values, ids)));
+      createThings(http, operations, ids);
+      List<HostileRequest> requests = generate(operations, new Random(seed), limit);
+      new HostileRun(http, new RowCounts(dataSource), tablesWrittenInTheBackground(), findings)
+          .run(requests, Integer.getInteger("hostile.readers", 3));
+    }
+    String report = findings.report();
+    LOG.infof("%s in %d s", findings.summary(), (System.nanoTime() - started) / 1_000_000_000L);
+    Files.writeString(Path.of("target", "hostile-requests.txt"), report);
+    assertThat(findings.sentCount()).isGreaterThanOrEqualTo(2_000);
+    assertThat(findings.failedCount()).withFailMessage("%s", report).isZero();
+  }
+
+  /** Valid creations first, twice over, so that ids of things that exist go into paths and fields. */
+  private static void createThings(RawHttp http, Map<Operation, OperationMutations> operations, KnownIds ids) {
+    for (int pass = 0; pass < 2; pass++) {
+      operations.forEach((op, m) -> {
+        if (op.method().equals("POST") && !op.path().contains("{") && op.body() != null) {
+          Exchange created = http.send(m.baseline().as("valid baseline"));
+          if (created.status() / 100 == 2) {
+            try {
+              JsonNode id = JSON.readTree(created.body()).path("id");
+              if (id.isTextual()) {
+                ids.record(op.path(), id.asText());
+              }
+            } catch (Exception e) {
+              // not JSON: nothing to learn
+            }
+          }
+        }
+      });
+    }
+  }
+
+  private static List<HostileRequest> generate(Map<Operation, OperationMutations> operations, Random random, long limit) {
+    List<HostileRequest> all = new ArrayList<>();
+    operations.values().forEach(m -> all.addAll(m.all()));
+    ServiceMutations service = new ServiceMutations(operations, random);
+    service.methods(all);
+    Draft anyRead = operations.entrySet().stream().filter(e -> !e.getKey().writes()).findFirst()
+        .map(e -> e.getValue().baseline()).orElseThrow();
+    service.requestLines(anyRead, all);
+    List<OperationMutations> writes = operations.entrySet().stream().filter(e -> e.getKey().writes())
+        .sorted(java.util.Comparator.comparing(e -> e.getKey().body() == null))
+        .map(Map.Entry::getValue).toList();
+    if (!writes.isEmpty()) {
+      service.framing(writes.get(0).baseline(), all);
+    }
+    for (int i = 0; i < Math.min(2, writes.size()); i++) {
+      all.add(BodyMutations.oversized(writes.get(i).baseline(), limit, false).as("body over the limit: Content-Length"));
+      all.add(BodyMutations.oversized(writes.get(i).baseline(), limit, true).as("body over the limit: chunked"));
+    }
+    List<HostileRequest> kept = sample(all, random, Integer.getInteger("hostile.max-requests", 2_200));
+    service.fill(kept, Integer.getInteger("hostile.requests", 2_100));
+    return kept;
+  }
+
+  /** All but the single-value mutations, and as many of those (drawn by the seed) as fit in max. */
+  private static List<HostileRequest> sample(List<HostileRequest> all, Random random, int max) {
+    List<Integer> optional = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      String c = all.get(i).category();
+      if (c.startsWith("body field:") || c.startsWith("query param:") || c.startsWith("path param:")) {
+        optional.add(i);
+      }
+    }
+    java.util.Collections.shuffle(optional, random);
+    BitSet dropped = new BitSet();
+    int excess = all.size() - max;
+    for (int i = 0; i < Math.min(Math.max(0, excess), optional.size()); i++) {
+      dropped.set(optional.get(i));
+    }
+    List<HostileRequest> kept = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (!dropped.get(i)) {
+        kept.add(all.get(i));
+      }
+    }
+    return kept;
+  }
+}

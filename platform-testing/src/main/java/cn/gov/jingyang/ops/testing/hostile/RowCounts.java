@@ -1,0 +1,74 @@
+package cn.gov.jingyang.ops.testing.hostile;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Row counts of every table of the service's own database (schema public, except Flyway's
+ * history), read in one statement so that a snapshot around each write stays cheap.
+ */
+public final class RowCounts {
+
+  private final DataSource dataSource;
+  private final List<String> tables = new ArrayList<>();
+  private final String sql;
+
+  public RowCounts(DataSource dataSource) {
+    this.dataSource = dataSource;
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(
+            "select table_name from information_schema.tables where table_schema = 'public'"
+                + " and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' order by 1")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    StringBuilder select = new StringBuilder("select ");
+    for (int i = 0; i < tables.size(); i++) {
+      select.append(i == 0 ? "" : ", ").append("(select count(*) from \"").append(tables.get(i)).append("\")");
+    }
+    sql = select.toString();
+  }
+
+  public List<String> tables() {
+    return tables;
+  }
+
+  public Map<String, Long> snapshot() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      for (int i = 0; i < tables.size(); i++) {
+        counts.put(tables.get(i), rs.getLong(i + 1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return counts;
+  }
+
+  /** Tables whose count differs, as "table +n"; those in {@code ignored} are left out. */
+  public static List<String> changed(Map<String, Long> before, Map<String, Long> after, Set<String> ignored) {
+    List<String> changed = new ArrayList<>();
+    for (Map.Entry<String, Long> t : after.entrySet()) {
+      long delta = t.getValue() - before.getOrDefault(t.getKey(), 0L);
+      if (delta != 0 && !ignored.contains(t.getKey())) {
+        changed.add(t.getKey() + (delta > 0 ? " +" : " ") + delta);
+      }
+    }
+    return changed;
+  }
+}

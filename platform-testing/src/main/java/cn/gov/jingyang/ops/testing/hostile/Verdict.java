@@ -1,0 +1,75 @@
+package cn.gov.jingyang.ops.testing.hostile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Judges one answer: no 5xx, every error problem+json with the status in its body, no internals
+ * in any body, a body over the limit refused with 413, and an answer for every request.
+ */
+public final class Verdict {
+
+  /** Strings that only a stack trace or a leaked database error puts in a body. */
+  public static final List<String> STACK_MARKERS = List.of(
+      "Exception", "\tat ", "at cn.gov", "org.hibernate", "java.lang.", "SQLState", "org.postgresql");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Verdict() {}
+
+  /** The kinds of failure of this exchange (empty if it passes). */
+  public static List<String> judge(HostileRequest request, Exchange answer) {
+    List<String> failures = new ArrayList<>();
+    if (answer.status() < 0) {
+      failures.add("no answer (" + shortFailure(answer.failure()) + ")");
+      return failures;
+    }
+    int status = answer.status();
+    String type = answer.contentType().isEmpty() ? "no Content-Type" : answer.contentType().split(";")[0];
+    if (status >= 500) {
+      failures.add(status + " " + type);
+    }
+    if (status >= 400) {
+      if (!answer.contentType().toLowerCase().startsWith("application/problem+json")) {
+        failures.add(status + " not problem+json (" + type + ")");
+      } else if (!request.method().equals("HEAD")) {
+        problemBody(status, answer.body(), failures);
+      }
+    }
+    for (String marker : STACK_MARKERS) {
+      if (answer.body().contains(marker)) {
+        failures.add("internals in the body (\"" + HostileRequest.visible(marker) + "\")");
+        break;
+      }
+    }
+    if (request.oversized() && status != 413) {
+      failures.add("body over the limit answered " + status + ", not 413");
+    }
+    return failures;
+  }
+
+  private static void problemBody(int status, String body, List<String> failures) {
+    try {
+      JsonNode problem = JSON.readTree(body);
+      if (problem == null || !problem.path("status").canConvertToInt() || problem.path("status").asInt() != status) {
+        failures.add(status + " problem+json without \"status\": " + status);
+      }
+    } catch (Exception e) {
+      failures.add(status + " problem+json body is not JSON");
+    }
+  }
+
+  private static String shortFailure(String failure) {
+    if (failure == null) {
+      return "unknown";
+    }
+    if (failure.startsWith("connection reset")) {
+      return "connection reset";
+    }
+    if (failure.startsWith("no complete answer")) {
+      return "timed out";
+    }
+    return failure.length() > 60 ? failure.substring(0, 60) : failure;
+  }
+}
