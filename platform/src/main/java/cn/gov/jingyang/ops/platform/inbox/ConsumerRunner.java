@@ -4,6 +4,7 @@ import cn.gov.jingyang.ops.platform.config.PlatformConfig;
 import cn.gov.jingyang.ops.platform.events.EventCodec;
 import cn.gov.jingyang.ops.platform.events.EventEnvelope;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.platform.transaction.TransientFaults;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,12 +176,12 @@ public final class ConsumerRunner implements Runnable {
         }
         return Optional.empty();
       } catch (Exception e) {
+        last = e;
+        if (PoisonEventException.isPoison(e)) {
+          break;
+        }
         if (TransientFaults.isTransient(e)) {
           return Optional.of(e);
-        }
-        last = e;
-        if (TransientFaults.isPoison(e)) {
-          break;
         }
         LOG.warnf("consumer %s: %s %s failed (attempt %d of %d): %s", groupId, event.type(),
             event.id(), attempt, settings.maxAttempts(), e.getMessage());

@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.platform.inbox;
 
+import cn.gov.jingyang.ops.platform.transaction.TransientFaults;
 import cn.gov.jingyang.ops.platform.events.EventCodec;
 import cn.gov.jingyang.ops.platform.events.EventEnvelope;
 import cn.gov.jingyang.ops.platform.pii.PersonalData;
@@ -124,7 +125,7 @@ public class Redelivery {
       LOG.warnf("consumer %s: re-drive of dead letter %s-%d@%d failed: %s", handler.consumerName(), record.topic(),
           record.partition(), record.offset(), e.getMessage());
       return result(record, id, Outcome.FAILED, e.getClass().getSimpleName() + ": " + masked(e.getMessage()),
-          TransientFaults.isTransient(e));
+          !PoisonEventException.isPoison(e) && TransientFaults.isTransient(e));
     }
   }
 

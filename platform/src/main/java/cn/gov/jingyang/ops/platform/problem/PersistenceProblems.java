@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.platform.problem;
 
+import cn.gov.jingyang.ops.platform.transaction.TransientFaults;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +35,16 @@ public final class PersistenceProblems {
 
   /** The problem for this fault, or {@code null} when it is none the caller can act on. */
   public static Problem of(Throwable failure, boolean conditional) {
-    for (Throwable t : chain(failure)) {
+    if (TransientFaults.isContention(failure)) {
+      return Problem.of(503, "contention", "Service busy",
+              "the request met a concurrent one and could not complete; retry it")
+          .with(ProblemResponse.RETRY_AFTER, CONTENTION_RETRY_AFTER);
+    }
+    if (TransientFaults.isUnavailable(failure)) {
+      return Problem.of(503, "unavailable", "Service unavailable", "the database cannot be reached; retry later")
+          .with(ProblemResponse.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER);
+    }
+    for (Throwable t : TransientFaults.causes(failure)) {
       if (staleVersion(t)) {
         return conditional
             ? Problem.of(412, "stale-version", "Precondition failed",
@@ -52,19 +62,6 @@ public final class PersistenceProblems {
     return null;
   }
 
-  /** Deadlock, serialization failure or lock timeout: running the transaction again may succeed. */
-  public static boolean isContention(Throwable failure) {
-    for (Throwable t : chain(failure)) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.equals("40P01") || state.equals("40001") || state.equals("55P03")) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   private static boolean staleVersion(Throwable t) {
     return t instanceof jakarta.persistence.OptimisticLockException
         || t instanceof org.hibernate.StaleStateException
@@ -74,8 +71,7 @@ public final class PersistenceProblems {
   private static Problem bySqlState(SQLException sql) {
     String state = sql.getSQLState();
     if (state == null) {
-      String message = String.valueOf(sql.getMessage());
-      return message.contains("acquisition timeout") ? unavailable() : null;
+      return null;
     }
     ServerErrorMessage server = sql instanceof PSQLException p ? p.getServerErrorMessage() : null;
     String detail = server == null ? null : server.getDetail();
@@ -102,26 +98,12 @@ public final class PersistenceProblems {
       case "23514": {
         return unprocessable(fields(constraintColumns(constraint, table), "value not allowed"));
       }
-      case "40P01", "40001", "55P03":
-        return Problem.of(503, "contention", "Service busy",
-                "the request met a concurrent one and could not complete; retry it")
-            .with(ProblemResponse.RETRY_AFTER, CONTENTION_RETRY_AFTER);
-      case "57P01", "57P02", "57P03", "53300":
-        return unavailable();
       default:
-        if (state.startsWith("08")) {
-          return unavailable();
-        }
         if (state.startsWith("22")) {
           return unprocessable(List.of(new Problem.FieldError("body", "a value is out of range or of the wrong form")));
         }
         return null;
     }
-  }
-
-  private static Problem unavailable() {
-    return Problem.of(503, "unavailable", "Service unavailable", "the database cannot be reached; retry later")
-        .with(ProblemResponse.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER);
   }
 
   private static Problem unprocessable(List<Problem.FieldError> fields) {
@@ -186,26 +168,5 @@ public final class PersistenceProblems {
       }
     }
     return out.toString();
-  }
-
-  /** The failure, its causes and what was suppressed along the way (a commit's deferred errors). */
-  private static Set<Throwable> chain(Throwable failure) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<Throwable> todo = new ArrayList<>();
-    todo.add(failure);
-    Set<Throwable> ordered = new LinkedHashSet<>();
-    while (!todo.isEmpty() && ordered.size() < 50) {
-      Throwable t = todo.remove(0);
-      if (t == null || !seen.add(t)) {
-        continue;
-      }
-      ordered.add(t);
-      todo.add(t.getCause());
-      if (t instanceof SQLException sql) {
-        todo.add(sql.getNextException());
-      }
-      todo.addAll(List.of(t.getSuppressed()));
-    }
-    return ordered;
   }
 }

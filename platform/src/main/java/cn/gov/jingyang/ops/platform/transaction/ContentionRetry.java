@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.platform.transaction;
 
-import cn.gov.jingyang.ops.platform.problem.PersistenceProblems;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -37,7 +36,7 @@ public class ContentionRetry {
     try {
       return invocation.proceed();
     } catch (Exception e) {
-      if (!PersistenceProblems.isContention(e)) {
+      if (!TransientFaults.isContention(e)) {
         throw e;
       }
       LOG.infof("%s.%s met a concurrent transaction (%s); running it once more",
