@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.testing;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jingyang.ops.testing.hostile.ApiDocument;
@@ -80,13 +79,18 @@ public abstract class HostileRequestTest {
     long started = System.nanoTime();
     Findings findings = new Findings(service, seed);
     try (RawHttp http = new RawHttp("localhost", RestAssured.port, Integer.getInteger("hostile.timeout-ms", 15_000))) {
-      ApiDocument api = new ApiDocument(JSON.readTree(given().get("/q/openapi?format=json").asString()));
+      Exchange openApi = http.send(new HostileRequest("OpenAPI", "service", "GET", "/q/openapi?format=json",
+          List.<String[]>of(new String[] {"Accept", "application/json"}), "none", null, false, false, "HTTP/1.1"));
+      assertThat(openApi.status()).as("GET /q/openapi: %s", openApi.describe()).isEqualTo(200);
+      ApiDocument api = new ApiDocument(JSON.readTree(openApi.body()));
       KnownIds ids = new KnownIds();
       BaselineValues values = new BaselineValues(api, ids::forField);
       Map<Operation, OperationMutations> operations = new LinkedHashMap<>();
       api.operations().forEach(op -> operations.put(op, new OperationMutations(op, values, ids)));
       createThings(http, operations, ids);
       List<HostileRequest> requests = generate(operations, new Random(seed), limit);
+      LOG.infof("hostile requests: %d operations, %d requests generated %d ms after the start", operations.size(),
+          requests.size(), (System.nanoTime() - started) / 1_000_000);
       new HostileRun(http, new RowCounts(dataSource), tablesWrittenInTheBackground(), findings)
           .run(requests, Integer.getInteger("hostile.readers", 3));
     }
