@@ -145,27 +145,34 @@ public abstract class HostileRequestTest {
     return kept;
   }
 
-  /** All but the single-value mutations, and as many of those (drawn by the seed) as fit in max. */
+  /**
+   * At most {@code max} requests, drawn by the seed: first one of every kind of mutation and one
+   * of every place mutated in every operation (its baseline included), then any others at random,
+   * so that the many body-field mutations get their share without crowding out the rest.
+   */
   private static List<HostileRequest> sample(List<HostileRequest> all, Random random, int max) {
-    List<Integer> optional = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
-      String c = all.get(i).category();
-      if (c.startsWith("body field:") || c.startsWith("query param:") || c.startsWith("path param:")) {
-        optional.add(i);
+      order.add(i);
+    }
+    java.util.Collections.shuffle(order, random);
+    BitSet kept = new BitSet();
+    Set<String> covered = new java.util.HashSet<>();
+    for (int i : order) {
+      String category = all.get(i).category();
+      String place = all.get(i).operation() + " | " + category.split(":")[0];
+      if (covered.add(category) | covered.add(place)) {
+        kept.set(i);
       }
     }
-    java.util.Collections.shuffle(optional, random);
-    BitSet dropped = new BitSet();
-    int excess = all.size() - max;
-    for (int i = 0; i < Math.min(Math.max(0, excess), optional.size()); i++) {
-      dropped.set(optional.get(i));
-    }
-    List<HostileRequest> kept = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      if (!dropped.get(i)) {
-        kept.add(all.get(i));
+    for (int i : order) {
+      if (kept.cardinality() >= max) {
+        break;
       }
+      kept.set(i);
     }
-    return kept;
+    List<HostileRequest> out = new ArrayList<>();
+    kept.stream().forEach(i -> out.add(all.get(i)));
+    return out;
   }
 }
