@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.testing;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jingyang.ops.testing.hostile.ApiDocument;
@@ -80,13 +79,18 @@ public abstract class HostileRequestTest {
     long started = System.nanoTime();
     Findings findings = new Findings(service, seed);
     try (RawHttp http = new RawHttp("localhost", RestAssured.port, Integer.getInteger("hostile.timeout-ms", 15_000))) {
-      ApiDocument api = new ApiDocument(JSON.readTree(given().get("/q/openapi?format=json").asString()));
+      Exchange openApi = http.send(new HostileRequest("OpenAPI", "service", "GET", "/q/openapi?format=json",
+          List.<String[]>of(new String[] {"Accept", "application/json"}), "none", null, false, false, "HTTP/1.1"));
+      assertThat(openApi.status()).as("GET /q/openapi: %s", openApi.describe()).isEqualTo(200);
+      ApiDocument api = new ApiDocument(JSON.readTree(openApi.body()));
       KnownIds ids = new KnownIds();
       BaselineValues values = new BaselineValues(api, ids::forField);
       Map<Operation, OperationMutations> operations = new LinkedHashMap<>();
       api.operations().forEach(op -> operations.put(op, new OperationMutations(op, values, ids)));
       createThings(http, operations, ids);
       List<HostileRequest> requests = generate(operations, new Random(seed), limit);
+      LOG.infof("hostile requests: %d operations, %d requests generated %d ms after the start", operations.size(),
+          requests.size(), (System.nanoTime() - started) / 1_000_000);
       new HostileRun(http, new RowCounts(dataSource), tablesWrittenInTheBackground(), findings)
           .run(requests, Integer.getInteger("hostile.readers", 3));
     }
@@ -141,27 +145,34 @@ public abstract class HostileRequestTest {
     return kept;
   }
 
-  /** All but the single-value mutations, and as many of those (drawn by the seed) as fit in max. */
+  /**
+   * At most {@code max} requests, drawn by the seed: first one of every kind of mutation and one
+   * of every place mutated in every operation (its baseline included), then any others at random,
+   * so that the many body-field mutations get their share without crowding out the rest.
+   */
   private static List<HostileRequest> sample(List<HostileRequest> all, Random random, int max) {
-    List<Integer> optional = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
-      String c = all.get(i).category();
-      if (c.startsWith("body field:") || c.startsWith("query param:") || c.startsWith("path param:")) {
-        optional.add(i);
+      order.add(i);
+    }
+    java.util.Collections.shuffle(order, random);
+    BitSet kept = new BitSet();
+    Set<String> covered = new java.util.HashSet<>();
+    for (int i : order) {
+      String category = all.get(i).category();
+      String place = all.get(i).operation() + " | " + category.split(":")[0];
+      if (covered.add(category) | covered.add(place)) {
+        kept.set(i);
       }
     }
-    java.util.Collections.shuffle(optional, random);
-    BitSet dropped = new BitSet();
-    int excess = all.size() - max;
-    for (int i = 0; i < Math.min(Math.max(0, excess), optional.size()); i++) {
-      dropped.set(optional.get(i));
-    }
-    List<HostileRequest> kept = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      if (!dropped.get(i)) {
-        kept.add(all.get(i));
+    for (int i : order) {
+      if (kept.cardinality() >= max) {
+        break;
       }
+      kept.set(i);
     }
-    return kept;
+    List<HostileRequest> out = new ArrayList<>();
+    kept.stream().forEach(i -> out.add(all.get(i)));
+    return out;
   }
 }
