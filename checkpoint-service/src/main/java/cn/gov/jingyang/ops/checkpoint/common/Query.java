@@ -13,17 +13,27 @@ import java.util.UUID;
  */
 public final class Query {
 
+  /** Dates a question about inspections and shifts can sensibly name (and the database can store). */
+  private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+  private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
   private Query() {}
 
   public static LocalDate date(String name, String value) {
     if (blank(value)) {
       return null;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value.trim());
+      date = LocalDate.parse(value.trim());
     } catch (DateTimeParseException e) {
       throw ProblemException.badRequest(name, "expected a date like 2020-02-03");
     }
+    if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+      throw ProblemException.badRequest(name, "expected a date between " + EARLIEST + " and " + LATEST);
+    }
+    return date;
   }
 
   public static UUID uuid(String name, String value) {

@@ -41,6 +41,9 @@ public final class Findings {
   /** Counts an answer and, if it failed, adds it to the group of its kind and what was mutated. */
   public synchronized void record(HostileRequest request, Exchange answer, List<String> failures) {
     sent++;
+    if (request.malformedHttp()) {
+      byClass.merge("not HTTP", 1, Integer::sum);
+    }
     byClass.merge(answer.status() < 0 ? "no answer" : (answer.status() / 100) + "xx", 1, Integer::sum);
     int colon = request.category().indexOf(':');
     String location = colon < 0 ? request.category() : request.category().substring(0, colon);

@@ -33,6 +33,62 @@ public record HostileRequest(
         && !method.equals("TRACE");
   }
 
+  private static final java.util.regex.Pattern TOKEN =
+      java.util.regex.Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+  private static final String TARGET_CHARS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?";
+  private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("HTTP/[0-9]\\.[0-9]");
+
+  /**
+   * Not an HTTP/1.1 message at all (RFC 9112): a method that is not a token, a request target with
+   * bytes no URI may hold, a broken version, a header name that is not a token or a value with
+   * control characters, an invalid or contradictory Content-Length, or broken chunked framing. The
+   * HTTP server's parser refuses these before any route runs, and Quarkus offers no hook there:
+   * they pass if they get no 5xx and nothing internal (a plain 400/414/431 or a closed connection).
+   */
+  public boolean malformedHttp() {
+    if (category.startsWith("framing") || !TOKEN.matcher(method).matches()
+        || !VERSION.matcher(version).matches() || !uriTarget(target)
+        || target.equals("*") && !method.equals("OPTIONS")) {
+      return true;
+    }
+    long lengths = 0;
+    boolean chunkedHeader = chunked;
+    for (String[] h : headers) {
+      if (!TOKEN.matcher(h[0]).matches() || h[1] != null && h[1].chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+        return true;
+      }
+      if (h[0].equalsIgnoreCase("Content-Length")) {
+        lengths++;
+        if (h[1] == null || !h[1].matches("[0-9]+")) {
+          return true;
+        }
+      }
+      chunkedHeader |= h[0].equalsIgnoreCase("Transfer-Encoding");
+    }
+    return lengths > 1 || lengths == 1 && chunkedHeader;
+  }
+
+  /** Only characters a URI may hold, and every % followed by two hex digits (RFC 3986). */
+  private static boolean uriTarget(String target) {
+    if (target.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < target.length(); i++) {
+      char c = target.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= target.length() || Character.digit(target.charAt(i + 1), 16) < 0
+            || Character.digit(target.charAt(i + 2), 16) < 0) {
+          return false;
+        }
+        i += 2;
+      } else if (TARGET_CHARS.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Method, target, headers and the first 200 characters of the body, for a report. */
   public String describe() {
     StringBuilder out = new StringBuilder();

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Judges one answer: no 5xx, every error problem+json with the status in its body, no internals
- * in any body, a body over the limit refused with 413, and an answer for every request.
+ * in any body, a body over the limit refused with 413, and an answer for every request. A message
+ * that is not HTTP at all ({@link HostileRequest#malformedHttp()}) only needs no 5xx and no internals.
  */
 public final class Verdict {
 
@@ -21,6 +22,13 @@ public final class Verdict {
   /** The kinds of failure of this exchange (empty if it passes). */
   public static List<String> judge(HostileRequest request, Exchange answer) {
     List<String> failures = new ArrayList<>();
+    if (request.malformedHttp()) {
+      if (answer.status() >= 500) {
+        failures.add(answer.status() + " to a message that is not HTTP");
+      }
+      internals(answer, failures);
+      return failures;
+    }
     if (answer.status() < 0) {
       failures.add("no answer (" + shortFailure(answer.failure()) + ")");
       return failures;
@@ -37,16 +45,20 @@ public final class Verdict {
         problemBody(status, answer.body(), failures);
       }
     }
-    for (String marker : STACK_MARKERS) {
-      if (answer.body().contains(marker)) {
-        failures.add("internals in the body (\"" + HostileRequest.visible(marker) + "\")");
-        break;
-      }
-    }
+    internals(answer, failures);
     if (request.oversized() && status != 413) {
       failures.add("body over the limit answered " + status + ", not 413");
     }
     return failures;
+  }
+
+  private static void internals(Exchange answer, List<String> failures) {
+    for (String marker : STACK_MARKERS) {
+      if (answer.body().contains(marker)) {
+        failures.add("internals in the body (\"" + HostileRequest.visible(marker) + "\")");
+        return;
+      }
+    }
   }
 
   private static void problemBody(int status, String body, List<String> failures) {

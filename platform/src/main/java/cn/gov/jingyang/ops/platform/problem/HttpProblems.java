@@ -14,7 +14,9 @@ import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -30,6 +32,8 @@ import org.jboss.logging.Logger;
 public class HttpProblems implements HttpServerOptionsCustomizer {
 
   static final int LINE_CEILING = 64 * 1024;
+  private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+  private static final Pattern MEDIA_RANGE = Pattern.compile(TOKEN + "/" + TOKEN + "(\\s*;.*)?");
   static final int HEADER_CEILING = 128 * 1024;
   private static final Logger LOG = Logger.getLogger(HttpProblems.class);
 
@@ -80,7 +84,37 @@ public class HttpProblems implements HttpServerOptionsCustomizer {
       ProblemResponse.send(ctx, HttpProblemMappers.ofStatus(431), mapper, true);
       return;
     }
+    if (!readableAccept(request)) {
+      Problem problem =
+          Problem.validation(
+              List.of(new Problem.FieldError("Accept", "not a list of media types, e.g. application/json")));
+      ProblemResponse.send(ctx, problem, mapper, false);
+      return;
+    }
     ctx.next();
+  }
+
+  /**
+   * An empty Accept is taken as none (any type); one that is not a list of media ranges is refused
+   * here, since the REST layer would only fail to parse it after the resource method had run.
+   */
+  private static boolean readableAccept(HttpServerRequest request) {
+    List<String> accepts = request.headers().getAll("Accept");
+    if (accepts.isEmpty()) {
+      return true;
+    }
+    if (accepts.stream().allMatch(String::isBlank)) {
+      request.headers().remove("Accept");
+      return true;
+    }
+    for (String accept : accepts) {
+      for (String range : accept.split(",")) {
+        if (!MEDIA_RANGE.matcher(range.trim()).matches()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void failed(RoutingContext ctx) {
