@@ -3,8 +3,8 @@ package cn.gov.jingyang.ops.bench;
 import cn.gov.jingyang.ops.infra.TestInfrastructure;
 import cn.gov.jingyang.ops.infra.Topics;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
-import cn.gov.jingyang.ops.platform.outbox.OutboxPublisher;
 import cn.gov.jingyang.ops.platform.outbox.OutboxAppend;
+import cn.gov.jingyang.ops.platform.outbox.OutboxPublisher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +26,11 @@ import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Side-by-side measurements of the outbox relay on real PostgreSQL and Kafka, in one run:
- * (1) commit→consume latency when commits wake the relay vs a relay that only polls each second;
- * (2) relay throughput with one row per pass vs the default batch of 200; (3) writes/s of 8
- * concurrent writers with the append lock taken at the first append vs at commit; (4) deadlocks in
- * the crossed append/row-lock loop, both ways.
- * Results go to docs/BENCHMARKS.md.
+ * Side-by-side measurements of the outbox relay on real PostgreSQL and Kafka, in one run: (1)
+ * commit→consume latency when commits wake the relay vs a relay that only polls each second; (2)
+ * relay throughput with one row per pass vs the default batch of 200; (3) writes/s of 8 concurrent
+ * writers with the append lock taken at the first append vs at commit; (4) deadlocks in the crossed
+ * append/row-lock loop, both ways. Results go to docs/BENCHMARKS.md.
  */
 public final class OutboxBenchmark {
 
@@ -46,7 +45,12 @@ public final class OutboxBenchmark {
     dataSource.setUrl(infra.database("outbox_bench"));
     dataSource.setUser(infra.user());
     dataSource.setPassword(infra.password());
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").cleanDisabled(false).load().migrate();
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/platform")
+        .cleanDisabled(false)
+        .load()
+        .migrate();
     Topics.ensure(bootstrap, List.of(TOPIC), 3);
 
     int events = Integer.getInteger("bench.latency-events", 200);
@@ -62,26 +66,49 @@ public final class OutboxBenchmark {
     int work = 2;
     List<Double> atFirstAppend = new ArrayList<>();
     List<Double> atCommit = new ArrayList<>();
-    for (int round = 0; round < 3; round++) { // alternating, so drift on the machine hits both alike
+    for (int round = 0;
+        round < 3;
+        round++) { // alternating, so drift on the machine hits both alike
       truncate();
-      atFirstAppend.add(contention.writesPerSecond(AppendContention.Strategy.LOCK_AT_FIRST_APPEND, writers, 4, work));
+      atFirstAppend.add(
+          contention.writesPerSecond(
+              AppendContention.Strategy.LOCK_AT_FIRST_APPEND, writers, 4, work));
       truncate();
-      atCommit.add(contention.writesPerSecond(AppendContention.Strategy.LOCK_AT_COMMIT, writers, 4, work));
+      atCommit.add(
+          contention.writesPerSecond(AppendContention.Strategy.LOCK_AT_COMMIT, writers, 4, work));
     }
     int loop = Integer.getInteger("bench.deadlock-iterations", 200);
     truncate();
-    int deadlocksBefore = contention.deadlocks(AppendContention.Strategy.LOCK_AT_FIRST_APPEND, 4, loop);
+    int deadlocksBefore =
+        contention.deadlocks(AppendContention.Strategy.LOCK_AT_FIRST_APPEND, 4, loop);
     truncate();
     int deadlocksAfter = contention.deadlocks(AppendContention.Strategy.LOCK_AT_COMMIT, 4, loop);
 
-    String report = template().formatted(
-            java.time.LocalDate.now(),
-            wake.size(), median(wake) / 1000.0, p95(wake) / 1000.0,
-            poll.size(), median(poll) / 1000.0, p95(poll) / 1000.0,
-            (double) median(poll) / Math.max(1, median(wake)),
-            batchOne, batchDefault, batchDefault / batchOne, batchManyAggregates,
-            writers, work, medianOf(atFirstAppend), medianOf(atCommit), medianOf(atCommit) / medianOf(atFirstAppend),
-            loop, loop, deadlocksBefore, loop, deadlocksAfter);
+    String report =
+        template()
+            .formatted(
+                java.time.LocalDate.now(),
+                wake.size(),
+                median(wake) / 1000.0,
+                p95(wake) / 1000.0,
+                poll.size(),
+                median(poll) / 1000.0,
+                p95(poll) / 1000.0,
+                (double) median(poll) / Math.max(1, median(wake)),
+                batchOne,
+                batchDefault,
+                batchDefault / batchOne,
+                batchManyAggregates,
+                writers,
+                work,
+                medianOf(atFirstAppend),
+                medianOf(atCommit),
+                medianOf(atCommit) / medianOf(atFirstAppend),
+                loop,
+                loop,
+                deadlocksBefore,
+                loop,
+                deadlocksAfter);
     Files.createDirectories(Path.of("docs"));
     Files.writeString(Path.of("docs/BENCHMARKS.md"), report);
     System.out.println(report);
@@ -92,35 +119,52 @@ public final class OutboxBenchmark {
   private static List<Long> latency(boolean wakeOnCommit, int events) throws Exception {
     truncate();
     Map<String, Long> arrived = new ConcurrentHashMap<>();
-    java.util.concurrent.BlockingQueue<String> arrivals = new java.util.concurrent.LinkedBlockingQueue<>();
+    java.util.concurrent.BlockingQueue<String> arrivals =
+        new java.util.concurrent.LinkedBlockingQueue<>();
     Semaphore signal = new Semaphore(0);
     var running = new java.util.concurrent.atomic.AtomicBoolean(true);
     try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap, "bench-relay");
         KafkaConsumer<String, String> consumer = consumer()) {
-      OutboxPublisher publisher = new OutboxPublisher(dataSource, producer, new OutboxPublisher.Settings(200, 8, Duration.ofMillis(200), Duration.ofSeconds(30)), d -> {});
-      Thread relay = new Thread(() -> {
-        while (running.get()) {
-          try {
-            signal.tryAcquire(1000, TimeUnit.MILLISECONDS); // a commit wakes it, or the 1 s poll
-            signal.drainPermits();
-            publisher.publishPass();
-          } catch (Exception e) {
-            if (running.get()) {
-              e.printStackTrace();
-            }
-          }
-        }
-      });
+      OutboxPublisher publisher =
+          new OutboxPublisher(
+              dataSource,
+              producer,
+              new OutboxPublisher.Settings(200, 8, Duration.ofMillis(200), Duration.ofSeconds(30)),
+              d -> {});
+      Thread relay =
+          new Thread(
+              () -> {
+                while (running.get()) {
+                  try {
+                    signal.tryAcquire(
+                        1000, TimeUnit.MILLISECONDS); // a commit wakes it, or the 1 s poll
+                    signal.drainPermits();
+                    publisher.publishPass();
+                  } catch (Exception e) {
+                    if (running.get()) {
+                      e.printStackTrace();
+                    }
+                  }
+                }
+              });
       relay.start();
-      Thread reader = new Thread(() -> {
-        while (running.get()) {
-          consumer.poll(Duration.ofMillis(50)).forEach(r -> {
-            String id = new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
-            arrived.put(id, System.nanoTime());
-            arrivals.add(id);
-          });
-        }
-      });
+      Thread reader =
+          new Thread(
+              () -> {
+                while (running.get()) {
+                  consumer
+                      .poll(Duration.ofMillis(50))
+                      .forEach(
+                          r -> {
+                            String id =
+                                new String(
+                                    r.headers().lastHeader("ce_id").value(),
+                                    StandardCharsets.UTF_8);
+                            arrived.put(id, System.nanoTime());
+                            arrivals.add(id);
+                          });
+                }
+              });
       consumer.poll(Duration.ofSeconds(2)); // join the group before measuring
       reader.start();
       List<Long> latencies = new ArrayList<>();
@@ -154,8 +198,15 @@ public final class OutboxBenchmark {
   private static double throughput(int batchSize, int rows, int aggregates) throws Exception {
     truncate();
     append(rows, null, aggregates);
-    try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap, "bench-throughput")) {
-      OutboxPublisher publisher = new OutboxPublisher(dataSource, producer, new OutboxPublisher.Settings(batchSize, 8, Duration.ofMillis(200), Duration.ofSeconds(30)), d -> {});
+    try (KafkaProducer<String, String> producer =
+        KafkaClients.producer(bootstrap, "bench-throughput")) {
+      OutboxPublisher publisher =
+          new OutboxPublisher(
+              dataSource,
+              producer,
+              new OutboxPublisher.Settings(
+                  batchSize, 8, Duration.ofMillis(200), Duration.ofSeconds(30)),
+              d -> {});
       long start = System.nanoTime();
       int published = 0;
       while (published < rows) {
@@ -177,9 +228,27 @@ public final class OutboxBenchmark {
       for (int i = 0; i < count; i++) {
         UUID id = UUID.randomUUID();
         String aggregate = key != null ? key : "aggregate-" + (i % aggregates);
-        String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/jingyang/bench\","
-            + "\"type\":\"cn.gov.jingyang.bench.Measured\",\"subject\":\"" + aggregate + "\",\"data\":{\"n\":" + i + "}}";
-        OutboxAppend.append(c, new OutboxAppend.NewRow(id, TOPIC, "Bench", aggregate, "cn.gov.jingyang.bench.Measured", event, OffsetDateTime.now(), null, null));
+        String event =
+            "{\"specversion\":\"1.0\",\"id\":\""
+                + id
+                + "\",\"source\":\"/jingyang/bench\","
+                + "\"type\":\"cn.gov.jingyang.bench.Measured\",\"subject\":\""
+                + aggregate
+                + "\",\"data\":{\"n\":"
+                + i
+                + "}}";
+        OutboxAppend.append(
+            c,
+            new OutboxAppend.NewRow(
+                id,
+                TOPIC,
+                "Bench",
+                aggregate,
+                "cn.gov.jingyang.bench.Measured",
+                event,
+                OffsetDateTime.now(),
+                null,
+                null));
         if (key != null) {
           c.commit();
         }
@@ -197,10 +266,17 @@ public final class OutboxBenchmark {
   }
 
   private static KafkaConsumer<String, String> consumer() {
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer());
+    KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "latest"),
+            new StringDeserializer(),
+            new StringDeserializer());
     consumer.subscribe(List.of(TOPIC));
     return consumer;
   }

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Test helpers: callers with roles, and the data every test needs (checkpoints, people, records). */
+/**
+ * Test helpers: callers with roles, and the data every test needs (checkpoints, people, records).
+ */
 public final class Api {
 
   public static final String COMMAND = DevTokens.token("chief", Roles.COMMAND);
@@ -42,15 +44,23 @@ public final class Api {
   }
 
   public static String plannedCheckpoint() {
-    return as(COMMAND).body(checkpointJson(newCode())).post("/checkpoints").then().statusCode(201)
-        .extract().path("id");
+    return as(COMMAND)
+        .body(checkpointJson(newCode()))
+        .post("/checkpoints")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   /** A checkpoint ACTIVE since 28 Jan 2020 (the day police took the lead). */
   public static String activeCheckpoint() {
     String id = plannedCheckpoint();
-    as(COMMAND).body("{\"status\":\"ACTIVE\",\"at\":\"2020-01-28T08:00:00+08:00\"}")
-        .post("/checkpoints/" + id + "/status").then().statusCode(200);
+    as(COMMAND)
+        .body("{\"status\":\"ACTIVE\",\"at\":\"2020-01-28T08:00:00+08:00\"}")
+        .post("/checkpoints/" + id + "/status")
+        .then()
+        .statusCode(200);
     return id;
   }
 
@@ -58,7 +68,8 @@ public final class Api {
   public static String idNumber() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     String first17 =
-        "510603" + LocalDate.of(1950, 1, 1).plusDays(r.nextInt(20_000)).toString().replace("-", "")
+        "510603"
+            + LocalDate.of(1950, 1, 1).plusDays(r.nextInt(20_000)).toString().replace("-", "")
             + String.format("%03d", r.nextInt(1000));
     int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     int sum = 0;
@@ -74,7 +85,8 @@ public final class Api {
     return id.substring(0, 17) + wrong;
   }
 
-  public static String occupant(String idNumber, String province, double temperature, String symptoms, String result) {
+  public static String occupant(
+      String idNumber, String province, double temperature, String symptoms, String result) {
     return """
         {"name":"王芳","idNumber":"%s","phone":"13900005678","originProvince":"%s","originCity":"某市",
          "stayedInRiskArea":false,"temperature":%s,"symptoms":%s,"destinationTown":"孝泉镇",
@@ -86,12 +98,22 @@ public final class Api {
     return occupant(idNumber(), "四川省", 36.5, "[]", "CLEARED");
   }
 
-  public static String inspection(UUID clientRecordId, String checkpointId, String inspectedAt, String plate, List<String> occupants) {
+  public static String inspection(
+      UUID clientRecordId,
+      String checkpointId,
+      String inspectedAt,
+      String plate,
+      List<String> occupants) {
     return """
         {"clientRecordId":"%s","checkpointId":"%s","inspectedAt":"%s","direction":"INBOUND",
          "plate":%s,"vehicleKind":"%s","inspector":"张伟 051234","occupants":[%s]}"""
-        .formatted(clientRecordId, checkpointId, inspectedAt, plate == null ? "null" : "\"" + plate + "\"",
-            plate == null ? "PEDESTRIAN" : "CAR", String.join(",", occupants));
+        .formatted(
+            clientRecordId,
+            checkpointId,
+            inspectedAt,
+            plate == null ? "null" : "\"" + plate + "\"",
+            plate == null ? "PEDESTRIAN" : "CAR",
+            String.join(",", occupants));
   }
 
   public static String batch(List<String> records) {
@@ -101,10 +123,11 @@ public final class Api {
   /** Registers a person through personnel-service's own example event, with a fresh id. */
   public static UUID registerPerson(String bootstrap, String dutyStatus) {
     UUID person = UUID.randomUUID();
-    String event = EventContracts.example("personnel", "PersonRegistered")
-        .replace("6f1d2a3b-0c4d-4e5f-8a9b-1c2d3e4f5a6b", person.toString())
-        .replace("1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a10", UUID.randomUUID().toString())
-        .replace("\"dutyStatus\": \"AVAILABLE\"", "\"dutyStatus\": \"" + dutyStatus + "\"");
+    String event =
+        EventContracts.example("personnel", "PersonRegistered")
+            .replace("6f1d2a3b-0c4d-4e5f-8a9b-1c2d3e4f5a6b", person.toString())
+            .replace("1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a10", UUID.randomUUID().toString())
+            .replace("\"dutyStatus\": \"AVAILABLE\"", "\"dutyStatus\": \"" + dutyStatus + "\"");
     TopicProbe.send(bootstrap, "personnel.events", person.toString(), event);
     return person;
   }

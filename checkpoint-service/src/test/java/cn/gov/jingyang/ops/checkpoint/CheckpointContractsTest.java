@@ -16,7 +16,10 @@ class CheckpointContractsTest {
 
   private static List<Path> examples() throws IOException {
     try (Stream<Path> files = Files.list(EventContracts.root().resolve("events/checkpoint"))) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".example.json")).sorted().toList();
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".example.json"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -24,7 +27,10 @@ class CheckpointContractsTest {
   void everyCheckpointExampleMatchesItsSchema() throws IOException {
     List<Path> examples = examples();
     assertThat(examples.stream().map(f -> f.getFileName().toString()))
-        .contains("OccupantFlagged.example.json", "InspectionRecorded.example.json", "ShiftUnderstaffed.example.json");
+        .contains(
+            "OccupantFlagged.example.json",
+            "InspectionRecorded.example.json",
+            "ShiftUnderstaffed.example.json");
     for (Path example : examples) {
       EventContracts.assertValid(Files.readString(example));
     }
@@ -32,8 +38,9 @@ class CheckpointContractsTest {
 
   @Test
   void anOccupantFlaggedWithoutReasonsBreaksTheContract() {
-    String broken = EventContracts.example("checkpoint", "OccupantFlagged")
-        .replaceAll("\"reasons\": \\[[^\\]]*\\]", "\"reasons\": []");
+    String broken =
+        EventContracts.example("checkpoint", "OccupantFlagged")
+            .replaceAll("\"reasons\": \\[[^\\]]*\\]", "\"reasons\": []");
     assertThatThrownBy(() -> EventContracts.assertValid(broken)).isInstanceOf(AssertionError.class);
   }
 }

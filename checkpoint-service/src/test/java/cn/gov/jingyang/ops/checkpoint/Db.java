@@ -29,7 +29,9 @@ public final class Db {
   public List<String> events(String eventName, String dataField, String value) {
     return strings(
         "select event::text from outbox where event_type = ? and event->'data'->>? = ? order by seq",
-        "cn.gov.jingyang.checkpoint." + eventName, dataField, value);
+        "cn.gov.jingyang.checkpoint." + eventName,
+        dataField,
+        value);
   }
 
   public List<Object[]> rows(String sql, Object... params) {

@@ -5,7 +5,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
-/** Every test of this service runs against the shared real PostgreSQL (database "checkpoint") and Kafka. */
+/**
+ * Every test of this service runs against the shared real PostgreSQL (database "checkpoint") and
+ * Kafka.
+ */
 @WithTestResource(
     value = InfrastructureTestResource.class,
     scope = TestResourceScope.GLOBAL,

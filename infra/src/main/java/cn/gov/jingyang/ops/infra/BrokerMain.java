@@ -1,9 +1,9 @@
 package cn.gov.jingyang.ops.infra;
 
 /**
- * Entry point of the Kafka broker process. It runs {@code kafka.Kafka} and exits when its
- * standard input closes, which happens when the process that started it dies, however it died:
- * no orphan broker outlives a killed test run or launcher.
+ * Entry point of the Kafka broker process. It runs {@code kafka.Kafka} and exits when its standard
+ * input closes, which happens when the process that started it dies, however it died: no orphan
+ * broker outlives a killed test run or launcher.
  */
 public final class BrokerMain {
 

@@ -15,9 +15,9 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * Mints signed JWTs with the <b>development</b> key pair, whose public half the services trust
- * by default. For tests and the README's examples until the gateway's token endpoint exists;
- * a production deployment configures its own public key and this private key is worthless there.
+ * Mints signed JWTs with the <b>development</b> key pair, whose public half the services trust by
+ * default. For tests and the README's examples until the gateway's token endpoint exists; a
+ * production deployment configures its own public key and this private key is worthless there.
  */
 public final class DevTokens {
 

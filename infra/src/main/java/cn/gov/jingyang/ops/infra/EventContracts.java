@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The event contracts in the repository's {@code contracts/} folder: the CloudEvents envelope
  * schema and, per event type {@code cn.gov.jingyang.<service>.<Name>}, the schema of its data in
- * {@code contracts/events/<service>/<Name>.schema.json} with an example beside it. Producers'
- * tests validate what they emit; consumers' tests feed the examples.
+ * {@code contracts/events/<service>/<Name>.schema.json} with an example beside it. Producers' tests
+ * validate what they emit; consumers' tests feed the examples.
  */
 public final class EventContracts {
 
@@ -42,9 +42,13 @@ public final class EventContracts {
     throw new IllegalStateException("no contracts/ folder above " + Path.of("").toAbsolutePath());
   }
 
-  /** Fails, listing every violation, unless the event matches the envelope and its type's data schema. */
+  /**
+   * Fails, listing every violation, unless the event matches the envelope and its type's data
+   * schema.
+   */
   public static void assertValid(String eventJson) {
-    List<String> problems = new ArrayList<>(violations(root().resolve("cloudevent.schema.json"), eventJson));
+    List<String> problems =
+        new ArrayList<>(violations(root().resolve("cloudevent.schema.json"), eventJson));
     JsonNode event = read(eventJson);
     String type = event.path("type").asText();
     if (!type.startsWith(TYPE_PREFIX) || type.split("\\.").length != 5) {
@@ -52,13 +56,15 @@ public final class EventContracts {
     } else {
       Path schema = dataSchema(type);
       if (!Files.exists(schema)) {
-        problems.add("no contract for " + type + ": expected " + root().getParent().relativize(schema));
+        problems.add(
+            "no contract for " + type + ": expected " + root().getParent().relativize(schema));
       } else {
         problems.addAll(violations(schema, event.path("data").toString()));
       }
     }
     if (!problems.isEmpty()) {
-      throw new AssertionError("event violates its contract:\n  " + String.join("\n  ", problems) + "\n" + eventJson);
+      throw new AssertionError(
+          "event violates its contract:\n  " + String.join("\n  ", problems) + "\n" + eventJson);
     }
   }
 

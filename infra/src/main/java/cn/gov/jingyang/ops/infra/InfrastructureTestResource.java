@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Quarkus test resource: points the application under test at the shared test PostgreSQL (its
- * own database, named by the {@code database} init argument) and the shared Kafka broker.
+ * Quarkus test resource: points the application under test at the shared test PostgreSQL (its own
+ * database, named by the {@code database} init argument) and the shared Kafka broker.
  */
 public class InfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
 
   private String database = "platform_test";
   private List<String> topics = List.of();
 
-  /** Init args: {@code database} (required name), {@code topics} (extra topics, comma-separated). */
+  /**
+   * Init args: {@code database} (required name), {@code topics} (extra topics, comma-separated).
+   */
   @Override
   public void init(Map<String, String> initArgs) {
     database = initArgs.getOrDefault("database", database);

@@ -54,7 +54,8 @@ public final class KafkaBroker implements AutoCloseable {
       }
       Process process =
           new ProcessBuilder(
-                  command(classpath, log4j, "-Xmx512m", BrokerMain.class.getName(), config.toString()))
+                  command(
+                      classpath, log4j, "-Xmx512m", BrokerMain.class.getName(), config.toString()))
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .start();
@@ -76,26 +77,26 @@ public final class KafkaBroker implements AutoCloseable {
 
   private static String serverProperties(Path logDirs, int port, int controllerPort) {
     return String.join(
-        "\n",
-        "process.roles=broker,controller",
-        "node.id=1",
-        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-        "controller.listener.names=CONTROLLER",
-        "inter.broker.listener.name=PLAINTEXT",
-        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-        "log.dirs=" + logDirs,
-        "num.partitions=3",
-        "auto.create.topics.enable=false",
-        "offsets.topic.replication.factor=1",
-        "offsets.topic.num.partitions=3",
-        "transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1",
-        "share.coordinator.state.topic.replication.factor=1",
-        "share.coordinator.state.topic.min.isr=1",
-        "group.initial.rebalance.delay.ms=0",
-        "")
+            "\n",
+            "process.roles=broker,controller",
+            "node.id=1",
+            "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+            "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+            "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+            "controller.listener.names=CONTROLLER",
+            "inter.broker.listener.name=PLAINTEXT",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "log.dirs=" + logDirs,
+            "num.partitions=3",
+            "auto.create.topics.enable=false",
+            "offsets.topic.replication.factor=1",
+            "offsets.topic.num.partitions=3",
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "share.coordinator.state.topic.replication.factor=1",
+            "share.coordinator.state.topic.min.isr=1",
+            "group.initial.rebalance.delay.ms=0",
+            "")
         + "\n";
   }
 
@@ -144,7 +145,10 @@ public final class KafkaBroker implements AutoCloseable {
 
   private static List<String> command(String classpath, Path log4j, String heap, String... main) {
     String java =
-        ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(System.getProperty("java.home") + "/bin/java");
     List<String> command = new ArrayList<>();
     command.add(java);
     command.add(heap);
@@ -226,5 +230,4 @@ public final class KafkaBroker implements AutoCloseable {
       process.destroyForcibly();
     }
   }
-
 }

@@ -12,8 +12,8 @@ import java.time.Duration;
 
 /**
  * A real PostgreSQL server process, from the binaries Maven serves (io.zonky.test). Its data
- * directory is kept between starts unless {@code clean} is asked for, so the stack's data
- * survives restarts while a test run starts empty.
+ * directory is kept between starts unless {@code clean} is asked for, so the stack's data survives
+ * restarts while a test run starts empty.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -64,7 +64,8 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /** Creates the database unless it exists; works on any server the admin URL reaches. */
-  public static void ensureDatabase(String adminJdbcUrl, String user, String password, String name) {
+  public static void ensureDatabase(
+      String adminJdbcUrl, String user, String password, String name) {
     if (!name.matches("[a-z_][a-z0-9_]*")) {
       throw new IllegalArgumentException("not a plain database name: " + name);
     }

@@ -28,6 +28,8 @@ public final class ServiceCatalog {
 
   /** Every topic the platform uses: each service's events and their dead-letter topics. */
   public static List<String> topics() {
-    return ALL.stream().flatMap(s -> java.util.stream.Stream.of(s.topic(), s.deadLetterTopic())).toList();
+    return ALL.stream()
+        .flatMap(s -> java.util.stream.Stream.of(s.topic(), s.deadLetterTopic()))
+        .toList();
   }
 }

@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The PostgreSQL server and Kafka broker of one test JVM, started once and shared by every test
- * in it. If the usual settings point at existing servers ({@code QUARKUS_DATASOURCE_JDBC_URL},
- * {@code KAFKA_BOOTSTRAP_SERVERS}), those are used instead and nothing is started.
+ * The PostgreSQL server and Kafka broker of one test JVM, started once and shared by every test in
+ * it. If the usual settings point at existing servers ({@code QUARKUS_DATASOURCE_JDBC_URL}, {@code
+ * KAFKA_BOOTSTRAP_SERVERS}), those are used instead and nothing is started.
  */
 public final class TestInfrastructure {
 
@@ -78,7 +78,8 @@ public final class TestInfrastructure {
       LOG.infof("tests use the existing PostgreSQL at %s", jdbc);
     } else {
       long started = System.nanoTime();
-      PostgresServer postgres = PostgresServer.start(workDir.resolve("postgres"), FreePorts.next(), true);
+      PostgresServer postgres =
+          PostgresServer.start(workDir.resolve("postgres"), FreePorts.next(), true);
       Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-postgres"));
       jdbc = postgres.jdbcUrl("postgres");
       user = PostgresServer.USER;
@@ -114,8 +115,8 @@ public final class TestInfrastructure {
   }
 
   /**
-   * The JDBC URL of {@code database} on the test server, created if missing. On an existing
-   * server the name gets a {@code _test} suffix, so tests never write into a running stack's data.
+   * The JDBC URL of {@code database} on the test server, created if missing. On an existing server
+   * the name gets a {@code _test} suffix, so tests never write into a running stack's data.
    */
   public String database(String database) {
     String name = existingServer ? database + "_test" : database;
@@ -154,5 +155,6 @@ public final class TestInfrastructure {
         "ops.consumer.group-suffix", RUN_SUFFIX);
   }
 
-  private static final String RUN_SUFFIX = ".test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+  private static final String RUN_SUFFIX =
+      ".test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 }

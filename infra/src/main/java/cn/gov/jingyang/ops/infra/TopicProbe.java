@@ -16,7 +16,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Test helper: reads what really is on a topic of the real broker, and writes raw records to it. */
+/**
+ * Test helper: reads what really is on a topic of the real broker, and writes raw records to it.
+ */
 public final class TopicProbe implements AutoCloseable {
 
   private final KafkaConsumer<String, String> consumer;
@@ -27,11 +29,16 @@ public final class TopicProbe implements AutoCloseable {
     consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
             new StringDeserializer(),
             new StringDeserializer());
     consumer.subscribe(List.of(topic));
@@ -44,7 +51,11 @@ public final class TopicProbe implements AutoCloseable {
     while (!done.test(seen)) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError(
-            "topic did not reach the expected state in " + timeout + "; saw " + seen.size() + " records");
+            "topic did not reach the expected state in "
+                + timeout
+                + "; saw "
+                + seen.size()
+                + " records");
       }
       consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
     }
@@ -64,8 +75,10 @@ public final class TopicProbe implements AutoCloseable {
     try (var producer =
         new KafkaProducer<String, String>(
             Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
             new StringSerializer(),
             new StringSerializer())) {
       producer.send(new ProducerRecord<>(topic, key, value)).get();
@@ -78,5 +91,4 @@ public final class TopicProbe implements AutoCloseable {
   public void close() {
     consumer.close(Duration.ofSeconds(2));
   }
-
 }

@@ -30,7 +30,8 @@ class EventContractsTest {
     List<String> schemas;
     try (Stream<Path> files = Files.walk(EventContracts.root().resolve("events"))) {
       schemas =
-          files.filter(p -> p.toString().endsWith(".schema.json"))
+          files
+              .filter(p -> p.toString().endsWith(".schema.json"))
               .map(p -> EventContracts.root().relativize(p).toString())
               .filter(p -> !p.startsWith("events/platformtest/"))
               .toList();
@@ -42,7 +43,8 @@ class EventContractsTest {
   @Test
   void shouldRefuseAnEventThatBreaksItsContract() {
     String broken =
-        EventContracts.example("personnel", "DutyStatusChanged").replace("\"SICK\"", "\"ABDUCTED_BY_ALIENS\"");
+        EventContracts.example("personnel", "DutyStatusChanged")
+            .replace("\"SICK\"", "\"ABDUCTED_BY_ALIENS\"");
     assertThatThrownBy(() -> EventContracts.assertValid(broken))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("status");
@@ -51,13 +53,17 @@ class EventContractsTest {
   @Test
   void shouldRefuseAnEventWithoutAContract() {
     String unknown =
-        EventContracts.example("personnel", "DutyStatusChanged").replace("DutyStatusChanged\"", "SomethingNew\"");
-    assertThatThrownBy(() -> EventContracts.assertValid(unknown)).hasMessageContaining("no contract");
+        EventContracts.example("personnel", "DutyStatusChanged")
+            .replace("DutyStatusChanged\"", "SomethingNew\"");
+    assertThatThrownBy(() -> EventContracts.assertValid(unknown))
+        .hasMessageContaining("no contract");
   }
 
   @Test
   void shouldRefuseAnEnvelopeWithoutItsId() {
-    String noId = EventContracts.example("checkpoint", "ShiftStarted").replaceFirst("\"id\"", "\"identifier\"");
+    String noId =
+        EventContracts.example("checkpoint", "ShiftStarted")
+            .replaceFirst("\"id\"", "\"identifier\"");
     assertThatThrownBy(() -> EventContracts.assertValid(noId)).hasMessageContaining("id");
   }
 }

@@ -26,7 +26,9 @@ class TestInfrastructureTest {
         var rs = c.createStatement().executeQuery("select current_database(), version()")) {
       rs.next();
       // infra_check on the embedded server, infra_check_test on an existing one
-      assertThat(rs.getString(1)).startsWith("infra_check").isEqualTo(url.substring(url.lastIndexOf('/') + 1));
+      assertThat(rs.getString(1))
+          .startsWith("infra_check")
+          .isEqualTo(url.substring(url.lastIndexOf('/') + 1));
       assertThat(rs.getString(2)).startsWith("PostgreSQL 17");
     }
   }
@@ -34,12 +36,15 @@ class TestInfrastructureTest {
   @Test
   void shouldCarryRecordsThroughARealBroker() throws Exception {
     String topic = ServiceCatalog.CHECKPOINT.topic();
-    String hello = "hello " + java.util.UUID.randomUUID(); // the topic may hold other records already
+    String hello =
+        "hello " + java.util.UUID.randomUUID(); // the topic may hold other records already
     try (var producer =
         new KafkaProducer<String, String>(
             Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
             new StringSerializer(),
             new StringSerializer())) {
       producer.send(new ProducerRecord<>(topic, "k1", hello)).get();
@@ -47,9 +52,12 @@ class TestInfrastructureTest {
     try (var consumer =
         new KafkaConsumer<String, String>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "infra-check-" + java.util.UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "infra-check-" + java.util.UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
             new StringDeserializer(),
             new StringDeserializer())) {
       consumer.subscribe(List.of(topic));

@@ -19,13 +19,19 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
-/** Shared steps of the HTTP tests: callers with a role, units and people to work with, emitted events. */
+/**
+ * Shared steps of the HTTP tests: callers with a role, units and people to work with, emitted
+ * events.
+ */
 public final class TestApi {
 
   private TestApi() {}
 
   public static RequestSpecification as(String role) {
-    return given().auth().oauth2(DevTokens.token("tester-" + role.toLowerCase(), role)).contentType(ContentType.JSON);
+    return given()
+        .auth()
+        .oauth2(DevTokens.token("tester-" + role.toLowerCase(), role))
+        .contentType(ContentType.JSON);
   }
 
   public static RequestSpecification admin() {
@@ -41,7 +47,8 @@ public final class TestApi {
   }
 
   public static String createUnit(String kind, String parentId, String... towns) {
-    Map<String, Object> body = new java.util.HashMap<>(Map.of("code", unique(kind), "name", unique("單位"), "kind", kind));
+    Map<String, Object> body =
+        new java.util.HashMap<>(Map.of("code", unique(kind), "name", unique("單位"), "kind", kind));
     if (parentId != null) {
       body.put("parentId", parentId);
     }
@@ -75,10 +82,15 @@ public final class TestApi {
     return admin().body(body).post("/people").then().statusCode(201).extract().path("id");
   }
 
-  /** The events this service appended for an aggregate, oldest first, as the CloudEvents JSON sent to Kafka. */
+  /**
+   * The events this service appended for an aggregate, oldest first, as the CloudEvents JSON sent
+   * to Kafka.
+   */
   public static List<String> eventsOf(DataSource db, String aggregateId) {
     try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement("select event::text from outbox where aggregate_id = ? order by seq")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select event::text from outbox where aggregate_id = ? order by seq")) {
       ps.setString(1, aggregateId);
       List<String> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -97,7 +109,10 @@ public final class TestApi {
     List<String> all = eventsOf(db, aggregateId);
     all.forEach(EventContracts::assertValid);
     return all.stream()
-        .filter(e -> ("cn.gov.jingyang.personnel." + eventName).equals(JsonPath.from(e).getString("type")))
+        .filter(
+            e ->
+                ("cn.gov.jingyang.personnel." + eventName)
+                    .equals(JsonPath.from(e).getString("type")))
         .toList();
   }
 }

@@ -37,19 +37,19 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile requests generated from the service's live OpenAPI document: for every operation,
- * path, query, header and body values of the wrong type, missing, null, empty, 10,000 characters
- * long, with control characters, quotes, braces, {@code %00}, huge and non-finite numbers, deep
- * nesting, broken JSON, wrong media types, bodies over the limit and chunked bodies, tokens of
- * every kind, methods and request lines the service does not expect.
+ * Hostile requests generated from the service's live OpenAPI document: for every operation, path,
+ * query, header and body values of the wrong type, missing, null, empty, 10,000 characters long,
+ * with control characters, quotes, braces, {@code %00}, huge and non-finite numbers, deep nesting,
+ * broken JSON, wrong media types, bodies over the limit and chunked bodies, tokens of every kind,
+ * methods and request lines the service does not expect.
  *
  * <p>Passes if no answer is 5xx, every answer of 400 or more is problem+json whose {@code status}
  * is the HTTP status, no body shows internals (stack traces, SQL errors), a body over the limit is
- * refused with 413, every request gets an answer, and a rejected write changes the row count of
- * no table of the service's database. Row counts are compared around each write (one statement
- * over every table); a change in a window where a consumer also recorded an event (the tables of
- * {@link #tablesWrittenInTheBackground()}) is checked again by resending the rejected request, so
- * the service's own background work cannot fail the run, and nothing is switched off.
+ * refused with 413, every request gets an answer, and a rejected write changes the row count of no
+ * table of the service's database. Row counts are compared around each write (one statement over
+ * every table); a change in a window where a consumer also recorded an event (the tables of {@link
+ * #tablesWrittenInTheBackground()}) is checked again by resending the rejected request, so the
+ * service's own background work cannot fail the run, and nothing is switched off.
  *
  * <p>Reproducible: the seed is fixed ({@code -Dhostile.seed} overrides it); {@code
  * -Dhostile.requests} sets the minimum number of requests (default 2,100), {@code
@@ -73,14 +73,32 @@ public abstract class HostileRequestTest {
     Config config = ConfigProvider.getConfig();
     String service = config.getValue("ops.service-name", String.class);
     long seed = Long.getLong("hostile.seed", 20200123L);
-    long limit = config.getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
-        .map(MemorySize::asLongValue).orElse(10240L * 1024);
-    LOG.infof("hostile requests: %s, seed %d (-Dhostile.seed=%d to repeat), body limit %d", service, seed, seed, limit);
+    long limit =
+        config
+            .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+            .map(MemorySize::asLongValue)
+            .orElse(10240L * 1024);
+    LOG.infof(
+        "hostile requests: %s, seed %d (-Dhostile.seed=%d to repeat), body limit %d",
+        service, seed, seed, limit);
     long started = System.nanoTime();
     Findings findings = new Findings(service, seed);
-    try (RawHttp http = new RawHttp("localhost", RestAssured.port, Integer.getInteger("hostile.timeout-ms", 15_000))) {
-      Exchange openApi = http.send(new HostileRequest("OpenAPI", "service", "GET", "/q/openapi?format=json",
-          List.<String[]>of(new String[] {"Accept", "application/json"}), "none", null, false, false, "HTTP/1.1"));
+    try (RawHttp http =
+        new RawHttp(
+            "localhost", RestAssured.port, Integer.getInteger("hostile.timeout-ms", 15_000))) {
+      Exchange openApi =
+          http.send(
+              new HostileRequest(
+                  "OpenAPI",
+                  "service",
+                  "GET",
+                  "/q/openapi?format=json",
+                  List.<String[]>of(new String[] {"Accept", "application/json"}),
+                  "none",
+                  null,
+                  false,
+                  false,
+                  "HTTP/1.1"));
       assertThat(openApi.status()).as("GET /q/openapi: %s", openApi.describe()).isEqualTo(200);
       ApiDocument api = new ApiDocument(JSON.readTree(openApi.body()));
       KnownIds ids = new KnownIds();
@@ -89,8 +107,9 @@ public abstract class HostileRequestTest {
       api.operations().forEach(op -> operations.put(op, new OperationMutations(op, values, ids)));
       createThings(http, operations, ids);
       List<HostileRequest> requests = generate(operations, new Random(seed), limit);
-      LOG.infof("hostile requests: %d operations, %d requests generated %d ms after the start", operations.size(),
-          requests.size(), (System.nanoTime() - started) / 1_000_000);
+      LOG.infof(
+          "hostile requests: %d operations, %d requests generated %d ms after the start",
+          operations.size(), requests.size(), (System.nanoTime() - started) / 1_000_000);
       new HostileRun(http, new RowCounts(dataSource), tablesWrittenInTheBackground(), findings)
           .run(requests, Integer.getInteger("hostile.readers", 3));
     }
@@ -101,54 +120,71 @@ public abstract class HostileRequestTest {
     assertThat(findings.failedCount()).withFailMessage("%s", report).isZero();
   }
 
-  /** Valid creations first, twice over, so that ids of things that exist go into paths and fields. */
-  private static void createThings(RawHttp http, Map<Operation, OperationMutations> operations, KnownIds ids) {
+  /**
+   * Valid creations first, twice over, so that ids of things that exist go into paths and fields.
+   */
+  private static void createThings(
+      RawHttp http, Map<Operation, OperationMutations> operations, KnownIds ids) {
     for (int pass = 0; pass < 2; pass++) {
-      operations.forEach((op, m) -> {
-        if (op.method().equals("POST") && !op.path().contains("{") && op.body() != null) {
-          Exchange created = http.send(m.baseline().as("valid baseline"));
-          if (created.status() / 100 == 2) {
-            try {
-              JsonNode id = JSON.readTree(created.body()).path("id");
-              if (id.isTextual()) {
-                ids.record(op.path(), id.asText());
+      operations.forEach(
+          (op, m) -> {
+            if (op.method().equals("POST") && !op.path().contains("{") && op.body() != null) {
+              Exchange created = http.send(m.baseline().as("valid baseline"));
+              if (created.status() / 100 == 2) {
+                try {
+                  JsonNode id = JSON.readTree(created.body()).path("id");
+                  if (id.isTextual()) {
+                    ids.record(op.path(), id.asText());
+                  }
+                } catch (Exception e) {
+                  // not JSON: nothing to learn
+                }
               }
-            } catch (Exception e) {
-              // not JSON: nothing to learn
             }
-          }
-        }
-      });
+          });
     }
   }
 
-  private static List<HostileRequest> generate(Map<Operation, OperationMutations> operations, Random random, long limit) {
+  private static List<HostileRequest> generate(
+      Map<Operation, OperationMutations> operations, Random random, long limit) {
     List<HostileRequest> all = new ArrayList<>();
     operations.values().forEach(m -> all.addAll(m.all()));
     ServiceMutations service = new ServiceMutations(operations, random);
     service.methods(all);
-    Draft anyRead = operations.entrySet().stream().filter(e -> !e.getKey().writes()).findFirst()
-        .map(e -> e.getValue().baseline()).orElseThrow();
+    Draft anyRead =
+        operations.entrySet().stream()
+            .filter(e -> !e.getKey().writes())
+            .findFirst()
+            .map(e -> e.getValue().baseline())
+            .orElseThrow();
     service.requestLines(anyRead, all);
-    List<OperationMutations> writes = operations.entrySet().stream().filter(e -> e.getKey().writes())
-        .sorted(java.util.Comparator.comparing(e -> e.getKey().body() == null))
-        .map(Map.Entry::getValue).toList();
+    List<OperationMutations> writes =
+        operations.entrySet().stream()
+            .filter(e -> e.getKey().writes())
+            .sorted(java.util.Comparator.comparing(e -> e.getKey().body() == null))
+            .map(Map.Entry::getValue)
+            .toList();
     if (!writes.isEmpty()) {
       service.framing(writes.get(0).baseline(), all);
     }
     for (int i = 0; i < Math.min(2, writes.size()); i++) {
-      all.add(BodyMutations.oversized(writes.get(i).baseline(), limit, false).as("body over the limit: Content-Length"));
-      all.add(BodyMutations.oversized(writes.get(i).baseline(), limit, true).as("body over the limit: chunked"));
+      all.add(
+          BodyMutations.oversized(writes.get(i).baseline(), limit, false)
+              .as("body over the limit: Content-Length"));
+      all.add(
+          BodyMutations.oversized(writes.get(i).baseline(), limit, true)
+              .as("body over the limit: chunked"));
     }
-    List<HostileRequest> kept = sample(all, random, Integer.getInteger("hostile.max-requests", 2_200));
+    List<HostileRequest> kept =
+        sample(all, random, Integer.getInteger("hostile.max-requests", 2_200));
     service.fill(kept, Integer.getInteger("hostile.requests", 2_100));
     return kept;
   }
 
   /**
-   * At most {@code max} requests, drawn by the seed: first one of every kind of mutation and one
-   * of every place mutated in every operation (its baseline included), then any others at random,
-   * so that the many body-field mutations get their share without crowding out the rest.
+   * At most {@code max} requests, drawn by the seed: first one of every kind of mutation and one of
+   * every place mutated in every operation (its baseline included), then any others at random, so
+   * that the many body-field mutations get their share without crowding out the rest.
    */
   private static List<HostileRequest> sample(List<HostileRequest> all, Random random, int max) {
     List<Integer> order = new ArrayList<>();

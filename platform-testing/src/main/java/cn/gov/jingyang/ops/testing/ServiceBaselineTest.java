@@ -1,20 +1,19 @@
 package cn.gov.jingyang.ops.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.infra.EventContracts;
+import cn.gov.jingyang.ops.platform.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
-import cn.gov.jingyang.ops.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +25,9 @@ public abstract class ServiceBaselineTest {
 
   @Test
   void shouldBeReadyWithItsDatabaseAndKafka() {
-    given().get("/q/health/ready").then()
+    given()
+        .get("/q/health/ready")
+        .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
@@ -56,29 +57,45 @@ public abstract class ServiceBaselineTest {
 
   @Test
   void shouldServeItsEventFeedToThoseWhoMayReadIt() {
-    given().auth().oauth2(DevTokens.token("province", Roles.PROVINCIAL_PLATFORM))
-        .get("/events?after=0&limit=10").then()
+    given()
+        .auth()
+        .oauth2(DevTokens.token("province", Roles.PROVINCIAL_PLATFORM))
+        .get("/events?after=0&limit=10")
+        .then()
         .statusCode(200)
         .body("nextCursor", org.hamcrest.Matchers.notNullValue());
     given().get("/events").then().statusCode(401).contentType("application/problem+json");
-    given().auth().oauth2(DevTokens.tokenSignedByAnotherKey("mallory", Roles.PROVINCIAL_PLATFORM))
-        .get("/events").then().statusCode(401).contentType("application/problem+json");
-    given().auth().oauth2(DevTokens.token("volunteer", Roles.CHECKPOINT_OFFICER))
-        .get("/events").then().statusCode(403).contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(DevTokens.tokenSignedByAnotherKey("mallory", Roles.PROVINCIAL_PLATFORM))
+        .get("/events")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(DevTokens.token("volunteer", Roles.CHECKPOINT_OFFICER))
+        .get("/events")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
   }
 
   @Test
   void shouldDescribeItsApiInOpenApi() {
-    given().accept("application/json").get("/q/openapi").then()
+    given()
+        .accept("application/json")
+        .get("/q/openapi")
+        .then()
         .statusCode(200)
         .body(containsString("/events"))
         .body(containsString("SecurityScheme"));
   }
 
   /**
-   * The API as published in {@code contracts/openapi/<service>.json}: a change to the API must
-   * come with its snapshot. {@code -Dopenapi.snapshot.update=true} writes or rewrites the
-   * snapshot; without it a missing snapshot fails the test (on a developer's machine and in CI alike).
+   * The API as published in {@code contracts/openapi/<service>.json}: a change to the API must come
+   * with its snapshot. {@code -Dopenapi.snapshot.update=true} writes or rewrites the snapshot;
+   * without it a missing snapshot fails the test (on a developer's machine and in CI alike).
    */
   @Test
   void shouldServeTheApiItsOpenApiSnapshotDescribes() throws Exception {
@@ -89,23 +106,28 @@ public abstract class ServiceBaselineTest {
     JsonNode current = json.readTree(live);
     boolean update = Boolean.getBoolean("openapi.snapshot.update");
     assertThat(update || Files.exists(snapshot))
-        .as("the OpenAPI snapshot %s of %s is missing: create it with"
+        .as(
+            "the OpenAPI snapshot %s of %s is missing: create it with"
                 + " ./mvnw -B verify -pl <module> -am -Dopenapi.snapshot.update=true and commit it",
             snapshot, service)
         .isTrue();
     if (update) {
       Files.createDirectories(snapshot.getParent());
-      Files.writeString(snapshot, json.writerWithDefaultPrettyPrinter().writeValueAsString(current) + "\n");
+      Files.writeString(
+          snapshot, json.writerWithDefaultPrettyPrinter().writeValueAsString(current) + "\n");
     }
     assertThat(current)
-        .as("the live OpenAPI of %s differs from %s; run the tests with -Dopenapi.snapshot.update=true and commit it",
+        .as(
+            "the live OpenAPI of %s differs from %s; run the tests with -Dopenapi.snapshot.update=true and commit it",
             service, snapshot)
         .isEqualTo(json.readTree(Files.readString(snapshot)));
   }
 
   @Test
   void shouldExposePrometheusMetrics() {
-    given().get("/q/metrics").then()
+    given()
+        .get("/q/metrics")
+        .then()
         .statusCode(200)
         .body(containsString("outbox_publish_latency"))
         .body(containsString("outbox_rows{status=\"BLOCKED\"}"));
@@ -113,8 +135,11 @@ public abstract class ServiceBaselineTest {
 
   @Test
   void shouldAnswerAnUnknownPathWithProblemJson() {
-    given().auth().oauth2(DevTokens.token("chief", Roles.COMMAND))
-        .get("/no-such-thing").then()
+    given()
+        .auth()
+        .oauth2(DevTokens.token("chief", Roles.COMMAND))
+        .get("/no-such-thing")
+        .then()
         .statusCode(404)
         .contentType("application/problem+json")
         .body("status", equalTo(404));

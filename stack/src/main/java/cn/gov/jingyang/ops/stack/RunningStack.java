@@ -33,7 +33,8 @@ final class RunningStack {
     boolean leftovers = false;
     if (Files.exists(layout.childPids())) {
       for (String line : Files.readAllLines(layout.childPids())) {
-        Optional<ProcessHandle> child = ProcessHandle.of(Long.parseLong(line.trim())).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> child =
+            ProcessHandle.of(Long.parseLong(line.trim())).filter(ProcessHandle::isAlive);
         if (child.isPresent()) {
           leftovers = true;
           child.get().destroy();
@@ -42,7 +43,10 @@ final class RunningStack {
       }
       Files.deleteIfExists(layout.childPids());
     }
-    Optional<ProcessHandle> postmaster = readPid(layout.postgresData().resolve("postmaster.pid")).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+    Optional<ProcessHandle> postmaster =
+        readPid(layout.postgresData().resolve("postmaster.pid"))
+            .flatMap(ProcessHandle::of)
+            .filter(ProcessHandle::isAlive);
     if (postmaster.isPresent()) {
       leftovers = true;
       postmaster.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown
@@ -63,7 +67,9 @@ final class RunningStack {
     for (ServiceCatalog.Service s : ServiceCatalog.ALL) {
       boolean ready = ServiceProcesses.ready(http, s);
       all &= ready;
-      Stack.say("%-10s http://localhost:%d  %s", s.name(), StackLayout.port(s), ready ? "READY" : "not ready");
+      Stack.say(
+          "%-10s http://localhost:%d  %s",
+          s.name(), StackLayout.port(s), ready ? "READY" : "not ready");
     }
     return all;
   }

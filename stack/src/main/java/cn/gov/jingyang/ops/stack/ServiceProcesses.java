@@ -36,12 +36,20 @@ final class ServiceProcesses {
 
   private ServiceProcesses() {}
 
-  static Process start(StackLayout layout, ServiceCatalog.Service service, PostgresServer postgres, KafkaBroker kafka)
+  static Process start(
+      StackLayout layout,
+      ServiceCatalog.Service service,
+      PostgresServer postgres,
+      KafkaBroker kafka)
       throws IOException {
     Path log = layout.logs().resolve(service.name() + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(
-                javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", layout.serviceJar(service).toString())
+                javaExecutable(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-jar",
+                layout.serviceJar(service).toString())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Map<String, String> env = builder.environment();
@@ -51,7 +59,9 @@ final class ServiceProcesses {
     env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     env.putAll(DEVELOPMENT_KEY);
-    Stack.say("starting %-10s on port %d (log: %s)", service.name(), StackLayout.port(service), layout.root().relativize(log));
+    Stack.say(
+        "starting %-10s on port %d (log: %s)",
+        service.name(), StackLayout.port(service), layout.root().relativize(log));
     return builder.start();
   }
 
@@ -60,7 +70,8 @@ final class ServiceProcesses {
    *
    * @throws IllegalStateException when one exits or they are not ready in time
    */
-  static void awaitReadiness(Map<ServiceCatalog.Service, Process> services) throws InterruptedException {
+  static void awaitReadiness(Map<ServiceCatalog.Service, Process> services)
+      throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
     List<ServiceCatalog.Service> waiting = new ArrayList<>(services.keySet());
@@ -70,7 +81,12 @@ final class ServiceProcesses {
         Process process = services.get(service);
         if (!process.isAlive()) {
           throw new IllegalStateException(
-              service.name() + " exited with code " + process.exitValue() + "; see .stack/logs/" + service.name() + ".log");
+              service.name()
+                  + " exited with code "
+                  + process.exitValue()
+                  + "; see .stack/logs/"
+                  + service.name()
+                  + ".log");
         }
         if (ready(http, service)) {
           Stack.say("%-10s is ready", service.name());
@@ -79,7 +95,10 @@ final class ServiceProcesses {
       }
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException(
-            "not ready within " + READY_TIMEOUT + ": " + waiting.stream().map(ServiceCatalog.Service::name).toList());
+            "not ready within "
+                + READY_TIMEOUT
+                + ": "
+                + waiting.stream().map(ServiceCatalog.Service::name).toList());
       }
       TimeUnit.MILLISECONDS.sleep(500);
     }
@@ -89,7 +108,9 @@ final class ServiceProcesses {
     try {
       HttpResponse<String> response =
           http.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + StackLayout.port(service) + "/q/health/ready"))
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://localhost:" + StackLayout.port(service) + "/q/health/ready"))
                   .timeout(Duration.ofSeconds(5))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -117,6 +138,9 @@ final class ServiceProcesses {
   }
 
   static String javaExecutable() {
-    return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    return ProcessHandle.current()
+        .info()
+        .command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 }

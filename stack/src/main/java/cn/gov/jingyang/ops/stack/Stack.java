@@ -42,7 +42,8 @@ public final class Stack {
       case "status" -> System.exit(RunningStack.status(layout) ? 0 : 1);
       case "token" -> DevTokens.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       default -> {
-        System.out.println("""
+        System.out.println(
+            """
             usage: ./stackctl up            start PostgreSQL, Kafka and the four services; Ctrl-C stops all
                    ./stackctl down          stop a running stack (from another terminal)
                    ./stackctl status        readiness of each service
@@ -56,12 +57,16 @@ public final class Stack {
     Files.createDirectories(layout.logs());
     Optional<ProcessHandle> running = RunningStack.launcher(layout);
     if (running.isPresent()) {
-      System.err.println("a stack is already running (pid " + running.get().pid() + "); ./stackctl down stops it");
+      System.err.println(
+          "a stack is already running (pid " + running.get().pid() + "); ./stackctl down stops it");
       System.exit(1);
     }
     for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
       if (!Files.exists(layout.serviceJar(service))) {
-        System.err.println("missing " + layout.serviceJar(service) + "; run ./stackctl (it builds) or ./mvnw package -DskipTests");
+        System.err.println(
+            "missing "
+                + layout.serviceJar(service)
+                + "; run ./stackctl (it builds) or ./mvnw package -DskipTests");
         System.exit(1);
       }
     }
@@ -73,7 +78,8 @@ public final class Stack {
     ServiceCatalog.ALL.forEach(s -> postgres.ensureDatabase(s.database()));
 
     say("Kafka on port %d, data in %s", layout.kafkaPort(), layout.kafkaData());
-    kafka = KafkaBroker.start(layout.kafkaData(), layout.kafkaPort(), layout.controllerPort(), false);
+    kafka =
+        KafkaBroker.start(layout.kafkaData(), layout.kafkaPort(), layout.controllerPort(), false);
     Topics.ensure(kafka.bootstrapServers(), ServiceCatalog.topics(), 6);
 
     for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
@@ -93,13 +99,24 @@ public final class Stack {
     StringBuilder out = new StringBuilder("\nThe stack is up. Every readiness check is UP.\n\n");
     for (ServiceCatalog.Service s : ServiceCatalog.ALL) {
       int port = StackLayout.port(s);
-      out.append(String.format("  %-10s http://localhost:%d   (API docs: http://localhost:%d/q/swagger-ui)%n", s.name(), port, port));
+      out.append(
+          String.format(
+              "  %-10s http://localhost:%d   (API docs: http://localhost:%d/q/swagger-ui)%n",
+              s.name(), port, port));
     }
-    out.append(String.format("%n  PostgreSQL  %s (user %s, password %s)%n", postgres.jdbcUrl("<service db>"), PostgresServer.USER, PostgresServer.PASSWORD));
+    out.append(
+        String.format(
+            "%n  PostgreSQL  %s (user %s, password %s)%n",
+            postgres.jdbcUrl("<service db>"), PostgresServer.USER, PostgresServer.PASSWORD));
     out.append(String.format("  Kafka       %s%n", kafka.bootstrapServers()));
-    out.append(String.format("%n  A development token with role COMMAND, valid 8 hours:%n  %s%n", DevTokens.token("demo-commander", "COMMAND")));
-    out.append("\n  The services trust the development key (never in a real deployment: see README, Security).\n");
-    out.append("\n  More tokens: ./stackctl token <subject> <ROLE>...    Stop: Ctrl-C here, or ./stackctl down\n");
+    out.append(
+        String.format(
+            "%n  A development token with role COMMAND, valid 8 hours:%n  %s%n",
+            DevTokens.token("demo-commander", "COMMAND")));
+    out.append(
+        "\n  The services trust the development key (never in a real deployment: see README, Security).\n");
+    out.append(
+        "\n  More tokens: ./stackctl token <subject> <ROLE>...    Stop: Ctrl-C here, or ./stackctl down\n");
     System.out.println(out);
   }
 

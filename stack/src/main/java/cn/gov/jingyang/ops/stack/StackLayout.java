@@ -41,7 +41,8 @@ record StackLayout(Path root, Path data, int postgresPort, int kafkaPort, int co
   }
 
   static int port(ServiceCatalog.Service service) {
-    return Integer.parseInt(env("STACK_" + service.name().toUpperCase() + "_PORT", Integer.toString(service.port())));
+    return Integer.parseInt(
+        env("STACK_" + service.name().toUpperCase() + "_PORT", Integer.toString(service.port())));
   }
 
   private static String env(String name, String fallback) {

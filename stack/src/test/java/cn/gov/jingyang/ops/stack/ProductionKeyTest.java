@@ -30,23 +30,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A packaged service (personnel-service's jar, as deployed: production profile) started without
- * a key of its own refuses to start, saying which keys to set; with the development key configured
+ * A packaged service (personnel-service's jar, as deployed: production profile) started without a
+ * key of its own refuses to start, saying which keys to set; with the development key configured
  * explicitly it refuses too (only ./stackctl's opt-in admits it); with a key of its own it starts
- * and trusts that key alone. Needs personnel-service packaged (it precedes this module in the build).
+ * and trusts that key alone. Needs personnel-service packaged (it precedes this module in the
+ * build).
  */
 class ProductionKeyTest {
 
   private static final Path WORK = Path.of("target/production-key-test").toAbsolutePath();
   private static final Path JAR =
-      Path.of("..").toAbsolutePath().normalize().resolve(ServiceCatalog.PERSONNEL.module()).resolve("target/quarkus-app/quarkus-run.jar");
+      Path.of("..")
+          .toAbsolutePath()
+          .normalize()
+          .resolve(ServiceCatalog.PERSONNEL.module())
+          .resolve("target/quarkus-app/quarkus-run.jar");
 
   private static PostgresServer postgres;
   private static final List<Process> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void database() throws IOException {
-    assertThat(JAR).as("personnel-service must be packaged first (./mvnw package -pl personnel-service -am)").exists();
+    assertThat(JAR)
+        .as("personnel-service must be packaged first (./mvnw package -pl personnel-service -am)")
+        .exists();
     FileTrees.delete(WORK);
     Files.createDirectories(WORK);
     postgres = PostgresServer.start(WORK.resolve("postgres"), FreePorts.next(), true);
@@ -61,22 +68,39 @@ class ProductionKeyTest {
     }
   }
 
-  /** The service in the production profile, configured only by {@code env} (and a database of its own, a port). */
-  private static Process service(String name, int port, Map<String, String> env) throws IOException {
+  /**
+   * The service in the production profile, configured only by {@code env} (and a database of its
+   * own, a port).
+   */
+  private static Process service(String name, int port, Map<String, String> env)
+      throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(
-                ServiceProcesses.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString())
+                ServiceProcesses.javaExecutable(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                JAR.toString())
             .redirectErrorStream(true)
             .redirectOutput(WORK.resolve(name + ".log").toFile());
     Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(k -> k.startsWith("MP_JWT_") || k.startsWith("SMALLRYE_JWT_") || k.startsWith("OPS_SECURITY_") || k.equals("QUARKUS_PROFILE"));
+    environment
+        .keySet()
+        .removeIf(
+            k ->
+                k.startsWith("MP_JWT_")
+                    || k.startsWith("SMALLRYE_JWT_")
+                    || k.startsWith("OPS_SECURITY_")
+                    || k.equals("QUARKUS_PROFILE"));
     environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     String database = "personnel_" + name.replace('-', '_');
     postgres.ensureDatabase(database);
     environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
     environment.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
     environment.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-    environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + FreePorts.next()); // no broker needed to start
+    environment.put(
+        "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + FreePorts.next()); // no broker needed to start
     environment.put("OPS_CONSUMER_ENABLED", "false");
     environment.put("OPS_OUTBOX_RELAY_ENABLED", "false");
     environment.putAll(env);
@@ -94,15 +118,23 @@ class ProductionKeyTest {
   void shouldRefuseToStartInProductionWithoutAKeyOfItsOwnAndStartWithOne() throws Exception {
     KeyPair own = KeyPairGenerator.getInstance("RSA").genKeyPair();
     Path publicKey = WORK.resolve("deployment-public-key.pem");
-    Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(own.getPublic().getEncoded())
-        + "\n-----END PUBLIC KEY-----\n");
+    Files.writeString(
+        publicKey,
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(own.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
     int port = FreePorts.next();
 
     // all three at once: the test waits for the slowest JVM start, not for the sum of them
     Process withoutKey = service("without-key", FreePorts.next(), Map.of());
-    Process withDevelopmentKey = service("development-key", FreePorts.next(), Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "jwt/dev-public-key.pem"));
-    Process withOwnKey = service("own-key", port, Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString()));
+    Process withDevelopmentKey =
+        service(
+            "development-key",
+            FreePorts.next(),
+            Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "jwt/dev-public-key.pem"));
+    Process withOwnKey =
+        service("own-key", port, Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString()));
 
     String refused = exitAndLog(withoutKey, "without-key");
     assertThat(withoutKey.exitValue()).as(refused).isNotZero();
@@ -118,20 +150,41 @@ class ProductionKeyTest {
         .contains("OPS_SECURITY_ALLOW_DEVELOPMENT_KEY");
 
     HttpClient http = HttpClient.newHttpClient();
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).until(() -> {
-      assertThat(withOwnKey.isAlive()).as("started with its own key:%n%s", Files.readString(WORK.resolve("own-key.log"))).isTrue();
-      return status(http, port, "/q/health/live", null) == 200;
-    });
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              assertThat(withOwnKey.isAlive())
+                  .as(
+                      "started with its own key:%n%s",
+                      Files.readString(WORK.resolve("own-key.log")))
+                  .isTrue();
+              return status(http, port, "/q/health/live", null) == 200;
+            });
     String ownToken =
-        Jwt.issuer(DevTokens.ISSUER).upn("province").groups(Set.of("PROVINCIAL_PLATFORM")).expiresIn(Duration.ofMinutes(5)).sign(own.getPrivate());
-    assertThat(status(http, port, "/events?after=0&limit=1", ownToken)).as("a token signed by its own key").isEqualTo(200);
-    assertThat(status(http, port, "/events?after=0&limit=1", DevTokens.token("province", "PROVINCIAL_PLATFORM")))
+        Jwt.issuer(DevTokens.ISSUER)
+            .upn("province")
+            .groups(Set.of("PROVINCIAL_PLATFORM"))
+            .expiresIn(Duration.ofMinutes(5))
+            .sign(own.getPrivate());
+    assertThat(status(http, port, "/events?after=0&limit=1", ownToken))
+        .as("a token signed by its own key")
+        .isEqualTo(200);
+    assertThat(
+            status(
+                http,
+                port,
+                "/events?after=0&limit=1",
+                DevTokens.token("province", "PROVINCIAL_PLATFORM")))
         .as("a token signed by the development key")
         .isEqualTo(401);
   }
 
   private static int status(HttpClient http, int port, String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

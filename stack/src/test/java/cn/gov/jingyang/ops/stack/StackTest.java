@@ -58,14 +58,22 @@ class StackTest {
     }
   }
 
-  /** Runs the launcher as ./stackctl does: its own classes and runtime classpath, nothing of the tests'. */
+  /**
+   * Runs the launcher as ./stackctl does: its own classes and runtime classpath, nothing of the
+   * tests'.
+   */
   private static Process run(String... command) throws IOException {
     String java = ProcessHandle.current().info().command().orElseThrow();
     String classpath =
-        Path.of("target/classes").toAbsolutePath() + File.pathSeparator
+        Path.of("target/classes").toAbsolutePath()
+            + File.pathSeparator
             + Files.readString(Path.of("target/launcher.classpath")).trim();
     ProcessBuilder builder =
-        new ProcessBuilder(java, "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classpath,
+        new ProcessBuilder(
+                java,
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-cp",
+                classpath,
                 Stack.class.getName())
             .directory(Path.of("..").toAbsolutePath().normalize().toFile())
             .redirectErrorStream(true);
@@ -76,33 +84,48 @@ class StackTest {
     return process;
   }
 
-  /** Starts the stack and returns once it says it is up; its output is collected in {@code lines}. */
+  /**
+   * Starts the stack and returns once it says it is up; its output is collected in {@code lines}.
+   */
   private static Process up(List<String> lines) throws IOException {
     Process up = run("up");
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(up.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          lines.add(line);
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(up.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                  lines.add(line);
+                }
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            });
     reader.setDaemon(true);
     reader.start();
-    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
-      if (!up.isAlive()) {
-        throw new AssertionError("stack exited early:\n" + String.join("\n", lines));
-      }
-      return lines.stream().anyMatch(l -> l.contains("The stack is up"));
-    });
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              if (!up.isAlive()) {
+                throw new AssertionError("stack exited early:\n" + String.join("\n", lines));
+              }
+              return lines.stream().anyMatch(l -> l.contains("The stack is up"));
+            });
     return up;
   }
 
   private static int readiness(ServiceCatalog.Service service) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     return http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + ENV.get("STACK_" + service.name().toUpperCase() + "_PORT") + "/q/health/ready")).build(),
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + ENV.get("STACK_" + service.name().toUpperCase() + "_PORT")
+                            + "/q/health/ready"))
+                .build(),
             HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
@@ -118,7 +141,8 @@ class StackTest {
   }
 
   private static String jdbc(String database) {
-    return PostgresServer.jdbcUrl("127.0.0.1", Integer.parseInt(ENV.get("STACK_POSTGRES_PORT")), database);
+    return PostgresServer.jdbcUrl(
+        "127.0.0.1", Integer.parseInt(ENV.get("STACK_POSTGRES_PORT")), database);
   }
 
   private static String kafka() {
@@ -142,7 +166,9 @@ class StackTest {
     List<ProcessHandle> processes = recordedProcesses();
     assertThat(processes).hasSize(ServiceCatalog.ALL.size() + 2); // services, Kafka, PostgreSQL
 
-    try (var c = DriverManager.getConnection(jdbc("checkpoint"), PostgresServer.USER, PostgresServer.PASSWORD)) {
+    try (var c =
+        DriverManager.getConnection(
+            jdbc("checkpoint"), PostgresServer.USER, PostgresServer.PASSWORD)) {
       c.createStatement().execute("create table stack_marker (note text)");
       c.createStatement().execute("insert into stack_marker values ('kept across restarts')");
     }
@@ -151,21 +177,29 @@ class StackTest {
     Process down = run("down");
     assertThat(down.waitFor()).isZero();
     await().atMost(Duration.ofMinutes(2)).until(() -> !first.isAlive());
-    await().atMost(Duration.ofSeconds(30)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
     assertThat(Files.exists(DATA.resolve("stack.pid"))).isFalse();
 
     Process second = up(new CopyOnWriteArrayList<>());
-    try (var c = DriverManager.getConnection(jdbc("checkpoint"), PostgresServer.USER, PostgresServer.PASSWORD);
+    try (var c =
+            DriverManager.getConnection(
+                jdbc("checkpoint"), PostgresServer.USER, PostgresServer.PASSWORD);
         var rs = c.createStatement().executeQuery("select note from stack_marker")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("kept across restarts");
     }
     try (TopicProbe probe = new TopicProbe(kafka(), "checkpoint.events")) {
-      probe.until(seen -> seen.stream().anyMatch(r -> "kept across restarts".equals(r.value())), Duration.ofSeconds(30));
+      probe.until(
+          seen -> seen.stream().anyMatch(r -> "kept across restarts".equals(r.value())),
+          Duration.ofSeconds(30));
     }
     List<ProcessHandle> again = recordedProcesses();
     second.destroy(); // Ctrl-C / SIGTERM on the launcher itself
     await().atMost(Duration.ofMinutes(2)).until(() -> !second.isAlive());
-    await().atMost(Duration.ofSeconds(30)).until(() -> again.stream().noneMatch(ProcessHandle::isAlive));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> again.stream().noneMatch(ProcessHandle::isAlive));
   }
 }

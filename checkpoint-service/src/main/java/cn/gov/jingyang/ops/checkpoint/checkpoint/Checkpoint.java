@@ -100,7 +100,10 @@ public class Checkpoint {
     kind = d.kind();
     setUpOn = d.setUpOn();
     leadAgency = d.leadAgency();
-    participatingAgencies = d.participatingAgencies() == null ? new ArrayList<>() : new ArrayList<>(d.participatingAgencies());
+    participatingAgencies =
+        d.participatingAgencies() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(d.participatingAgencies());
     supervisingLeader = d.supervisingLeader();
   }
 
@@ -129,16 +132,24 @@ public class Checkpoint {
    */
   public void requireOperatingAt(OffsetDateTime time) {
     boolean operating =
-        activatedAt != null && !time.isBefore(activatedAt) && switch (status) {
-          case PLANNED -> false;
-          case ACTIVE -> true;
-          case SUSPENDED -> time.isBefore(suspendedAt);
-          case CLOSED -> time.isBefore(closedAt) && (suspendedAt == null || time.isBefore(suspendedAt));
-        };
+        activatedAt != null
+            && !time.isBefore(activatedAt)
+            && switch (status) {
+              case PLANNED -> false;
+              case ACTIVE -> true;
+              case SUSPENDED -> time.isBefore(suspendedAt);
+              case CLOSED ->
+                  time.isBefore(closedAt) && (suspendedAt == null || time.isBefore(suspendedAt));
+            };
     if (!operating) {
       throw ProblemException.conflict(
           "checkpoint-not-operating",
-          "checkpoint " + code + " is " + status + " and was not operating at " + time
+          "checkpoint "
+              + code
+              + " is "
+              + status
+              + " and was not operating at "
+              + time
               + "; inspections are recorded only for times the checkpoint was ACTIVE"
               + (activatedAt == null ? "" : " (from " + activatedAt + ")"));
     }
@@ -148,22 +159,75 @@ public class Checkpoint {
     return status == CheckpointStatus.CLOSED;
   }
 
-  public UUID id() { return id; }
-  public String code() { return code; }
-  public String name() { return name; }
-  public String road() { return road; }
-  public String place() { return place; }
-  public BigDecimal latitude() { return latitude; }
-  public BigDecimal longitude() { return longitude; }
-  public String town() { return town; }
-  public CheckpointKind kind() { return kind; }
-  public CheckpointStatus status() { return status; }
-  public LocalDate setUpOn() { return setUpOn; }
-  public OffsetDateTime activatedAt() { return activatedAt; }
-  public OffsetDateTime suspendedAt() { return suspendedAt; }
-  public OffsetDateTime closedAt() { return closedAt; }
-  public String leadAgency() { return leadAgency; }
-  public List<String> participatingAgencies() { return List.copyOf(participatingAgencies); }
-  public String supervisingLeader() { return supervisingLeader; }
-  public long version() { return version; }
+  public UUID id() {
+    return id;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String road() {
+    return road;
+  }
+
+  public String place() {
+    return place;
+  }
+
+  public BigDecimal latitude() {
+    return latitude;
+  }
+
+  public BigDecimal longitude() {
+    return longitude;
+  }
+
+  public String town() {
+    return town;
+  }
+
+  public CheckpointKind kind() {
+    return kind;
+  }
+
+  public CheckpointStatus status() {
+    return status;
+  }
+
+  public LocalDate setUpOn() {
+    return setUpOn;
+  }
+
+  public OffsetDateTime activatedAt() {
+    return activatedAt;
+  }
+
+  public OffsetDateTime suspendedAt() {
+    return suspendedAt;
+  }
+
+  public OffsetDateTime closedAt() {
+    return closedAt;
+  }
+
+  public String leadAgency() {
+    return leadAgency;
+  }
+
+  public List<String> participatingAgencies() {
+    return List.copyOf(participatingAgencies);
+  }
+
+  public String supervisingLeader() {
+    return supervisingLeader;
+  }
+
+  public long version() {
+    return version;
+  }
 }

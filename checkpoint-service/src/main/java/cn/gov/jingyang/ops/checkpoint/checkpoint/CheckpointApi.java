@@ -19,31 +19,56 @@ public final class CheckpointApi {
 
   @Schema(description = "A new or changed checkpoint")
   public record CheckpointRequest(
-      @Schema(description = "unique code", example = "CP-HX-01") @NotBlank @Size(max = 40) String code,
+      @Schema(description = "unique code", example = "CP-HX-01") @NotBlank @Size(max = 40)
+          String code,
       @Schema(description = "name", example = "成绵高速黄许出口卡点") @NotBlank @Size(max = 200) String name,
       @Schema(description = "road", example = "成绵高速公路") @NotBlank @Size(max = 200) String road,
       @Schema(description = "place on the road", example = "黄许出口") @Size(max = 200) String place,
-      @Schema(description = "latitude, WGS84", example = "31.2145") @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
-      @Schema(description = "longitude, WGS84", example = "104.3912") @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
+      @Schema(description = "latitude, WGS84", example = "31.2145")
+          @DecimalMin("-90")
+          @DecimalMax("90")
+          BigDecimal latitude,
+      @Schema(description = "longitude, WGS84", example = "104.3912")
+          @DecimalMin("-180")
+          @DecimalMax("180")
+          BigDecimal longitude,
       @Schema(description = "town", example = "黄许镇") @NotBlank @Size(max = 100) String town,
       @Schema(description = "kind") @NotNull CheckpointKind kind,
-      @Schema(description = "day the checkpoint was set up", example = "2020-01-26") LocalDate setUpOn,
-      @Schema(description = "lead agency", example = "旌阳公安分局") @NotBlank @Size(max = 200) String leadAgency,
-      @Schema(description = "participating agencies", example = "[\"交警大队\", \"卫健局\"]") @Size(max = 30) List<@NotBlank @Size(max = 200) String> participatingAgencies,
-      @Schema(description = "supervising leader", example = "副局长 李明") @Size(max = 100) String supervisingLeader) {
+      @Schema(description = "day the checkpoint was set up", example = "2020-01-26")
+          LocalDate setUpOn,
+      @Schema(description = "lead agency", example = "旌阳公安分局") @NotBlank @Size(max = 200)
+          String leadAgency,
+      @Schema(description = "participating agencies", example = "[\"交警大队\", \"卫健局\"]")
+          @Size(max = 30)
+          List<@NotBlank @Size(max = 200) String> participatingAgencies,
+      @Schema(description = "supervising leader", example = "副局长 李明") @Size(max = 100)
+          String supervisingLeader) {
 
     Checkpoint.Details details() {
       return new Checkpoint.Details(
-          name, road, place, latitude, longitude, town, kind, setUpOn, leadAgency,
-          participatingAgencies == null ? List.of() : participatingAgencies, supervisingLeader);
+          name,
+          road,
+          place,
+          latitude,
+          longitude,
+          town,
+          kind,
+          setUpOn,
+          leadAgency,
+          participatingAgencies == null ? List.of() : participatingAgencies,
+          supervisingLeader);
     }
   }
 
   @Schema(description = "A status change")
   public record StatusChange(
       @Schema(description = "the new status", example = "ACTIVE") @NotNull CheckpointStatus status,
-      @Schema(description = "when it took effect; now if absent", example = "2020-01-28T08:00:00+08:00") OffsetDateTime at,
-      @Schema(description = "why", example = "police took the lead") @Size(max = 500) String reason) {}
+      @Schema(
+              description = "when it took effect; now if absent",
+              example = "2020-01-28T08:00:00+08:00")
+          OffsetDateTime at,
+      @Schema(description = "why", example = "police took the lead") @Size(max = 500)
+          String reason) {}
 
   @Schema(description = "A checkpoint")
   public record CheckpointView(
@@ -57,7 +82,8 @@ public final class CheckpointApi {
       String town,
       CheckpointKind kind,
       @Schema(example = "ACTIVE") CheckpointStatus status,
-      @Schema(description = "transitions allowed from the current status") List<CheckpointStatus> allowedTransitions,
+      @Schema(description = "transitions allowed from the current status")
+          List<CheckpointStatus> allowedTransitions,
       LocalDate setUpOn,
       OffsetDateTime activatedAt,
       OffsetDateTime suspendedAt,
@@ -69,10 +95,25 @@ public final class CheckpointApi {
 
     public static CheckpointView of(Checkpoint c) {
       return new CheckpointView(
-          c.id(), c.code(), c.name(), c.road(), c.place(), c.latitude(), c.longitude(), c.town(),
-          c.kind(), c.status(), c.status().allowedNext(), c.setUpOn(), c.activatedAt(),
-          c.suspendedAt(), c.closedAt(), c.leadAgency(), c.participatingAgencies(),
-          c.supervisingLeader(), c.version());
+          c.id(),
+          c.code(),
+          c.name(),
+          c.road(),
+          c.place(),
+          c.latitude(),
+          c.longitude(),
+          c.town(),
+          c.kind(),
+          c.status(),
+          c.status().allowedNext(),
+          c.setUpOn(),
+          c.activatedAt(),
+          c.suspendedAt(),
+          c.closedAt(),
+          c.leadAgency(),
+          c.participatingAgencies(),
+          c.supervisingLeader(),
+          c.version());
     }
   }
 }

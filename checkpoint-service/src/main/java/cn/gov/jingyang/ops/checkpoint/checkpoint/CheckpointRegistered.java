@@ -26,8 +26,19 @@ public record CheckpointRegistered(
 
   static CheckpointRegistered of(Checkpoint c) {
     return new CheckpointRegistered(
-        c.id(), c.code(), c.name(), c.road(), c.place(), c.latitude(), c.longitude(), c.town(),
-        c.kind(), c.status(), c.setUpOn(), c.leadAgency(), c.participatingAgencies(),
+        c.id(),
+        c.code(),
+        c.name(),
+        c.road(),
+        c.place(),
+        c.latitude(),
+        c.longitude(),
+        c.town(),
+        c.kind(),
+        c.status(),
+        c.setUpOn(),
+        c.leadAgency(),
+        c.participatingAgencies(),
         c.supervisingLeader());
   }
 

@@ -21,7 +21,10 @@ public class CheckpointRepository implements PanacheRepositoryBase<Checkpoint, U
     return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("checkpoint", id));
   }
 
-  /** The checkpoint, locked until the transaction ends, so concurrent edits see each other's version. */
+  /**
+   * The checkpoint, locked until the transaction ends, so concurrent edits see each other's
+   * version.
+   */
   public Checkpoint requireLocked(UUID id) {
     return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
         .orElseThrow(() -> ProblemException.notFound("checkpoint", id));
@@ -31,7 +34,8 @@ public class CheckpointRepository implements PanacheRepositoryBase<Checkpoint, U
     return find("code", code.trim()).firstResultOptional();
   }
 
-  public Page<Checkpoint> search(CheckpointStatus status, String town, CheckpointKind kind, PageRequest page) {
+  public Page<Checkpoint> search(
+      CheckpointStatus status, String town, CheckpointKind kind, PageRequest page) {
     List<String> where = new ArrayList<>();
     Parameters params = new Parameters();
     if (status != null) {
@@ -47,7 +51,9 @@ public class CheckpointRepository implements PanacheRepositoryBase<Checkpoint, U
       params.and("kind", kind);
     }
     PanacheQuery<Checkpoint> q =
-        where.isEmpty() ? findAll(Sort.by("code")) : find(String.join(" and ", where), Sort.by("code"), params);
+        where.isEmpty()
+            ? findAll(Sort.by("code"))
+            : find(String.join(" and ", where), Sort.by("code"), params);
     return new Page<>(q.page(page.panache()).list(), page.page(), page.size(), q.count());
   }
 }

@@ -3,13 +3,12 @@ package cn.gov.jingyang.ops.checkpoint.checkpoint;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.CheckpointRequest;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.CheckpointView;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.StatusChange;
-import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
-import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
-import cn.gov.jingyang.ops.platform.versioning.Etags;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
 import cn.gov.jingyang.ops.checkpoint.common.Viewer;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import cn.gov.jingyang.ops.platform.versioning.Etags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,7 +38,8 @@ public class CheckpointResource {
   private final CheckpointRepository checkpoints;
   private final Viewer viewer;
 
-  public CheckpointResource(CheckpointService service, CheckpointRepository checkpoints, Viewer viewer) {
+  public CheckpointResource(
+      CheckpointService service, CheckpointRepository checkpoints, Viewer viewer) {
     this.service = service;
     this.checkpoints = checkpoints;
     this.viewer = viewer;
@@ -49,8 +49,18 @@ public class CheckpointResource {
   @Idempotent
   @RolesAllowed(Roles.COMMAND)
   @Operation(summary = "Plan a checkpoint (status PLANNED), with its ETag")
-  @APIResponse(responseCode = "201", description = "Planned", headers = @Header(name = "ETag", description = "the version in quotes", schema = @Schema(implementation = String.class)),
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckpointView.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Planned",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the version in quotes",
+              schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = CheckpointView.class)))
   public Response plan(@Valid @NotNull CheckpointRequest request) {
     Checkpoint checkpoint = service.plan(request);
     return Response.created(URI.create("/checkpoints/" + checkpoint.id()))
@@ -69,8 +79,11 @@ public class CheckpointResource {
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     return checkpoints
-        .search(Query.oneOf("status", status, CheckpointStatus.class), town,
-            Query.oneOf("kind", kind, CheckpointKind.class), Query.page(page, size))
+        .search(
+            Query.oneOf("status", status, CheckpointStatus.class),
+            town,
+            Query.oneOf("kind", kind, CheckpointKind.class),
+            Query.page(page, size))
         .map(CheckpointView::of);
   }
 
@@ -78,8 +91,18 @@ public class CheckpointResource {
   @Path("/{id}")
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
   @Operation(summary = "One checkpoint, with its ETag (the version in quotes)")
-  @APIResponse(responseCode = "200", description = "The checkpoint", headers = @Header(name = "ETag", description = "the version in quotes, e.g. \"3\"", schema = @Schema(implementation = String.class)),
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckpointView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The checkpoint",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the version in quotes, e.g. \"3\"",
+              schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = CheckpointView.class)))
   public Response get(@PathParam("id") UUID id) {
     return withEtag(checkpoints.require(id));
   }
@@ -87,12 +110,26 @@ public class CheckpointResource {
   @PUT
   @Path("/{id}")
   @RolesAllowed(Roles.COMMAND)
-  @Operation(summary = "Change a checkpoint's description (not its status or code); If-Match with the ETag read is required (428 without, 412 if stale)")
-  @APIResponse(responseCode = "200", description = "Changed; ETag is the new version", headers = @Header(name = "ETag", description = "the new version in quotes", schema = @Schema(implementation = String.class)),
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckpointView.class)))
+  @Operation(
+      summary =
+          "Change a checkpoint's description (not its status or code); If-Match with the ETag read is required (428 without, 412 if stale)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Changed; ETag is the new version",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the new version in quotes",
+              schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = CheckpointView.class)))
   public Response describe(
       @PathParam("id") UUID id,
-      @Parameter(description = "ETag of the version read, e.g. \"3\"", required = true) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = "ETag of the version read, e.g. \"3\"", required = true)
+          @HeaderParam("If-Match")
+          String ifMatch,
       @Valid @NotNull CheckpointRequest request) {
     return withEtag(service.describe(id, Etags.requiredVersion(ifMatch), request));
   }
@@ -101,14 +138,28 @@ public class CheckpointResource {
   @Idempotent
   @Path("/{id}/status")
   @RolesAllowed(Roles.COMMAND)
-  @Operation(summary = "Move a checkpoint: PLANNED → ACTIVE ⇄ SUSPENDED → CLOSED (409 names the allowed moves)")
-  @APIResponse(responseCode = "200", description = "Moved; ETag is the new version", headers = @Header(name = "ETag", description = "the new version in quotes", schema = @Schema(implementation = String.class)),
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckpointView.class)))
+  @Operation(
+      summary =
+          "Move a checkpoint: PLANNED → ACTIVE ⇄ SUSPENDED → CLOSED (409 names the allowed moves)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Moved; ETag is the new version",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the new version in quotes",
+              schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = CheckpointView.class)))
   public Response changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
     return withEtag(service.changeStatus(id, change, viewer.name()));
   }
 
   private static Response withEtag(Checkpoint checkpoint) {
-    return Response.ok(CheckpointView.of(checkpoint)).header("ETag", Etags.of(checkpoint.version())).build();
+    return Response.ok(CheckpointView.of(checkpoint))
+        .header("ETag", Etags.of(checkpoint.version()))
+        .build();
   }
 }

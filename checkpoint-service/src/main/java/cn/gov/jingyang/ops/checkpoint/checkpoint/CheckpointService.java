@@ -22,9 +22,11 @@ public class CheckpointService {
   @Transactional
   public Checkpoint plan(CheckpointApi.CheckpointRequest request) {
     if (checkpoints.findByCode(request.code()).isPresent()) {
-      throw ProblemException.conflict("duplicate-code", "a checkpoint with code " + request.code().trim() + " already exists");
+      throw ProblemException.conflict(
+          "duplicate-code", "a checkpoint with code " + request.code().trim() + " already exists");
     }
-    Checkpoint checkpoint = Checkpoint.plan(request.code(), request.details(), OffsetDateTime.now());
+    Checkpoint checkpoint =
+        Checkpoint.plan(request.code(), request.details(), OffsetDateTime.now());
     checkpoints.persist(checkpoint);
     checkpoints.flush();
     outbox.append(CheckpointRegistered.of(checkpoint));
@@ -36,11 +38,17 @@ public class CheckpointService {
    * concurrent edits of the same version exactly one succeeds and the other is 412.
    */
   @Transactional
-  public Checkpoint describe(UUID id, long expectedVersion, CheckpointApi.CheckpointRequest request) {
+  public Checkpoint describe(
+      UUID id, long expectedVersion, CheckpointApi.CheckpointRequest request) {
     Checkpoint checkpoint = checkpoints.requireLocked(id);
     if (checkpoint.version() != expectedVersion) {
       throw ProblemException.preconditionFailed(
-          "checkpoint " + id + " is at version " + checkpoint.version() + ", not " + expectedVersion
+          "checkpoint "
+              + id
+              + " is at version "
+              + checkpoint.version()
+              + ", not "
+              + expectedVersion
               + "; read it again");
     }
     if (!checkpoint.code().equals(request.code().trim())) {
@@ -59,7 +67,13 @@ public class CheckpointService {
     checkpoint.transitionTo(change.status(), at);
     outbox.append(
         new CheckpointStatusChanged(
-            checkpoint.id(), checkpoint.code(), previous, checkpoint.status(), at, change.reason(), changedBy));
+            checkpoint.id(),
+            checkpoint.code(),
+            previous,
+            checkpoint.status(),
+            at,
+            change.reason(),
+            changedBy));
     return checkpoint;
   }
 }

@@ -21,7 +21,9 @@ public final class Days {
     return day.atStartOfDay(ZONE).toInstant();
   }
 
-  /** Checks an inclusive date range {@code from..to}; a reversed range is a 400 naming {@code to}. */
+  /**
+   * Checks an inclusive date range {@code from..to}; a reversed range is a 400 naming {@code to}.
+   */
   public static void checkRange(LocalDate from, LocalDate to) {
     if (from != null && to != null && to.isBefore(from)) {
       throw ProblemException.badRequest("to", "must not be before from");

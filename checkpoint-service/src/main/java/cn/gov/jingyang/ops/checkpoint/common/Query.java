@@ -8,12 +8,14 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Query parameters are taken as text and parsed here, so a bad value is a 400 naming the
- * parameter (the framework's own conversion would answer 404).
+ * Query parameters are taken as text and parsed here, so a bad value is a 400 naming the parameter
+ * (the framework's own conversion would answer 404).
  */
 public final class Query {
 
-  /** Dates a question about inspections and shifts can sensibly name (and the database can store). */
+  /**
+   * Dates a question about inspections and shifts can sensibly name (and the database can store).
+   */
   private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
   private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
@@ -31,7 +33,8 @@ public final class Query {
       throw ProblemException.badRequest(name, "expected a date like 2020-02-03");
     }
     if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-      throw ProblemException.badRequest(name, "expected a date between " + EARLIEST + " and " + LATEST);
+      throw ProblemException.badRequest(
+          name, "expected a date between " + EARLIEST + " and " + LATEST);
     }
     return date;
   }
@@ -55,7 +58,8 @@ public final class Query {
       return Enum.valueOf(type, value.trim());
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest(
-          name, "unknown value '" + value + "'; one of " + Arrays.toString(type.getEnumConstants()));
+          name,
+          "unknown value '" + value + "'; one of " + Arrays.toString(type.getEnumConstants()));
     }
   }
 

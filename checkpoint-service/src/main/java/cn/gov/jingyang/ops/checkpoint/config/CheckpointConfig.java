@@ -23,7 +23,8 @@ public interface CheckpointConfig {
     BigDecimal temperatureThreshold();
 
     /** Symptoms that flag an occupant. */
-    @WithDefault("FEVER,COUGH,SHORTNESS_OF_BREATH,FATIGUE,SORE_THROAT,DIARRHOEA,LOSS_OF_TASTE_OR_SMELL")
+    @WithDefault(
+        "FEVER,COUGH,SHORTNESS_OF_BREATH,FATIGUE,SORE_THROAT,DIARRHOEA,LOSS_OF_TASTE_OR_SMELL")
     List<String> symptoms();
   }
 

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An inspection record (檢查登記): read side. Records are written once, by
- * {@link InspectionRepository#insertIfNew}, and never change.
+ * An inspection record (檢查登記): read side. Records are written once, by {@link
+ * InspectionRepository#insertIfNew}, and never change.
  */
 @Entity
 @Table(name = "inspection")
@@ -67,18 +67,59 @@ public class Inspection {
 
   protected Inspection() {}
 
-  public UUID id() { return id; }
-  public UUID clientRecordId() { return clientRecordId; }
-  public UUID checkpointId() { return checkpointId; }
-  public OffsetDateTime inspectedAt() { return inspectedAt; }
-  public LocalDate day() { return day; }
-  public Direction direction() { return direction; }
-  public String plate() { return plate; }
-  public VehicleKind vehicleKind() { return vehicleKind; }
-  public String inspector() { return inspector; }
-  public String recordedBy() { return recordedBy; }
-  public int occupantCount() { return occupantCount; }
-  public int flaggedCount() { return flaggedCount; }
-  public OffsetDateTime createdAt() { return createdAt; }
-  public List<Occupant> occupants() { return List.copyOf(occupants); }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID clientRecordId() {
+    return clientRecordId;
+  }
+
+  public UUID checkpointId() {
+    return checkpointId;
+  }
+
+  public OffsetDateTime inspectedAt() {
+    return inspectedAt;
+  }
+
+  public LocalDate day() {
+    return day;
+  }
+
+  public Direction direction() {
+    return direction;
+  }
+
+  public String plate() {
+    return plate;
+  }
+
+  public VehicleKind vehicleKind() {
+    return vehicleKind;
+  }
+
+  public String inspector() {
+    return inspector;
+  }
+
+  public String recordedBy() {
+    return recordedBy;
+  }
+
+  public int occupantCount() {
+    return occupantCount;
+  }
+
+  public int flaggedCount() {
+    return flaggedCount;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  public List<Occupant> occupants() {
+    return List.copyOf(occupants);
+  }
 }

@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Events of inspection records (contracts/events/checkpoint/InspectionRecorded, OccupantFlagged). */
+/**
+ * Events of inspection records (contracts/events/checkpoint/InspectionRecorded, OccupantFlagged).
+ */
 public final class InspectionEvents {
 
   private InspectionEvents() {}
@@ -30,14 +32,19 @@ public final class InspectionEvents {
       int flaggedCount,
       List<OccupantSummary> occupants)
       implements DomainEvent {
-    public String aggregateType() { return "Inspection"; }
-    public String aggregateId() { return inspectionId.toString(); }
+    public String aggregateType() {
+      return "Inspection";
+    }
+
+    public String aggregateId() {
+      return inspectionId.toString();
+    }
   }
 
   /**
    * An occupant matched the risk rules: what case-service needs to open a household-verification
-   * task at the destination's police station. Carries the full ID number and phone; the HTTP
-   * feed and logs mask them.
+   * task at the destination's police station. Carries the full ID number and phone; the HTTP feed
+   * and logs mask them.
    */
   public record OccupantFlagged(
       UUID inspectionId,
@@ -58,7 +65,12 @@ public final class InspectionEvents {
       OccupantResult result,
       List<RiskReason> reasons)
       implements DomainEvent {
-    public String aggregateType() { return "Inspection"; }
-    public String aggregateId() { return inspectionId.toString(); }
+    public String aggregateType() {
+      return "Inspection";
+    }
+
+    public String aggregateId() {
+      return inspectionId.toString();
+    }
   }
 }

@@ -1,8 +1,8 @@
 package cn.gov.jingyang.ops.checkpoint.inspection;
 
 import cn.gov.jingyang.ops.checkpoint.common.Days;
-import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.LikePattern;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -22,7 +22,13 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
 
   /** Filters of the inspection list; null means "any". */
   public record Filter(
-      UUID checkpointId, LocalDate from, LocalDate to, OccupantResult result, Boolean flagged, String plate, String idNumber) {}
+      UUID checkpointId,
+      LocalDate from,
+      LocalDate to,
+      OccupantResult result,
+      Boolean flagged,
+      String plate,
+      String idNumber) {}
 
   public Inspection require(UUID id) {
     return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("inspection", id));
@@ -37,7 +43,12 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
    * by a concurrent transaction, which this one then waits for). True if this call inserted it.
    */
   public boolean insertIfNew(
-      UUID id, InspectionApi.InspectionRequest r, String plate, String recordedBy, int occupants, int flagged) {
+      UUID id,
+      InspectionApi.InspectionRequest r,
+      String plate,
+      String recordedBy,
+      int occupants,
+      int flagged) {
     return getEntityManager()
             .createNativeQuery(
                 "insert into inspection (id, client_record_id, checkpoint_id, inspected_at, day, direction, plate,"
@@ -82,11 +93,13 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
       where.add("i.flaggedCount = 0");
     }
     if (f.result() != null) {
-      where.add("exists (select 1 from Occupant o where o.inspectionId = i.id and o.result = :result)");
+      where.add(
+          "exists (select 1 from Occupant o where o.inspectionId = i.id and o.result = :result)");
       params.and("result", f.result());
     }
     if (f.idNumber() != null && !f.idNumber().isBlank()) {
-      where.add("exists (select 1 from Occupant o2 where o2.inspectionId = i.id and o2.idNumber = :idNumber)");
+      where.add(
+          "exists (select 1 from Occupant o2 where o2.inspectionId = i.id and o2.idNumber = :idNumber)");
       params.and("idNumber", NationalIdNumber.normalise(f.idNumber()));
     }
     if (f.plate() != null && !f.plate().isBlank()) {
@@ -96,10 +109,12 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
         params.and("plate", exact.get());
       } else {
         where.add("i.plate like :plate " + LikePattern.ESCAPE);
-        params.and("plate", LikePattern.containing(f.plate().trim().toUpperCase().replace("·", "")));
+        params.and(
+            "plate", LikePattern.containing(f.plate().trim().toUpperCase().replace("·", "")));
       }
     }
-    String query = "from Inspection i" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+    String query =
+        "from Inspection i" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
     PanacheQuery<Inspection> q = find(query, Sort.descending("i.inspectedAt").and("i.id"), params);
     return new Page<>(q.page(page.panache()).list(), page.page(), page.size(), q.count());
   }

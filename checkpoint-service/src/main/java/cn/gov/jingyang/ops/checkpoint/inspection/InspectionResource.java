@@ -1,15 +1,14 @@
 package cn.gov.jingyang.ops.checkpoint.inspection;
 
 import cn.gov.jingyang.ops.checkpoint.common.Days;
-import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
-import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
 import cn.gov.jingyang.ops.checkpoint.common.Viewer;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.BatchRequest;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.BatchResult;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.InspectionRequest;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.InspectionView;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -36,7 +35,10 @@ public class InspectionResource {
   private final Viewer viewer;
 
   public InspectionResource(
-      InspectionService service, InspectionBatch batch, InspectionRepository inspections, Viewer viewer) {
+      InspectionService service,
+      InspectionBatch batch,
+      InspectionRepository inspections,
+      Viewer viewer) {
     this.service = service;
     this.batch = batch;
     this.inspections = inspections;
@@ -46,7 +48,9 @@ public class InspectionResource {
   @POST
   @Idempotent
   @RolesAllowed(Roles.CHECKPOINT_OFFICER)
-  @Operation(summary = "Record one inspection (201; 200 with the first result if the client record id is known)")
+  @Operation(
+      summary =
+          "Record one inspection (201; 200 with the first result if the client record id is known)")
   public Response record(@Valid @NotNull InspectionRequest request) {
     InspectionService.Recorded recorded = service.record(request, viewer.name());
     InspectionView view = InspectionView.of(recorded.inspection(), viewer);
@@ -59,14 +63,18 @@ public class InspectionResource {
   @Idempotent
   @Path("/batch")
   @RolesAllowed(Roles.CHECKPOINT_OFFICER)
-  @Operation(summary = "Upload a batch of inspections (at most checkpoint.inspection.batch-limit; 413 above); one result per record")
+  @Operation(
+      summary =
+          "Upload a batch of inspections (at most checkpoint.inspection.batch-limit; 413 above); one result per record")
   public BatchResult upload(@Valid @NotNull BatchRequest request) {
     return batch.upload(request.records(), viewer.name());
   }
 
   @GET
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
-  @Operation(summary = "List inspections by checkpoint, day range, occupant result, flagged, plate or ID number")
+  @Operation(
+      summary =
+          "List inspections by checkpoint, day range, occupant result, flagged, plate or ID number")
   public Page<InspectionView> list(
       @QueryParam("checkpointId") String checkpointId,
       @QueryParam("from") String from,
@@ -82,9 +90,16 @@ public class InspectionResource {
     Days.checkRange(fromDay, toDay);
     var filter =
         new InspectionRepository.Filter(
-            Query.uuid("checkpointId", checkpointId), fromDay, toDay,
-            Query.oneOf("result", result, OccupantResult.class), Query.bool("flagged", flagged), plate, idNumber);
-    return inspections.search(filter, Query.page(page, size)).map(i -> InspectionView.of(i, viewer));
+            Query.uuid("checkpointId", checkpointId),
+            fromDay,
+            toDay,
+            Query.oneOf("result", result, OccupantResult.class),
+            Query.bool("flagged", flagged),
+            plate,
+            idNumber);
+    return inspections
+        .search(filter, Query.page(page, size))
+        .map(i -> InspectionView.of(i, viewer));
   }
 
   @GET

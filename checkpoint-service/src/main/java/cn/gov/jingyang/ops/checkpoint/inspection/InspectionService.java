@@ -39,8 +39,13 @@ public class InspectionService {
   private final CheckpointConfig config;
 
   public InspectionService(
-      InspectionRepository inspections, CheckpointRepository checkpoints, StatisticsRepository statistics,
-      RiskPolicy risk, Outbox outbox, EntityManager em, CheckpointConfig config) {
+      InspectionRepository inspections,
+      CheckpointRepository checkpoints,
+      StatisticsRepository statistics,
+      RiskPolicy risk,
+      Outbox outbox,
+      EntityManager em,
+      CheckpointConfig config) {
     this.inspections = inspections;
     this.checkpoints = checkpoints;
     this.statistics = statistics;
@@ -69,30 +74,65 @@ public class InspectionService {
     for (int i = 0; i < r.occupants().size(); i++) {
       OccupantRequest o = r.occupants().get(i);
       var reasons =
-          risk.assess(new RiskRules.Facts(o.originProvince(), o.originCity(), o.stayedInRiskArea(), o.temperature(), o.symptoms()));
+          risk.assess(
+              new RiskRules.Facts(
+                  o.originProvince(),
+                  o.originCity(),
+                  o.stayedInRiskArea(),
+                  o.temperature(),
+                  o.symptoms()));
       occupants.add(Occupant.of(id, i, o, reasons));
     }
     int flagged = (int) occupants.stream().filter(Occupant::flagged).count();
     if (!inspections.insertIfNew(id, r, plate, recordedBy, occupants.size(), flagged)) {
       // a concurrent upload of the same record won the race; answer with what it stored
-      return new Recorded(inspections.findByClientRecordId(r.clientRecordId()).orElseThrow(), false);
+      return new Recorded(
+          inspections.findByClientRecordId(r.clientRecordId()).orElseThrow(), false);
     }
     occupants.forEach(em::persist);
     em.flush();
-    statistics.add(checkpoint.id(), r.inspectedAt(), plate != null || r.vehicleKind().isVehicle(), occupants);
+    statistics.add(
+        checkpoint.id(), r.inspectedAt(), plate != null || r.vehicleKind().isVehicle(), occupants);
     Inspection inspection = inspections.require(id);
     outbox.append(
         new InspectionEvents.InspectionRecorded(
-            id, r.clientRecordId(), checkpoint.id(), checkpoint.code(), inspection.inspectedAt(), inspection.direction(),
-            plate, inspection.vehicleKind(), inspection.inspector(), occupants.size(), flagged,
-            occupants.stream().map(o -> new InspectionEvents.OccupantSummary(o.position(), o.result(), o.flagged())).toList()));
+            id,
+            r.clientRecordId(),
+            checkpoint.id(),
+            checkpoint.code(),
+            inspection.inspectedAt(),
+            inspection.direction(),
+            plate,
+            inspection.vehicleKind(),
+            inspection.inspector(),
+            occupants.size(),
+            flagged,
+            occupants.stream()
+                .map(
+                    o ->
+                        new InspectionEvents.OccupantSummary(o.position(), o.result(), o.flagged()))
+                .toList()));
     for (Occupant o : occupants) {
       if (o.flagged()) {
         outbox.append(
             new OccupantFlagged(
-                id, o.id(), checkpoint.id(), checkpoint.code(), inspection.inspectedAt(), plate, o.name(),
-                o.idNumber(), o.phone(), o.originProvince(), o.originCity(), o.temperature(), o.symptoms(),
-                o.destinationTown(), o.destinationAddress(), o.result(), o.flagReasons()));
+                id,
+                o.id(),
+                checkpoint.id(),
+                checkpoint.code(),
+                inspection.inspectedAt(),
+                plate,
+                o.name(),
+                o.idNumber(),
+                o.phone(),
+                o.originProvince(),
+                o.originCity(),
+                o.temperature(),
+                o.symptoms(),
+                o.destinationTown(),
+                o.destinationAddress(),
+                o.result(),
+                o.flagReasons()));
       }
     }
     return new Recorded(inspection, true);
@@ -106,8 +146,11 @@ public class InspectionService {
       return null;
     }
     return PlateNumber.normalise(r.plate())
-        .orElseThrow(() -> ProblemException.badRequest(
-            "plate", "is not a mainland plate: province abbreviation, a letter, 5 or 6 letters/digits (川F·12345)"));
+        .orElseThrow(
+            () ->
+                ProblemException.badRequest(
+                    "plate",
+                    "is not a mainland plate: province abbreviation, a letter, 5 or 6 letters/digits (川F·12345)"));
   }
 
   private static void checkIdNumbers(List<OccupantRequest> occupants) {
@@ -115,7 +158,8 @@ public class InspectionService {
       String id = NationalIdNumber.normalise(occupants.get(i).idNumber());
       String field = "occupants[" + i + "].idNumber";
       if (!NationalIdNumber.hasValidCheckDigit(id)) {
-        throw ProblemException.unprocessable(field, "check digit is wrong (ISO 7064 MOD 11-2); re-check the number");
+        throw ProblemException.unprocessable(
+            field, "check digit is wrong (ISO 7064 MOD 11-2); re-check the number");
       }
       if (!NationalIdNumber.hasValidBirthDate(id)) {
         throw ProblemException.unprocessable(field, "does not contain a valid birth date");

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The 18-character resident ID number (GB 11643): 17 digits and an ISO 7064 MOD 11-2 check character. */
+/**
+ * The 18-character resident ID number (GB 11643): 17 digits and an ISO 7064 MOD 11-2 check
+ * character.
+ */
 public final class NationalIdNumber {
 
   public static final String FORMAT = "^\\d{17}[0-9Xx]$";
@@ -28,7 +31,10 @@ public final class NationalIdNumber {
     return CHECK[sum % 11];
   }
 
-  /** True when the 18th character is the MOD 11-2 check character of the first 17 ('x' counts as 'X'). */
+  /**
+   * True when the 18th character is the MOD 11-2 check character of the first 17 ('x' counts as
+   * 'X').
+   */
   public static boolean hasValidCheckDigit(String id) {
     return hasFormat(id)
         && Character.toUpperCase(id.charAt(17)) == checkCharacter(id.substring(0, 17));

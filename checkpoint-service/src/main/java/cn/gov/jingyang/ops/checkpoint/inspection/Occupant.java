@@ -86,20 +86,67 @@ public class Occupant {
     return o;
   }
 
-  public UUID id() { return id; }
-  public UUID inspectionId() { return inspectionId; }
-  public int position() { return position; }
-  public String name() { return name; }
-  public String idNumber() { return idNumber; }
-  public String phone() { return phone; }
-  public String originProvince() { return originProvince; }
-  public String originCity() { return originCity; }
-  public boolean stayedInRiskArea() { return stayedInRiskArea; }
-  public BigDecimal temperature() { return temperature; }
-  public List<Symptom> symptoms() { return symptoms == null ? List.of() : List.copyOf(symptoms); }
-  public String destinationTown() { return destinationTown; }
-  public String destinationAddress() { return destinationAddress; }
-  public OccupantResult result() { return result; }
-  public boolean flagged() { return flagged; }
-  public List<RiskReason> flagReasons() { return flagReasons == null ? List.of() : List.copyOf(flagReasons); }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID inspectionId() {
+    return inspectionId;
+  }
+
+  public int position() {
+    return position;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String idNumber() {
+    return idNumber;
+  }
+
+  public String phone() {
+    return phone;
+  }
+
+  public String originProvince() {
+    return originProvince;
+  }
+
+  public String originCity() {
+    return originCity;
+  }
+
+  public boolean stayedInRiskArea() {
+    return stayedInRiskArea;
+  }
+
+  public BigDecimal temperature() {
+    return temperature;
+  }
+
+  public List<Symptom> symptoms() {
+    return symptoms == null ? List.of() : List.copyOf(symptoms);
+  }
+
+  public String destinationTown() {
+    return destinationTown;
+  }
+
+  public String destinationAddress() {
+    return destinationAddress;
+  }
+
+  public OccupantResult result() {
+    return result;
+  }
+
+  public boolean flagged() {
+    return flagged;
+  }
+
+  public List<RiskReason> flagReasons() {
+    return flagReasons == null ? List.of() : List.copyOf(flagReasons);
+  }
 }

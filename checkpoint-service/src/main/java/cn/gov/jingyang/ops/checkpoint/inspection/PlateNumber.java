@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Mainland vehicle plates: province abbreviation, issuing-authority letter, then 5 alphanumerics
- * (6 for new-energy vehicles). {@code 川F·12345}, {@code 川f 12345} and {@code 川F12345} all
- * normalise to {@code 川F12345}.
+ * Mainland vehicle plates: province abbreviation, issuing-authority letter, then 5 alphanumerics (6
+ * for new-energy vehicles). {@code 川F·12345}, {@code 川f 12345} and {@code 川F12345} all normalise to
+ * {@code 川F12345}.
  */
 public final class PlateNumber {
 

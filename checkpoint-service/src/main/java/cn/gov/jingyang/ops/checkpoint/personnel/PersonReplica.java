@@ -10,9 +10,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * What this service knows about a person, built only from personnel-service's events. Stale
- * events are ignored: a person snapshot older than the applied version, a duty-status change
- * older than the applied one.
+ * What this service knows about a person, built only from personnel-service's events. Stale events
+ * are ignored: a person snapshot older than the applied version, a duty-status change older than
+ * the applied one.
  */
 @Entity
 @Table(name = "personnel_replica")
@@ -55,9 +55,16 @@ public class PersonReplica {
     return p;
   }
 
-  /** Applies a full snapshot unless an equal or newer version was applied already; true if applied. */
+  /**
+   * Applies a full snapshot unless an equal or newer version was applied already; true if applied.
+   */
   public boolean applySnapshot(
-      long version, String name, String category, UUID unitId, DutyStatus dutyStatus, boolean active) {
+      long version,
+      String name,
+      String category,
+      UUID unitId,
+      DutyStatus dutyStatus,
+      boolean active) {
     if (version <= personVersion) {
       return false;
     }
@@ -97,11 +104,31 @@ public class PersonReplica {
     return !active || dutyStatus.takesOffShifts();
   }
 
-  public UUID personId() { return personId; }
-  public String name() { return name; }
-  public String category() { return category; }
-  public UUID unitId() { return unitId; }
-  public DutyStatus dutyStatus() { return dutyStatus; }
-  public boolean active() { return active; }
-  public OffsetDateTime updatedAt() { return updatedAt; }
+  public UUID personId() {
+    return personId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String category() {
+    return category;
+  }
+
+  public UUID unitId() {
+    return unitId;
+  }
+
+  public DutyStatus dutyStatus() {
+    return dutyStatus;
+  }
+
+  public boolean active() {
+    return active;
+  }
+
+  public OffsetDateTime updatedAt() {
+    return updatedAt;
+  }
 }

@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Builds the personnel replica from personnel.events and takes people who fall SICK, INJURED,
- * ON_LEAVE or leave the force off their future shifts. The platform runs it in a transaction
- * that also records the event id, so a redelivered event changes nothing.
+ * ON_LEAVE or leave the force off their future shifts. The platform runs it in a transaction that
+ * also records the event id, so a redelivered event changes nothing.
  */
 @ApplicationScoped
 public class PersonnelEventHandler implements EventHandler {
@@ -22,7 +22,8 @@ public class PersonnelEventHandler implements EventHandler {
   private final PersonReplicaRepository people;
   private final ShiftStaffing staffing;
 
-  public PersonnelEventHandler(EventCodec codec, PersonReplicaRepository people, ShiftStaffing staffing) {
+  public PersonnelEventHandler(
+      EventCodec codec, PersonReplicaRepository people, ShiftStaffing staffing) {
     this.codec = codec;
     this.people = people;
     this.staffing = staffing;
@@ -53,7 +54,12 @@ public class PersonnelEventHandler implements EventHandler {
     PersonReplica person = people.lockOrCreate(data.personId());
     boolean applied =
         person.applySnapshot(
-            data.version(), data.name(), data.category(), data.unitId(), data.dutyStatus(), data.active());
+            data.version(),
+            data.name(),
+            data.category(),
+            data.unitId(),
+            data.dutyStatus(),
+            data.active());
     if (applied && person.isOffShifts()) {
       staffing.takeOffFutureShifts(person.personId(), reason(person), event.time());
     }
@@ -71,7 +77,8 @@ public class PersonnelEventHandler implements EventHandler {
     var data = codec.data(event, PersonnelEvents.PersonDeactivated.class);
     PersonReplica person = people.lockOrCreate(data.personId());
     person.deactivate();
-    staffing.takeOffFutureShifts(person.personId(), "person deactivated: " + data.reason(), data.deactivatedAt());
+    staffing.takeOffFutureShifts(
+        person.personId(), "person deactivated: " + data.reason(), data.deactivatedAt());
   }
 
   private static String reason(PersonReplica person) {

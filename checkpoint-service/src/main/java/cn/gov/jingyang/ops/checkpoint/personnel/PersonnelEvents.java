@@ -12,11 +12,21 @@ final class PersonnelEvents {
   /** PersonRegistered and PersonUpdated: the whole state of a person. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record PersonSnapshot(
-      UUID personId, String category, String name, UUID unitId, DutyStatus dutyStatus, boolean active, long version) {}
+      UUID personId,
+      String category,
+      String name,
+      UUID unitId,
+      DutyStatus dutyStatus,
+      boolean active,
+      long version) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record DutyStatusChanged(
-      UUID personId, DutyStatus previousStatus, DutyStatus status, String reason, OffsetDateTime effectiveFrom) {}
+      UUID personId,
+      DutyStatus previousStatus,
+      DutyStatus status,
+      String reason,
+      OffsetDateTime effectiveFrom) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record PersonDeactivated(UUID personId, String reason, OffsetDateTime deactivatedAt) {}

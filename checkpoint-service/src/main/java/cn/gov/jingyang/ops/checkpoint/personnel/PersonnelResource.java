@@ -1,8 +1,7 @@
 package cn.gov.jingyang.ops.checkpoint.personnel;
 
-import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,16 +14,31 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The personnel replica, read-only: who can be put on shifts, as last heard from personnel-service. */
+/**
+ * The personnel replica, read-only: who can be put on shifts, as last heard from personnel-service.
+ */
 @Path("/personnel")
 @Tag(name = "Personnel replica")
 @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
 public class PersonnelResource {
 
   public record PersonView(
-      UUID personId, String name, String category, UUID unitId, DutyStatus dutyStatus, boolean active, OffsetDateTime updatedAt) {
+      UUID personId,
+      String name,
+      String category,
+      UUID unitId,
+      DutyStatus dutyStatus,
+      boolean active,
+      OffsetDateTime updatedAt) {
     static PersonView of(PersonReplica p) {
-      return new PersonView(p.personId(), p.name(), p.category(), p.unitId(), p.dutyStatus(), p.active(), p.updatedAt());
+      return new PersonView(
+          p.personId(),
+          p.name(),
+          p.category(),
+          p.unitId(),
+          p.dutyStatus(),
+          p.active(),
+          p.updatedAt());
     }
   }
 
@@ -42,7 +56,10 @@ public class PersonnelResource {
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     return people
-        .search(Query.oneOf("dutyStatus", dutyStatus, DutyStatus.class), Query.uuid("unitId", unitId), Query.page(page, size))
+        .search(
+            Query.oneOf("dutyStatus", dutyStatus, DutyStatus.class),
+            Query.uuid("unitId", unitId),
+            Query.page(page, size))
         .map(PersonView::of);
   }
 
@@ -50,7 +67,8 @@ public class PersonnelResource {
   @Path("/{id}")
   @Operation(summary = "One person as the replica knows them")
   public PersonView get(@PathParam("id") UUID id) {
-    PersonReplica p = people.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("person", id));
+    PersonReplica p =
+        people.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("person", id));
     return PersonView.of(p);
   }
 }

@@ -19,10 +19,13 @@ public final class RiskRules {
   private final BigDecimal temperatureThreshold;
   private final Set<Symptom> flaggingSymptoms;
 
-  public RiskRules(Collection<String> regions, BigDecimal temperatureThreshold, Collection<Symptom> symptoms) {
-    this.regions = regions.stream().map(String::trim).filter(r -> !r.isEmpty()).map(Region::parse).toList();
+  public RiskRules(
+      Collection<String> regions, BigDecimal temperatureThreshold, Collection<Symptom> symptoms) {
+    this.regions =
+        regions.stream().map(String::trim).filter(r -> !r.isEmpty()).map(Region::parse).toList();
     this.temperatureThreshold = temperatureThreshold;
-    this.flaggingSymptoms = symptoms.isEmpty() ? EnumSet.noneOf(Symptom.class) : EnumSet.copyOf(symptoms);
+    this.flaggingSymptoms =
+        symptoms.isEmpty() ? EnumSet.noneOf(Symptom.class) : EnumSet.copyOf(symptoms);
   }
 
   /** What the rules need to know about an occupant. */
@@ -45,7 +48,8 @@ public final class RiskRules {
     if (facts.temperature() != null && facts.temperature().compareTo(temperatureThreshold) >= 0) {
       reasons.add(RiskReason.FEVER);
     }
-    if (facts.symptoms() != null && facts.symptoms().stream().anyMatch(flaggingSymptoms::contains)) {
+    if (facts.symptoms() != null
+        && facts.symptoms().stream().anyMatch(flaggingSymptoms::contains)) {
       reasons.add(RiskReason.SYMPTOMS);
     }
     return List.copyOf(reasons);

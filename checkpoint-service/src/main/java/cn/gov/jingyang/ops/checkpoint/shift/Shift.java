@@ -61,7 +61,8 @@ public class Shift {
   protected Shift() {}
 
   /** A new shift; the caller has checked members exist, are available and free at that time. */
-  public static Shift schedule(UUID checkpointId, OffsetDateTime start, OffsetDateTime end, List<ShiftMember> members) {
+  public static Shift schedule(
+      UUID checkpointId, OffsetDateTime start, OffsetDateTime end, List<ShiftMember> members) {
     if (!end.isAfter(start)) {
       throw ProblemException.unprocessable("end", "must be after start");
     }
@@ -85,7 +86,8 @@ public class Shift {
   public void start(OffsetDateTime at) {
     move(ShiftStatus.STARTED);
     if (lead().isEmpty()) {
-      throw ProblemException.conflict("shift-without-lead", "shift " + id + " has no LEAD; it cannot start");
+      throw ProblemException.conflict(
+          "shift-without-lead", "shift " + id + " has no LEAD; it cannot start");
     }
     startedAt = at;
   }
@@ -93,12 +95,16 @@ public class Shift {
   public void end(OffsetDateTime at) {
     move(ShiftStatus.ENDED);
     if (!at.isAfter(startedAt)) {
-      throw ProblemException.unprocessable("at", "a shift cannot end before it started (" + startedAt + ")");
+      throw ProblemException.unprocessable(
+          "at", "a shift cannot end before it started (" + startedAt + ")");
     }
     endedAt = at;
   }
 
-  /** Takes a person off this not-yet-started shift; it is UNDERSTAFFED afterwards. False if not a member. */
+  /**
+   * Takes a person off this not-yet-started shift; it is UNDERSTAFFED afterwards. False if not a
+   * member.
+   */
   public boolean remove(UUID personId) {
     if (!status.notYetStarted() || !hasMember(personId)) {
       return false;
@@ -115,11 +121,17 @@ public class Shift {
   public void reinforce(UUID personId, ShiftRole role) {
     requireNotStarted("reinforced");
     if (hasMember(personId)) {
-      throw ProblemException.conflict("already-on-shift", "person " + personId + " is already on shift " + id);
+      throw ProblemException.conflict(
+          "already-on-shift", "person " + personId + " is already on shift " + id);
     }
     if (role == ShiftRole.LEAD && lead().isPresent()) {
       throw ProblemException.conflict(
-          "shift-has-lead", "shift " + id + " already has a LEAD (" + lead().get().personId() + "); add the person as MEMBER");
+          "shift-has-lead",
+          "shift "
+              + id
+              + " already has a LEAD ("
+              + lead().get().personId()
+              + "); add the person as MEMBER");
     }
     members.add(new ShiftMember(personId, role));
     status = lead().isPresent() ? ShiftStatus.SCHEDULED : ShiftStatus.UNDERSTAFFED;
@@ -129,8 +141,16 @@ public class Shift {
   public void requireNotStarted(String toBe) {
     if (!status.notYetStarted()) {
       throw new ProblemException(
-          Problem.of(409, "shift-not-upcoming", "Conflict",
-                  "shift " + id + " is " + status + "; only a shift that has not started (SCHEDULED or UNDERSTAFFED) can be " + toBe)
+          Problem.of(
+                  409,
+                  "shift-not-upcoming",
+                  "Conflict",
+                  "shift "
+                      + id
+                      + " is "
+                      + status
+                      + "; only a shift that has not started (SCHEDULED or UNDERSTAFFED) can be "
+                      + toBe)
               .with("status", status));
     }
   }
@@ -158,15 +178,47 @@ public class Shift {
     return members.stream().filter(m -> m.role() == ShiftRole.LEAD).findFirst();
   }
 
-  public UUID id() { return id; }
-  public UUID checkpointId() { return checkpointId; }
-  public OffsetDateTime startsAt() { return startsAt; }
-  public OffsetDateTime endsAt() { return endsAt; }
-  public ShiftStatus status() { return status; }
-  public OffsetDateTime startedAt() { return startedAt; }
-  public OffsetDateTime endedAt() { return endedAt; }
-  public OffsetDateTime cancelledAt() { return cancelledAt; }
-  public String cancellationReason() { return cancellationReason; }
-  public List<ShiftMember> members() { return List.copyOf(members); }
-  public long version() { return version; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID checkpointId() {
+    return checkpointId;
+  }
+
+  public OffsetDateTime startsAt() {
+    return startsAt;
+  }
+
+  public OffsetDateTime endsAt() {
+    return endsAt;
+  }
+
+  public ShiftStatus status() {
+    return status;
+  }
+
+  public OffsetDateTime startedAt() {
+    return startedAt;
+  }
+
+  public OffsetDateTime endedAt() {
+    return endedAt;
+  }
+
+  public OffsetDateTime cancelledAt() {
+    return cancelledAt;
+  }
+
+  public String cancellationReason() {
+    return cancellationReason;
+  }
+
+  public List<ShiftMember> members() {
+    return List.copyOf(members);
+  }
+
+  public long version() {
+    return version;
+  }
 }

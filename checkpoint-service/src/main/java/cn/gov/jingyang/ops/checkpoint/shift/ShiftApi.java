@@ -22,17 +22,24 @@ public final class ShiftApi {
   @Schema(description = "A shift to schedule")
   public record ShiftRequest(
       @Schema(description = "checkpoint") @NotNull UUID checkpointId,
-      @Schema(description = "planned start", example = "2020-02-03T08:00:00+08:00") @NotNull OffsetDateTime start,
-      @Schema(description = "planned end", example = "2020-02-03T20:00:00+08:00") @NotNull OffsetDateTime end,
-      @Schema(description = "members; exactly one LEAD") @NotEmpty @Size(max = 50) List<@Valid @NotNull MemberRequest> members) {}
+      @Schema(description = "planned start", example = "2020-02-03T08:00:00+08:00") @NotNull
+          OffsetDateTime start,
+      @Schema(description = "planned end", example = "2020-02-03T20:00:00+08:00") @NotNull
+          OffsetDateTime end,
+      @Schema(description = "members; exactly one LEAD") @NotEmpty @Size(max = 50)
+          List<@Valid @NotNull MemberRequest> members) {}
 
   @Schema(description = "When a shift actually started or ended")
   public record ShiftMoment(
-      @Schema(description = "the time; now if absent", example = "2020-02-03T08:05:00+08:00") OffsetDateTime at) {}
+      @Schema(description = "the time; now if absent", example = "2020-02-03T08:05:00+08:00")
+          OffsetDateTime at) {}
 
   @Schema(description = "Why a shift is cancelled")
   public record Cancellation(
-      @Schema(description = "reason", example = "checkpoint merged with CP-HX-02") @NotBlank @Size(max = 500) String reason) {}
+      @Schema(description = "reason", example = "checkpoint merged with CP-HX-02")
+          @NotBlank
+          @Size(max = 500)
+          String reason) {}
 
   public record MemberView(UUID personId, ShiftRole role) {}
 
@@ -51,9 +58,17 @@ public final class ShiftApi {
       long version) {
     public static ShiftView of(Shift s) {
       return new ShiftView(
-          s.id(), s.checkpointId(), s.startsAt(), s.endsAt(), s.status(), s.startedAt(), s.endedAt(),
-          s.cancelledAt(), s.cancellationReason(),
-          s.members().stream().map(m -> new MemberView(m.personId(), m.role())).toList(), s.version());
+          s.id(),
+          s.checkpointId(),
+          s.startsAt(),
+          s.endsAt(),
+          s.status(),
+          s.startedAt(),
+          s.endedAt(),
+          s.cancelledAt(),
+          s.cancellationReason(),
+          s.members().stream().map(m -> new MemberView(m.personId(), m.role())).toList(),
+          s.version());
     }
   }
 }

@@ -17,26 +17,56 @@ public final class ShiftEvents {
   }
 
   public record ShiftScheduled(
-      UUID shiftId, UUID checkpointId, String checkpointCode, OffsetDateTime start, OffsetDateTime end, List<Member> members)
+      UUID shiftId,
+      UUID checkpointId,
+      String checkpointCode,
+      OffsetDateTime start,
+      OffsetDateTime end,
+      List<Member> members)
       implements DomainEvent {
-    public String aggregateType() { return "Shift"; }
-    public String aggregateId() { return shiftId.toString(); }
+    public String aggregateType() {
+      return "Shift";
+    }
+
+    public String aggregateId() {
+      return shiftId.toString();
+    }
   }
 
   /** start is the actual start, end the planned end. */
   public record ShiftStarted(
-      UUID shiftId, UUID checkpointId, String checkpointCode, OffsetDateTime start, OffsetDateTime end, List<Member> members)
+      UUID shiftId,
+      UUID checkpointId,
+      String checkpointCode,
+      OffsetDateTime start,
+      OffsetDateTime end,
+      List<Member> members)
       implements DomainEvent {
-    public String aggregateType() { return "Shift"; }
-    public String aggregateId() { return shiftId.toString(); }
+    public String aggregateType() {
+      return "Shift";
+    }
+
+    public String aggregateId() {
+      return shiftId.toString();
+    }
   }
 
   /** start and end are the actual times. */
   public record ShiftEnded(
-      UUID shiftId, UUID checkpointId, String checkpointCode, OffsetDateTime start, OffsetDateTime end, List<Member> members)
+      UUID shiftId,
+      UUID checkpointId,
+      String checkpointCode,
+      OffsetDateTime start,
+      OffsetDateTime end,
+      List<Member> members)
       implements DomainEvent {
-    public String aggregateType() { return "Shift"; }
-    public String aggregateId() { return shiftId.toString(); }
+    public String aggregateType() {
+      return "Shift";
+    }
+
+    public String aggregateId() {
+      return shiftId.toString();
+    }
   }
 
   public record ShiftUnderstaffed(
@@ -49,8 +79,13 @@ public final class ShiftEvents {
       UUID removedPersonId,
       String reason)
       implements DomainEvent {
-    public String aggregateType() { return "Shift"; }
-    public String aggregateId() { return shiftId.toString(); }
+    public String aggregateType() {
+      return "Shift";
+    }
+
+    public String aggregateId() {
+      return shiftId.toString();
+    }
   }
 
   /** A person was added to a not-yet-started shift; members include them. */
@@ -64,8 +99,13 @@ public final class ShiftEvents {
       UUID addedPersonId,
       ShiftRole role)
       implements DomainEvent {
-    public String aggregateType() { return "Shift"; }
-    public String aggregateId() { return shiftId.toString(); }
+    public String aggregateType() {
+      return "Shift";
+    }
+
+    public String aggregateId() {
+      return shiftId.toString();
+    }
   }
 
   /** A shift was cancelled before it started; start and end are the planned times. */
@@ -78,7 +118,12 @@ public final class ShiftEvents {
       List<Member> members,
       String reason)
       implements DomainEvent {
-    public String aggregateType() { return "Shift"; }
-    public String aggregateId() { return shiftId.toString(); }
+    public String aggregateType() {
+      return "Shift";
+    }
+
+    public String aggregateId() {
+      return shiftId.toString();
+    }
   }
 }

@@ -22,6 +22,11 @@ public class ShiftMember {
     this.role = role;
   }
 
-  public UUID personId() { return personId; }
-  public ShiftRole role() { return role; }
+  public UUID personId() {
+    return personId;
+  }
+
+  public ShiftRole role() {
+    return role;
+  }
 }

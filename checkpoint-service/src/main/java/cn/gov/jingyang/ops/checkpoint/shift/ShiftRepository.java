@@ -48,16 +48,23 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
    * both find a person free. Locks are taken in a fixed order to avoid deadlocks.
    */
   public void lockPeople(Collection<UUID> personIds) {
-    personIds.stream().sorted().forEach(id ->
-        getEntityManager()
-            .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 7))")
-            .setParameter(1, "shift-person:" + id)
-            .getSingleResult());
+    personIds.stream()
+        .sorted()
+        .forEach(
+            id ->
+                getEntityManager()
+                    .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 7))")
+                    .setParameter(1, "shift-person:" + id)
+                    .getSingleResult());
   }
 
-  /** (person, shift) pairs of the given people in shifts that are neither ended nor cancelled and overlap [start, end). */
+  /**
+   * (person, shift) pairs of the given people in shifts that are neither ended nor cancelled and
+   * overlap [start, end).
+   */
   @SuppressWarnings("unchecked")
-  public List<Object[]> overlapping(Collection<UUID> personIds, OffsetDateTime start, OffsetDateTime end) {
+  public List<Object[]> overlapping(
+      Collection<UUID> personIds, OffsetDateTime start, OffsetDateTime end) {
     return getEntityManager()
         .createNativeQuery(
             "select m.person_id, s.id from shift s join shift_member m on m.shift_id = s.id "
@@ -82,7 +89,12 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
   }
 
   public Page<Shift> search(
-      UUID checkpointId, UUID personId, ShiftStatus status, LocalDate from, LocalDate to, PageRequest page) {
+      UUID checkpointId,
+      UUID personId,
+      ShiftStatus status,
+      LocalDate from,
+      LocalDate to,
+      PageRequest page) {
     List<String> where = new ArrayList<>();
     Parameters params = new Parameters();
     if (checkpointId != null) {
@@ -90,7 +102,8 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
       params.and("checkpoint", checkpointId);
     }
     if (personId != null) {
-      where.add("exists (select 1 from Shift s2 join s2.members m where s2 = s and m.personId = :person)");
+      where.add(
+          "exists (select 1 from Shift s2 join s2.members m where s2 = s and m.personId = :person)");
       params.and("person", personId);
     }
     if (status != null) {
@@ -105,7 +118,8 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
       where.add("s.startsAt < :to");
       params.and("to", Days.startOf(to.plusDays(1)).atOffset(ZoneOffset.UTC));
     }
-    String query = "from Shift s" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+    String query =
+        "from Shift s" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
     PanacheQuery<Shift> q = find(query, Sort.by("s.startsAt").and("s.id"), params);
     return new Page<>(q.page(page.panache()).list(), page.page(), page.size(), q.count());
   }

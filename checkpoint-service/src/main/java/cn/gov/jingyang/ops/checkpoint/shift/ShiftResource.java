@@ -1,15 +1,14 @@
 package cn.gov.jingyang.ops.checkpoint.shift;
 
 import cn.gov.jingyang.ops.checkpoint.common.Days;
-import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
-import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.Cancellation;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.MemberRequest;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftMoment;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftRequest;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftView;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -41,7 +40,8 @@ public class ShiftResource {
   @POST
   @Idempotent
   @RolesAllowed(Roles.COMMAND)
-  @Operation(summary = "Schedule a shift: members AVAILABLE, one LEAD, nobody on two overlapping shifts")
+  @Operation(
+      summary = "Schedule a shift: members AVAILABLE, one LEAD, nobody on two overlapping shifts")
   public Response schedule(@Valid @NotNull ShiftRequest request) {
     ShiftView view = ShiftView.of(service.schedule(request));
     return Response.created(URI.create("/shifts/" + view.id())).entity(view).build();
@@ -49,7 +49,8 @@ public class ShiftResource {
 
   @GET
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
-  @Operation(summary = "List shifts by checkpoint, person, status and date range (Asia/Shanghai days)")
+  @Operation(
+      summary = "List shifts by checkpoint, person, status and date range (Asia/Shanghai days)")
   public Page<ShiftView> list(
       @QueryParam("checkpointId") String checkpointId,
       @QueryParam("personId") String personId,
@@ -62,8 +63,13 @@ public class ShiftResource {
     LocalDate toDay = Query.date("to", to);
     Days.checkRange(fromDay, toDay);
     return shifts
-        .search(Query.uuid("checkpointId", checkpointId), Query.uuid("personId", personId),
-            Query.oneOf("status", status, ShiftStatus.class), fromDay, toDay, Query.page(page, size))
+        .search(
+            Query.uuid("checkpointId", checkpointId),
+            Query.uuid("personId", personId),
+            Query.oneOf("status", status, ShiftStatus.class),
+            fromDay,
+            toDay,
+            Query.page(page, size))
         .map(ShiftView::of);
   }
 
@@ -79,8 +85,10 @@ public class ShiftResource {
   @Idempotent
   @Path("/{id}/members")
   @RolesAllowed(Roles.COMMAND)
-  @Operation(summary = "Reinforce a shift that has not started with an AVAILABLE person (emits ShiftReinforced); "
-      + "SCHEDULED afterwards if it has a LEAD")
+  @Operation(
+      summary =
+          "Reinforce a shift that has not started with an AVAILABLE person (emits ShiftReinforced); "
+              + "SCHEDULED afterwards if it has a LEAD")
   public ShiftView reinforce(@PathParam("id") UUID id, @Valid @NotNull MemberRequest request) {
     return ShiftView.of(service.reinforce(id, request));
   }
@@ -89,7 +97,9 @@ public class ShiftResource {
   @Idempotent
   @Path("/{id}/cancellation")
   @RolesAllowed(Roles.COMMAND)
-  @Operation(summary = "Cancel a shift that has not started (emits ShiftCancelled); its people are free again")
+  @Operation(
+      summary =
+          "Cancel a shift that has not started (emits ShiftCancelled); its people are free again")
   public ShiftView cancel(@PathParam("id") UUID id, @Valid @NotNull Cancellation cancellation) {
     return ShiftView.of(service.cancel(id, cancellation.reason()));
   }

@@ -22,7 +22,10 @@ public class ShiftService {
   private final Outbox outbox;
 
   public ShiftService(
-      ShiftRepository shifts, CheckpointRepository checkpoints, PersonReplicaRepository people, Outbox outbox) {
+      ShiftRepository shifts,
+      CheckpointRepository checkpoints,
+      PersonReplicaRepository people,
+      Outbox outbox) {
     this.shifts = shifts;
     this.checkpoints = checkpoints;
     this.people = people;
@@ -33,7 +36,9 @@ public class ShiftService {
   public Shift schedule(ShiftApi.ShiftRequest request) {
     Checkpoint checkpoint = checkpoints.require(request.checkpointId());
     if (checkpoint.isClosed()) {
-      throw ProblemException.conflict("checkpoint-closed", "checkpoint " + checkpoint.code() + " is CLOSED; no shifts can be scheduled there");
+      throw ProblemException.conflict(
+          "checkpoint-closed",
+          "checkpoint " + checkpoint.code() + " is CLOSED; no shifts can be scheduled there");
     }
     List<ShiftMember> members =
         request.members().stream().map(m -> new ShiftMember(m.personId(), m.role())).toList();
@@ -48,7 +53,12 @@ public class ShiftService {
     shifts.persist(shift);
     outbox.append(
         new ShiftEvents.ShiftScheduled(
-            shift.id(), checkpoint.id(), checkpoint.code(), shift.startsAt(), shift.endsAt(), ShiftEvents.Member.of(shift)));
+            shift.id(),
+            checkpoint.id(),
+            checkpoint.code(),
+            shift.startsAt(),
+            shift.endsAt(),
+            ShiftEvents.Member.of(shift)));
     return shift;
   }
 
@@ -71,8 +81,14 @@ public class ShiftService {
     String code = checkpoints.require(shift.checkpointId()).code();
     outbox.append(
         new ShiftEvents.ShiftReinforced(
-            shift.id(), shift.checkpointId(), code, shift.startsAt(), shift.endsAt(), ShiftEvents.Member.of(shift),
-            personId, request.role()));
+            shift.id(),
+            shift.checkpointId(),
+            code,
+            shift.startsAt(),
+            shift.endsAt(),
+            ShiftEvents.Member.of(shift),
+            personId,
+            request.role()));
     return shift;
   }
 
@@ -84,7 +100,12 @@ public class ShiftService {
     String code = checkpoints.require(shift.checkpointId()).code();
     outbox.append(
         new ShiftEvents.ShiftCancelled(
-            shift.id(), shift.checkpointId(), code, shift.startsAt(), shift.endsAt(), ShiftEvents.Member.of(shift),
+            shift.id(),
+            shift.checkpointId(),
+            code,
+            shift.startsAt(),
+            shift.endsAt(),
+            ShiftEvents.Member.of(shift),
             shift.cancellationReason()));
     return shift;
   }
@@ -97,7 +118,12 @@ public class ShiftService {
     String code = checkpoints.require(shift.checkpointId()).code();
     outbox.append(
         new ShiftEvents.ShiftStarted(
-            shift.id(), shift.checkpointId(), code, when, shift.endsAt(), ShiftEvents.Member.of(shift)));
+            shift.id(),
+            shift.checkpointId(),
+            code,
+            when,
+            shift.endsAt(),
+            ShiftEvents.Member.of(shift)));
     return shift;
   }
 
@@ -109,18 +135,27 @@ public class ShiftService {
     String code = checkpoints.require(shift.checkpointId()).code();
     outbox.append(
         new ShiftEvents.ShiftEnded(
-            shift.id(), shift.checkpointId(), code, shift.startedAt(), when, ShiftEvents.Member.of(shift)));
+            shift.id(),
+            shift.checkpointId(),
+            code,
+            shift.startedAt(),
+            when,
+            ShiftEvents.Member.of(shift)));
     return shift;
   }
 
   private static void requireSchedulable(PersonReplica person, UUID personId, String field) {
     if (person == null || person.name() == null) {
-      throw ProblemException.unprocessable(field, "person " + personId + " is not known to personnel-service");
+      throw ProblemException.unprocessable(
+          field, "person " + personId + " is not known to personnel-service");
     }
     if (!person.isSchedulable()) {
       throw ProblemException.unprocessable(
           field,
-          "person " + personId + " is " + (person.active() ? person.dutyStatus() : "inactive")
+          "person "
+              + personId
+              + " is "
+              + (person.active() ? person.dutyStatus() : "inactive")
               + "; only AVAILABLE people can be put on a shift");
     }
   }
@@ -131,7 +166,10 @@ public class ShiftService {
     if (!clashes.isEmpty()) {
       throw ProblemException.conflict(
           "shift-overlap",
-          "person " + clashes.get(0)[0] + " is already on shift " + clashes.get(0)[1]
+          "person "
+              + clashes.get(0)[0]
+              + " is already on shift "
+              + clashes.get(0)[1]
               + " at that time; nobody may be on two overlapping shifts");
     }
   }

@@ -25,7 +25,8 @@ public class ShiftStaffing {
   @Transactional(Transactional.TxType.MANDATORY)
   public int takeOffFutureShifts(UUID personId, String reason, OffsetDateTime effectiveFrom) {
     OffsetDateTime now = OffsetDateTime.now();
-    OffsetDateTime after = effectiveFrom == null || effectiveFrom.isBefore(now) ? now : effectiveFrom;
+    OffsetDateTime after =
+        effectiveFrom == null || effectiveFrom.isBefore(now) ? now : effectiveFrom;
     int affected = 0;
     for (Shift shift : shifts.futureShiftsOf(personId, after)) {
       if (shift.remove(personId)) {
@@ -33,8 +34,14 @@ public class ShiftStaffing {
         String code = checkpoints.require(shift.checkpointId()).code();
         outbox.append(
             new ShiftEvents.ShiftUnderstaffed(
-                shift.id(), shift.checkpointId(), code, shift.startsAt(), shift.endsAt(),
-                ShiftEvents.Member.of(shift), personId, reason));
+                shift.id(),
+                shift.checkpointId(),
+                code,
+                shift.startsAt(),
+                shift.endsAt(),
+                ShiftEvents.Member.of(shift),
+                personId,
+                reason));
       }
     }
     return affected;

@@ -12,7 +12,8 @@ public final class StatisticsApi {
   @Schema(description = "Counts of inspections, vehicles, persons, flagged persons and each result")
   public record Figures(
       @Schema(description = "inspection records", example = "412") long inspections,
-      @Schema(description = "vehicles (records that are not pedestrians)", example = "398") long vehicles,
+      @Schema(description = "vehicles (records that are not pedestrians)", example = "398")
+          long vehicles,
       @Schema(description = "persons inspected", example = "911") long persons,
       @Schema(description = "persons flagged by the risk rules", example = "7") long flagged,
       @Schema(example = "890") long cleared,
@@ -26,8 +27,13 @@ public final class StatisticsApi {
 
     Figures plus(Figures o) {
       return new Figures(
-          inspections + o.inspections, vehicles + o.vehicles, persons + o.persons, flagged + o.flagged,
-          cleared + o.cleared, referredToHealth + o.referredToHealth, homeQuarantine + o.homeQuarantine,
+          inspections + o.inspections,
+          vehicles + o.vehicles,
+          persons + o.persons,
+          flagged + o.flagged,
+          cleared + o.cleared,
+          referredToHealth + o.referredToHealth,
+          homeQuarantine + o.homeQuarantine,
           turnedBack + o.turnedBack);
     }
   }
@@ -35,10 +41,17 @@ public final class StatisticsApi {
   public record DayFigures(@Schema(example = "2020-02-03") LocalDate day, Figures figures) {}
 
   @Schema(description = "One checkpoint, per day")
-  public record CheckpointDaily(UUID checkpointId, String code, LocalDate from, LocalDate to, Figures total, List<DayFigures> days) {}
+  public record CheckpointDaily(
+      UUID checkpointId,
+      String code,
+      LocalDate from,
+      LocalDate to,
+      Figures total,
+      List<DayFigures> days) {}
 
   public record CheckpointFigures(UUID checkpointId, String code, String name, Figures figures) {}
 
   @Schema(description = "All checkpoints over a date range")
-  public record Overview(LocalDate from, LocalDate to, Figures total, List<CheckpointFigures> checkpoints) {}
+  public record Overview(
+      LocalDate from, LocalDate to, Figures total, List<CheckpointFigures> checkpoints) {}
 }

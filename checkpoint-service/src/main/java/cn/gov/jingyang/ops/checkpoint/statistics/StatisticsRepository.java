@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * daily_statistics: one row per checkpoint and day (Asia/Shanghai), incremented in the
- * transaction of every inspection insert, so reading statistics never scans inspections.
+ * daily_statistics: one row per checkpoint and day (Asia/Shanghai), incremented in the transaction
+ * of every inspection insert, so reading statistics never scans inspections.
  */
 @ApplicationScoped
 public class StatisticsRepository {
@@ -29,7 +29,8 @@ public class StatisticsRepository {
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
-  public void add(UUID checkpointId, OffsetDateTime inspectedAt, boolean vehicle, List<Occupant> occupants) {
+  public void add(
+      UUID checkpointId, OffsetDateTime inspectedAt, boolean vehicle, List<Occupant> occupants) {
     em.createNativeQuery(
             "insert into daily_statistics as d (checkpoint_id, day, inspections, vehicles, persons, flagged,"
                 + " cleared, referred_to_health, home_quarantine, turned_back)"
@@ -58,13 +59,17 @@ public class StatisticsRepository {
   public List<StatisticsApi.DayFigures> daily(UUID checkpointId, LocalDate from, LocalDate to) {
     List<Object[]> rows =
         em.createNativeQuery(
-                "select day, " + COLUMNS + " from daily_statistics where checkpoint_id = ?1"
+                "select day, "
+                    + COLUMNS
+                    + " from daily_statistics where checkpoint_id = ?1"
                     + " and day between ?2 and ?3 group by day order by day")
             .setParameter(1, checkpointId)
             .setParameter(2, from)
             .setParameter(3, to)
             .getResultList();
-    return rows.stream().map(r -> new StatisticsApi.DayFigures(toDate(r[0]), figures(r, 1))).toList();
+    return rows.stream()
+        .map(r -> new StatisticsApi.DayFigures(toDate(r[0]), figures(r, 1)))
+        .toList();
   }
 
   /** Per checkpoint over the range, in code order. */
@@ -72,19 +77,31 @@ public class StatisticsRepository {
   public List<StatisticsApi.CheckpointFigures> perCheckpoint(LocalDate from, LocalDate to) {
     List<Object[]> rows =
         em.createNativeQuery(
-                "select c.id, c.code, c.name, " + COLUMNS + " from daily_statistics d join checkpoint c"
+                "select c.id, c.code, c.name, "
+                    + COLUMNS
+                    + " from daily_statistics d join checkpoint c"
                     + " on c.id = d.checkpoint_id where d.day between ?1 and ?2 group by c.id, c.code, c.name order by c.code")
             .setParameter(1, from)
             .setParameter(2, to)
             .getResultList();
     return rows.stream()
-        .map(r -> new StatisticsApi.CheckpointFigures((UUID) r[0], (String) r[1], (String) r[2], figures(r, 3)))
+        .map(
+            r ->
+                new StatisticsApi.CheckpointFigures(
+                    (UUID) r[0], (String) r[1], (String) r[2], figures(r, 3)))
         .toList();
   }
 
   private static StatisticsApi.Figures figures(Object[] r, int o) {
     return new StatisticsApi.Figures(
-        n(r[o]), n(r[o + 1]), n(r[o + 2]), n(r[o + 3]), n(r[o + 4]), n(r[o + 5]), n(r[o + 6]), n(r[o + 7]));
+        n(r[o]),
+        n(r[o + 1]),
+        n(r[o + 2]),
+        n(r[o + 3]),
+        n(r[o + 4]),
+        n(r[o + 5]),
+        n(r[o + 6]),
+        n(r[o + 7]));
   }
 
   private static long n(Object value) {

@@ -34,12 +34,17 @@ public class StatisticsResource {
   }
 
   @GET
-  @Operation(summary = "Totals over a date range (Asia/Shanghai days, inclusive), per checkpoint and overall")
-  public StatisticsApi.Overview overview(@QueryParam("from") String from, @QueryParam("to") String to) {
+  @Operation(
+      summary =
+          "Totals over a date range (Asia/Shanghai days, inclusive), per checkpoint and overall")
+  public StatisticsApi.Overview overview(
+      @QueryParam("from") String from, @QueryParam("to") String to) {
     LocalDate[] range = range(Query.date("from", from), Query.date("to", to));
     List<StatisticsApi.CheckpointFigures> rows = statistics.perCheckpoint(range[0], range[1]);
     StatisticsApi.Figures total =
-        rows.stream().map(StatisticsApi.CheckpointFigures::figures).reduce(StatisticsApi.Figures.zero(), StatisticsApi.Figures::plus);
+        rows.stream()
+            .map(StatisticsApi.CheckpointFigures::figures)
+            .reduce(StatisticsApi.Figures.zero(), StatisticsApi.Figures::plus);
     return new StatisticsApi.Overview(range[0], range[1], total, rows);
   }
 
@@ -52,8 +57,11 @@ public class StatisticsResource {
     LocalDate[] range = range(Query.date("from", from), Query.date("to", to));
     List<StatisticsApi.DayFigures> days = statistics.daily(id, range[0], range[1]);
     StatisticsApi.Figures total =
-        days.stream().map(StatisticsApi.DayFigures::figures).reduce(StatisticsApi.Figures.zero(), StatisticsApi.Figures::plus);
-    return new StatisticsApi.CheckpointDaily(id, checkpoint.code(), range[0], range[1], total, days);
+        days.stream()
+            .map(StatisticsApi.DayFigures::figures)
+            .reduce(StatisticsApi.Figures.zero(), StatisticsApi.Figures::plus);
+    return new StatisticsApi.CheckpointDaily(
+        id, checkpoint.code(), range[0], range[1], total, days);
   }
 
   /** Defaults to today; at most a year. */

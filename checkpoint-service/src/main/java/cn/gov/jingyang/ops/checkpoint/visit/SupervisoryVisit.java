@@ -34,7 +34,12 @@ public class SupervisoryVisit {
   protected SupervisoryVisit() {}
 
   public static SupervisoryVisit record(
-      UUID checkpointId, String visitor, OffsetDateTime visitedAt, String findings, String instructions, String recordedBy) {
+      UUID checkpointId,
+      String visitor,
+      OffsetDateTime visitedAt,
+      String findings,
+      String instructions,
+      String recordedBy) {
     SupervisoryVisit v = new SupervisoryVisit();
     v.id = UUID.randomUUID();
     v.checkpointId = checkpointId;
@@ -47,11 +52,31 @@ public class SupervisoryVisit {
     return v;
   }
 
-  public UUID id() { return id; }
-  public UUID checkpointId() { return checkpointId; }
-  public String visitor() { return visitor; }
-  public OffsetDateTime visitedAt() { return visitedAt; }
-  public String findings() { return findings; }
-  public String instructions() { return instructions; }
-  public String recordedBy() { return recordedBy; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID checkpointId() {
+    return checkpointId;
+  }
+
+  public String visitor() {
+    return visitor;
+  }
+
+  public OffsetDateTime visitedAt() {
+    return visitedAt;
+  }
+
+  public String findings() {
+    return findings;
+  }
+
+  public String instructions() {
+    return instructions;
+  }
+
+  public String recordedBy() {
+    return recordedBy;
+  }
 }

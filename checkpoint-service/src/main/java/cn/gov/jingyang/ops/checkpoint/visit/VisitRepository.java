@@ -17,7 +17,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class VisitRepository implements PanacheRepositoryBase<SupervisoryVisit, UUID> {
 
-  public Page<SupervisoryVisit> search(UUID checkpointId, LocalDate from, LocalDate to, PageRequest page) {
+  public Page<SupervisoryVisit> search(
+      UUID checkpointId, LocalDate from, LocalDate to, PageRequest page) {
     List<String> where = new ArrayList<>();
     Parameters params = new Parameters();
     if (checkpointId != null) {

@@ -3,12 +3,11 @@ package cn.gov.jingyang.ops.checkpoint.visit;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.Checkpoint;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointRepository;
 import cn.gov.jingyang.ops.checkpoint.common.Days;
-import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
-import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
 import cn.gov.jingyang.ops.checkpoint.common.Viewer;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
+import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,15 +36,29 @@ public class VisitResource {
   @Schema(description = "A supervisory visit to record")
   public record VisitRequest(
       @NotNull UUID checkpointId,
-      @Schema(description = "who visited", example = "副局长 李明") @NotBlank @Size(max = 100) String visitor,
+      @Schema(description = "who visited", example = "副局长 李明") @NotBlank @Size(max = 100)
+          String visitor,
       @Schema(example = "2020-02-03T20:30:00+08:00") @NotNull OffsetDateTime visitedAt,
       @Schema(example = "登记完整，体温枪电量不足") @NotBlank @Size(max = 4000) String findings,
       @Schema(example = "明早前补充电池") @Size(max = 4000) String instructions) {}
 
   public record VisitView(
-      UUID id, UUID checkpointId, String visitor, OffsetDateTime visitedAt, String findings, String instructions, String recordedBy) {
+      UUID id,
+      UUID checkpointId,
+      String visitor,
+      OffsetDateTime visitedAt,
+      String findings,
+      String instructions,
+      String recordedBy) {
     static VisitView of(SupervisoryVisit v) {
-      return new VisitView(v.id(), v.checkpointId(), v.visitor(), v.visitedAt(), v.findings(), v.instructions(), v.recordedBy());
+      return new VisitView(
+          v.id(),
+          v.checkpointId(),
+          v.visitor(),
+          v.visitedAt(),
+          v.findings(),
+          v.instructions(),
+          v.recordedBy());
     }
   }
 
@@ -54,7 +67,8 @@ public class VisitResource {
   private final Outbox outbox;
   private final Viewer viewer;
 
-  public VisitResource(VisitRepository visits, CheckpointRepository checkpoints, Outbox outbox, Viewer viewer) {
+  public VisitResource(
+      VisitRepository visits, CheckpointRepository checkpoints, Outbox outbox, Viewer viewer) {
     this.visits = visits;
     this.checkpoints = checkpoints;
     this.outbox = outbox;
@@ -73,13 +87,26 @@ public class VisitResource {
     }
     SupervisoryVisit visit =
         SupervisoryVisit.record(
-            checkpoint.id(), request.visitor(), request.visitedAt(), request.findings(), request.instructions(), viewer.name());
+            checkpoint.id(),
+            request.visitor(),
+            request.visitedAt(),
+            request.findings(),
+            request.instructions(),
+            viewer.name());
     visits.persist(visit);
     outbox.append(
         new SupervisoryVisitRecorded(
-            visit.id(), checkpoint.id(), checkpoint.code(), visit.visitor(), visit.visitedAt(), visit.findings(),
-            visit.instructions(), visit.recordedBy()));
-    return Response.created(URI.create("/visits/" + visit.id())).entity(VisitView.of(visit)).build();
+            visit.id(),
+            checkpoint.id(),
+            checkpoint.code(),
+            visit.visitor(),
+            visit.visitedAt(),
+            visit.findings(),
+            visit.instructions(),
+            visit.recordedBy()));
+    return Response.created(URI.create("/visits/" + visit.id()))
+        .entity(VisitView.of(visit))
+        .build();
   }
 
   @GET
@@ -94,6 +121,8 @@ public class VisitResource {
     LocalDate fromDay = Query.date("from", from);
     LocalDate toDay = Query.date("to", to);
     Days.checkRange(fromDay, toDay);
-    return visits.search(Query.uuid("checkpointId", checkpointId), fromDay, toDay, Query.page(page, size)).map(VisitView::of);
+    return visits
+        .search(Query.uuid("checkpointId", checkpointId), fromDay, toDay, Query.page(page, size))
+        .map(VisitView::of);
   }
 }

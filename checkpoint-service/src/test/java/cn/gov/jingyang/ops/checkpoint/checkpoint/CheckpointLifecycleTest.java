@@ -13,8 +13,21 @@ class CheckpointLifecycleTest {
   private static final OffsetDateTime OPENED = OffsetDateTime.parse("2020-01-28T08:00:00+08:00");
 
   private static Checkpoint checkpoint() {
-    return Checkpoint.plan("CP-1", new Checkpoint.Details("n", "r", null, null, null, "t", CheckpointKind.VILLAGE,
-        null, "agency", List.of(), null), OPENED.minusDays(2));
+    return Checkpoint.plan(
+        "CP-1",
+        new Checkpoint.Details(
+            "n",
+            "r",
+            null,
+            null,
+            null,
+            "t",
+            CheckpointKind.VILLAGE,
+            null,
+            "agency",
+            List.of(),
+            null),
+        OPENED.minusDays(2));
   }
 
   @Test
@@ -23,10 +36,12 @@ class CheckpointLifecycleTest {
     assertThatThrownBy(() -> c.requireOperatingAt(OPENED)).isInstanceOf(ProblemException.class);
     c.transitionTo(CheckpointStatus.ACTIVE, OPENED);
     c.requireOperatingAt(OPENED.plusHours(1));
-    assertThatThrownBy(() -> c.requireOperatingAt(OPENED.minusHours(1))).isInstanceOf(ProblemException.class);
+    assertThatThrownBy(() -> c.requireOperatingAt(OPENED.minusHours(1)))
+        .isInstanceOf(ProblemException.class);
     c.transitionTo(CheckpointStatus.SUSPENDED, OPENED.plusDays(1));
     c.requireOperatingAt(OPENED.plusHours(23));
-    assertThatThrownBy(() -> c.requireOperatingAt(OPENED.plusDays(2))).isInstanceOf(ProblemException.class);
+    assertThatThrownBy(() -> c.requireOperatingAt(OPENED.plusDays(2)))
+        .isInstanceOf(ProblemException.class);
   }
 
   @Test

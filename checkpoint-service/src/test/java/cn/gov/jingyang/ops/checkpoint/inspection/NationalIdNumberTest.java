@@ -9,13 +9,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NationalIdNumberTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"11010519491231002X", "11010519491231002x", "440524188001010014", "510603199001011231"})
+  @ValueSource(
+      strings = {
+        "11010519491231002X",
+        "11010519491231002x",
+        "440524188001010014",
+        "510603199001011231"
+      })
   void acceptsNumbersWithTheRightCheckCharacter(String id) {
     assertThat(NationalIdNumber.hasValidCheckDigit(id)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"110105194912310021", "440524188001010015", "510603199001011232", "51060319900101123X"})
+  @ValueSource(
+      strings = {
+        "110105194912310021",
+        "440524188001010015",
+        "510603199001011232",
+        "51060319900101123X"
+      })
   void refusesAWrongCheckCharacter(String id) {
     assertThat(NationalIdNumber.hasValidCheckDigit(id)).isFalse();
   }
@@ -27,7 +39,14 @@ class NationalIdNumberTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "51060319900101123", "5106031990010112311", "51060319900101123Y", "A10603199001011231"})
+  @ValueSource(
+      strings = {
+        "",
+        "51060319900101123",
+        "5106031990010112311",
+        "51060319900101123Y",
+        "A10603199001011231"
+      })
   void refusesWhatIsNotAnIdNumberAtAll(String id) {
     assertThat(NationalIdNumber.hasFormat(id)).isFalse();
     assertThat(NationalIdNumber.hasValidCheckDigit(id)).isFalse();

@@ -24,7 +24,17 @@ class PlateNumberTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "F12345", "川12345", "川F1234", "川F1234567", "XX·12345", "川F·12#45", "川FF·12345"})
+  @ValueSource(
+      strings = {
+        "",
+        "F12345",
+        "川12345",
+        "川F1234",
+        "川F1234567",
+        "XX·12345",
+        "川F·12#45",
+        "川FF·12345"
+      })
   void refusesWhatIsNotAMainlandPlate(String input) {
     assertThat(PlateNumber.normalise(input)).isEmpty();
   }

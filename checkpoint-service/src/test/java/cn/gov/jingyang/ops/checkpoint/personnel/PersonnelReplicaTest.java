@@ -27,10 +27,12 @@ class PersonnelReplicaTest {
 
   @Inject KafkaClients kafka;
 
-  private void send(UUID person, String eventName, String exampleId, Map<String, String> replacements) {
-    String event = EventContracts.example("personnel", eventName)
-        .replace("6f1d2a3b-0c4d-4e5f-8a9b-1c2d3e4f5a6b", person.toString())
-        .replace(exampleId, UUID.randomUUID().toString());
+  private void send(
+      UUID person, String eventName, String exampleId, Map<String, String> replacements) {
+    String event =
+        EventContracts.example("personnel", eventName)
+            .replace("6f1d2a3b-0c4d-4e5f-8a9b-1c2d3e4f5a6b", person.toString())
+            .replace(exampleId, UUID.randomUUID().toString());
     for (var r : replacements.entrySet()) {
       event = event.replace(r.getKey(), r.getValue());
     }
@@ -39,30 +41,60 @@ class PersonnelReplicaTest {
 
   private UUID registered() {
     UUID person = Api.registerPerson(kafka.bootstrapServers(), "AVAILABLE");
-    await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
-        as(COMMAND).get("/personnel/" + person).then().statusCode(200).body("name", equalTo("张伟")));
+    await()
+        .atMost(Duration.ofSeconds(45))
+        .untilAsserted(
+            () ->
+                as(COMMAND)
+                    .get("/personnel/" + person)
+                    .then()
+                    .statusCode(200)
+                    .body("name", equalTo("张伟")));
     return person;
   }
 
   @Test
   void theReplicaKnowsCategoryUnitAndStatusAndIgnoresStaleVersions() {
     UUID person = registered();
-    as(AUDITOR).get("/personnel/" + person).then()
+    as(AUDITOR)
+        .get("/personnel/" + person)
+        .then()
         .body("category", equalTo("POLICE_OFFICER"))
         .body("unitId", equalTo("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"))
-        .body("dutyStatus", equalTo("AVAILABLE")).body("active", equalTo(true));
+        .body("dutyStatus", equalTo("AVAILABLE"))
+        .body("active", equalTo(true));
 
-    send(person, "PersonUpdated", "1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a11",
+    send(
+        person,
+        "PersonUpdated",
+        "1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a11",
         Map.of("\"version\": 1", "\"version\": 3", "\"name\": \"张伟\"", "\"name\": \"张伟三\""));
-    send(person, "PersonUpdated", "1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a11",
+    send(
+        person,
+        "PersonUpdated",
+        "1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a11",
         Map.of("\"version\": 1", "\"version\": 2", "\"name\": \"张伟\"", "\"name\": \"过时\""));
-    send(person, "DutyStatusChanged", "1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a13",
+    send(
+        person,
+        "DutyStatusChanged",
+        "1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a13",
         Map.of("\"status\": \"SICK\"", "\"status\": \"RESTING\""));
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        as(AUDITOR).get("/personnel/" + person).then().body("dutyStatus", equalTo("RESTING")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                as(AUDITOR)
+                    .get("/personnel/" + person)
+                    .then()
+                    .body("dutyStatus", equalTo("RESTING")));
     as(AUDITOR).get("/personnel/" + person).then().body("name", equalTo("张伟三"));
-    as(AUDITOR).queryParam("dutyStatus", "RESTING").queryParam("size", 200).get("/personnel").then()
-        .statusCode(200).body("items.dutyStatus", org.hamcrest.Matchers.everyItem(equalTo("RESTING")));
+    as(AUDITOR)
+        .queryParam("dutyStatus", "RESTING")
+        .queryParam("size", 200)
+        .get("/personnel")
+        .then()
+        .statusCode(200)
+        .body("items.dutyStatus", org.hamcrest.Matchers.everyItem(equalTo("RESTING")));
     as(Api.STATION).get("/personnel/" + person).then().statusCode(403);
   }
 
@@ -70,15 +102,36 @@ class PersonnelReplicaTest {
   void aDeactivatedPersonLeavesFutureShifts() {
     UUID person = registered();
     UUID lead = registered();
-    OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(20).truncatedTo(ChronoUnit.HOURS);
-    String shift = as(COMMAND).body(Map.of("checkpointId", Api.activeCheckpoint(), "start", start.toString(),
-            "end", start.plusHours(8).toString(), "members", List.of(member(lead, "LEAD"), member(person, "MEMBER"))))
-        .post("/shifts").then().statusCode(201).extract().path("id");
+    OffsetDateTime start =
+        OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(20).truncatedTo(ChronoUnit.HOURS);
+    String shift =
+        as(COMMAND)
+            .body(
+                Map.of(
+                    "checkpointId",
+                    Api.activeCheckpoint(),
+                    "start",
+                    start.toString(),
+                    "end",
+                    start.plusHours(8).toString(),
+                    "members",
+                    List.of(member(lead, "LEAD"), member(person, "MEMBER"))))
+            .post("/shifts")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
 
     send(person, "PersonDeactivated", "1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a12", Map.of());
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        as(COMMAND).get("/personnel/" + person).then().body("active", equalTo(false)));
-    as(COMMAND).get("/shifts/" + shift).then().body("status", equalTo("UNDERSTAFFED"))
-        .body("members.size()", equalTo(1)).body("members[0].role", equalTo("LEAD"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> as(COMMAND).get("/personnel/" + person).then().body("active", equalTo(false)));
+    as(COMMAND)
+        .get("/shifts/" + shift)
+        .then()
+        .body("status", equalTo("UNDERSTAFFED"))
+        .body("members.size()", equalTo(1))
+        .body("members[0].role", equalTo("LEAD"));
   }
 }

@@ -10,10 +10,15 @@ import org.junit.jupiter.api.Test;
 class RiskRulesTest {
 
   private final RiskRules rules =
-      new RiskRules(List.of("湖北省", "浙江省/温州市"), new BigDecimal("37.3"), EnumSet.of(Symptom.FEVER, Symptom.COUGH));
+      new RiskRules(
+          List.of("湖北省", "浙江省/温州市"),
+          new BigDecimal("37.3"),
+          EnumSet.of(Symptom.FEVER, Symptom.COUGH));
 
-  private List<RiskReason> assess(String province, String city, boolean stay, String temperature, Symptom... symptoms) {
-    return rules.assess(new RiskRules.Facts(province, city, stay, new BigDecimal(temperature), List.of(symptoms)));
+  private List<RiskReason> assess(
+      String province, String city, boolean stay, String temperature, Symptom... symptoms) {
+    return rules.assess(
+        new RiskRules.Facts(province, city, stay, new BigDecimal(temperature), List.of(symptoms)));
   }
 
   @Test
@@ -42,7 +47,8 @@ class RiskRulesTest {
 
   @Test
   void onlyConfiguredSymptomsFlag() {
-    assertThat(assess("四川省", null, false, "36.5", Symptom.COUGH)).containsExactly(RiskReason.SYMPTOMS);
+    assertThat(assess("四川省", null, false, "36.5", Symptom.COUGH))
+        .containsExactly(RiskReason.SYMPTOMS);
     assertThat(assess("四川省", null, false, "36.5", Symptom.FATIGUE)).isEmpty();
   }
 
@@ -50,6 +56,10 @@ class RiskRulesTest {
   void aStayInARiskAreaFlagsAndAllReasonsAreListed() {
     assertThat(assess("四川省", null, true, "36.5")).containsExactly(RiskReason.STAYED_IN_RISK_AREA);
     assertThat(assess("湖北省", null, true, "38.0", Symptom.FEVER))
-        .containsExactly(RiskReason.FROM_RISK_REGION, RiskReason.STAYED_IN_RISK_AREA, RiskReason.FEVER, RiskReason.SYMPTOMS);
+        .containsExactly(
+            RiskReason.FROM_RISK_REGION,
+            RiskReason.STAYED_IN_RISK_AREA,
+            RiskReason.FEVER,
+            RiskReason.SYMPTOMS);
   }
 }

@@ -30,7 +30,10 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** A retried shift schedule or start with an Idempotency-Key gets the first answer, never a second shift. */
+/**
+ * A retried shift schedule or start with an Idempotency-Key gets the first answer, never a second
+ * shift.
+ */
 @QuarkusTest
 class IdempotentShiftTest {
 
@@ -42,7 +45,8 @@ class IdempotentShiftTest {
 
   private long shiftsAt(String checkpoint) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("select count(*) from shift where checkpoint_id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("select count(*) from shift where checkpoint_id = ?")) {
       ps.setObject(1, UUID.fromString(checkpoint));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -64,10 +68,12 @@ class IdempotentShiftTest {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Response>> answers = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        answers.add(pool.submit(() -> {
-          start.await();
-          return as(COMMAND).header("Idempotency-Key", key).body(body).post("/shifts");
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return as(COMMAND).header("Idempotency-Key", key).body(body).post("/shifts");
+                }));
       }
       start.countDown();
       for (Future<Response> answer : answers) {
@@ -76,7 +82,8 @@ class IdempotentShiftTest {
         if (r.statusCode() == 201) {
           created.add(r.asString());
         } else {
-          r.then().header("Retry-After", "1")
+          r.then()
+              .header("Retry-After", "1")
               .body("type", equalTo("https://ops.jingyang.police/problems/request-in-progress"));
         }
       }
@@ -89,7 +96,8 @@ class IdempotentShiftTest {
     Response retry = as(COMMAND).header("Idempotency-Key", key).body(body).post("/shifts");
     retry.then().statusCode(201).header("Idempotent-Replayed", "true");
     assertThat(retry.asString()).isEqualTo(created.get(0));
-    // without the key the same request is a new one, refused because the member is on that shift already
+    // without the key the same request is a new one, refused because the member is on that shift
+    // already
     as(COMMAND).body(body).post("/shifts").then().statusCode(409);
     assertThat(shiftsAt(checkpoint)).isEqualTo(1);
   }
@@ -98,15 +106,33 @@ class IdempotentShiftTest {
   void aRetriedStartAnswersTheFirstStartInsteadOfAnIllegalTransition() {
     ShiftSupport support = new ShiftSupport(kafka.bootstrapServers());
     String checkpoint = Api.activeCheckpoint();
-    String id = ShiftSupport.schedule(shift(checkpoint, BASE.plusDays(3), 8, List.of(member(support.available(), "LEAD"))));
+    String id =
+        ShiftSupport.schedule(
+            shift(checkpoint, BASE.plusDays(3), 8, List.of(member(support.available(), "LEAD"))));
     String key = UUID.randomUUID().toString();
     String at = "{\"at\":\"" + BASE.plusDays(3).plusMinutes(5) + "\"}";
 
-    String first = as(COMMAND).header("Idempotency-Key", key).body(at).post("/shifts/" + id + "/start")
-        .then().statusCode(200).header("Idempotent-Replayed", nullValue()).body("status", equalTo("STARTED"))
-        .extract().asString();
-    String retry = as(COMMAND).header("Idempotency-Key", key).body(at).post("/shifts/" + id + "/start")
-        .then().statusCode(200).header("Idempotent-Replayed", "true").extract().asString();
+    String first =
+        as(COMMAND)
+            .header("Idempotency-Key", key)
+            .body(at)
+            .post("/shifts/" + id + "/start")
+            .then()
+            .statusCode(200)
+            .header("Idempotent-Replayed", nullValue())
+            .body("status", equalTo("STARTED"))
+            .extract()
+            .asString();
+    String retry =
+        as(COMMAND)
+            .header("Idempotency-Key", key)
+            .body(at)
+            .post("/shifts/" + id + "/start")
+            .then()
+            .statusCode(200)
+            .header("Idempotent-Replayed", "true")
+            .extract()
+            .asString();
     assertThat(retry).isEqualTo(first);
     as(COMMAND).body(at).post("/shifts/" + id + "/start").then().statusCode(409);
   }

@@ -54,15 +54,26 @@ class ShiftCancellationTest {
     String checkpoint = Api.activeCheckpoint();
     UUID lead = staff.available();
     UUID member = staff.available();
-    String id = schedule(shift(checkpoint, BASE, 12, List.of(member(lead, "LEAD"), member(member, "MEMBER"))));
+    String id =
+        schedule(
+            shift(checkpoint, BASE, 12, List.of(member(lead, "LEAD"), member(member, "MEMBER"))));
 
-    as(COMMAND).body(because("  卡点合并，班次取消 ")).post("/shifts/" + id + "/cancellation").then()
+    as(COMMAND)
+        .body(because("  卡点合并，班次取消 "))
+        .post("/shifts/" + id + "/cancellation")
+        .then()
         .statusCode(200)
         .body("status", equalTo("CANCELLED"))
         .body("cancellationReason", equalTo("卡点合并，班次取消"))
         .body("cancelledAt", notNullValue());
-    as(AUDITOR).queryParam("status", "CANCELLED").queryParam("checkpointId", checkpoint).get("/shifts").then()
-        .statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(id));
+    as(AUDITOR)
+        .queryParam("status", "CANCELLED")
+        .queryParam("checkpointId", checkpoint)
+        .get("/shifts")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(1))
+        .body("items[0].id", equalTo(id));
 
     List<String> events = new Db(dataSource).events("ShiftCancelled", "shiftId", id);
     assertThat(events).hasSize(1);
@@ -70,24 +81,48 @@ class ShiftCancellationTest {
     JsonPath event = JsonPath.from(events.get(0));
     assertThat(event.getString("data.reason")).isEqualTo("卡点合并，班次取消");
     assertThat(event.getString("data.checkpointId")).isEqualTo(checkpoint);
-    assertThat(event.getList("data.members.personId")).containsExactlyInAnyOrder(lead.toString(), member.toString());
+    assertThat(event.getList("data.members.personId"))
+        .containsExactlyInAnyOrder(lead.toString(), member.toString());
 
     // it cannot start, be cancelled again or be reinforced
-    as(COMMAND).body("{\"at\":\"" + BASE + "\"}").post("/shifts/" + id + "/start").then()
-        .statusCode(409).body("detail", containsString("CANCELLED"));
-    as(COMMAND).body(because("again")).post("/shifts/" + id + "/cancellation").then()
-        .statusCode(409).body("status", equalTo("CANCELLED"));
-    as(COMMAND).body(member(staff.available(), "MEMBER")).post("/shifts/" + id + "/members").then()
-        .statusCode(409).body("detail", containsString("CANCELLED"));
+    as(COMMAND)
+        .body("{\"at\":\"" + BASE + "\"}")
+        .post("/shifts/" + id + "/start")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("CANCELLED"));
+    as(COMMAND)
+        .body(because("again"))
+        .post("/shifts/" + id + "/cancellation")
+        .then()
+        .statusCode(409)
+        .body("status", equalTo("CANCELLED"));
+    as(COMMAND)
+        .body(member(staff.available(), "MEMBER"))
+        .post("/shifts/" + id + "/members")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("CANCELLED"));
 
     // its people are free for that time again, here and as reinforcements elsewhere
     schedule(shift(Api.activeCheckpoint(), BASE.plusHours(2), 8, List.of(member(lead, "LEAD"))));
     UUID otherLead = staff.available();
-    String other = schedule(shift(Api.activeCheckpoint(), BASE.plusHours(1), 8, List.of(member(otherLead, "LEAD"))));
-    as(COMMAND).body(member(member, "MEMBER")).post("/shifts/" + other + "/members").then().statusCode(200);
+    String other =
+        schedule(
+            shift(
+                Api.activeCheckpoint(), BASE.plusHours(1), 8, List.of(member(otherLead, "LEAD"))));
+    as(COMMAND)
+        .body(member(member, "MEMBER"))
+        .post("/shifts/" + other + "/members")
+        .then()
+        .statusCode(200);
     // and a cancelled shift is not "upcoming" when one of its people falls sick
     staff.fallSick(member);
-    as(COMMAND).get("/shifts/" + id).then().body("status", equalTo("CANCELLED")).body("members.size()", equalTo(2));
+    as(COMMAND)
+        .get("/shifts/" + id)
+        .then()
+        .body("status", equalTo("CANCELLED"))
+        .body("members.size()", equalTo(2));
     as(COMMAND).get("/shifts/" + other).then().body("status", equalTo("UNDERSTAFFED"));
   }
 
@@ -95,18 +130,46 @@ class ShiftCancellationTest {
   void onlyAShiftThatHasNotStartedIsCancelledAndOnlyWithAReason() {
     UUID lead = staff.available();
     String checkpoint = Api.activeCheckpoint();
-    String started = schedule(shift(checkpoint, BASE.plusDays(1), 8, List.of(member(lead, "LEAD"))));
-    as(COMMAND).body("{\"at\":\"" + BASE.plusDays(1) + "\"}").post("/shifts/" + started + "/start").then().statusCode(200);
-    as(COMMAND).body(because("too late")).post("/shifts/" + started + "/cancellation").then()
-        .statusCode(409).body("status", equalTo("STARTED")).body("detail", containsString("STARTED"));
+    String started =
+        schedule(shift(checkpoint, BASE.plusDays(1), 8, List.of(member(lead, "LEAD"))));
+    as(COMMAND)
+        .body("{\"at\":\"" + BASE.plusDays(1) + "\"}")
+        .post("/shifts/" + started + "/start")
+        .then()
+        .statusCode(200);
+    as(COMMAND)
+        .body(because("too late"))
+        .post("/shifts/" + started + "/cancellation")
+        .then()
+        .statusCode(409)
+        .body("status", equalTo("STARTED"))
+        .body("detail", containsString("STARTED"));
 
-    String upcoming = schedule(shift(checkpoint, BASE.plusDays(2), 8, List.of(member(staff.available(), "LEAD"))));
-    as(COMMAND).body(because(" ")).post("/shifts/" + upcoming + "/cancellation").then()
-        .statusCode(400).body("errors[0].field", equalTo("reason"));
-    as(COMMAND).body("{}").post("/shifts/" + upcoming + "/cancellation").then()
-        .statusCode(400).body("errors[0].field", equalTo("reason"));
-    as(OFFICER).body(because("not mine to cancel")).post("/shifts/" + upcoming + "/cancellation").then().statusCode(403);
-    as(COMMAND).body(because("no such shift")).post("/shifts/" + UUID.randomUUID() + "/cancellation").then().statusCode(404);
+    String upcoming =
+        schedule(
+            shift(checkpoint, BASE.plusDays(2), 8, List.of(member(staff.available(), "LEAD"))));
+    as(COMMAND)
+        .body(because(" "))
+        .post("/shifts/" + upcoming + "/cancellation")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("reason"));
+    as(COMMAND)
+        .body("{}")
+        .post("/shifts/" + upcoming + "/cancellation")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("reason"));
+    as(OFFICER)
+        .body(because("not mine to cancel"))
+        .post("/shifts/" + upcoming + "/cancellation")
+        .then()
+        .statusCode(403);
+    as(COMMAND)
+        .body(because("no such shift"))
+        .post("/shifts/" + UUID.randomUUID() + "/cancellation")
+        .then()
+        .statusCode(404);
     as(COMMAND).get("/shifts/" + upcoming).then().body("status", equalTo("SCHEDULED"));
     assertThat(new Db(dataSource).events("ShiftCancelled", "shiftId", upcoming)).isEmpty();
   }

@@ -54,24 +54,48 @@ class ShiftReinforcementTest {
     String checkpoint = Api.activeCheckpoint();
     UUID lead = staff.available();
     UUID member = staff.available();
-    String id = schedule(shift(checkpoint, BASE, 12, List.of(member(lead, "LEAD"), member(member, "MEMBER"))));
+    String id =
+        schedule(
+            shift(checkpoint, BASE, 12, List.of(member(lead, "LEAD"), member(member, "MEMBER"))));
 
     staff.fallSick(lead);
-    as(COMMAND).get("/shifts/" + id).then().body("status", equalTo("UNDERSTAFFED")).body("members.size()", equalTo(1));
+    as(COMMAND)
+        .get("/shifts/" + id)
+        .then()
+        .body("status", equalTo("UNDERSTAFFED"))
+        .body("members.size()", equalTo(1));
 
     // another MEMBER does not make up for the missing LEAD
     UUID extra = staff.available();
-    as(COMMAND).body(reinforcement(extra, "MEMBER")).post("/shifts/" + id + "/members").then()
-        .statusCode(200).body("status", equalTo("UNDERSTAFFED")).body("members.size()", equalTo(2));
-    as(COMMAND).body("{}").post("/shifts/" + id + "/start").then().statusCode(409).body("detail", containsString("LEAD"));
+    as(COMMAND)
+        .body(reinforcement(extra, "MEMBER"))
+        .post("/shifts/" + id + "/members")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UNDERSTAFFED"))
+        .body("members.size()", equalTo(2));
+    as(COMMAND)
+        .body("{}")
+        .post("/shifts/" + id + "/start")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("LEAD"));
 
     UUID newLead = staff.available();
-    as(COMMAND).body(reinforcement(newLead, "LEAD")).post("/shifts/" + id + "/members").then()
+    as(COMMAND)
+        .body(reinforcement(newLead, "LEAD"))
+        .post("/shifts/" + id + "/members")
+        .then()
         .statusCode(200)
         .body("status", equalTo("SCHEDULED"))
         .body("members.size()", equalTo(3))
         .body("members.find { it.role == 'LEAD' }.personId", equalTo(newLead.toString()));
-    as(OFFICER).queryParam("personId", newLead).get("/shifts").then().body("total", equalTo(1)).body("items[0].id", equalTo(id));
+    as(OFFICER)
+        .queryParam("personId", newLead)
+        .get("/shifts")
+        .then()
+        .body("total", equalTo(1))
+        .body("items[0].id", equalTo(id));
 
     List<String> events = new Db(dataSource).events("ShiftReinforced", "shiftId", id);
     assertThat(events).hasSize(2);
@@ -81,11 +105,17 @@ class ShiftReinforcementTest {
     assertThat(last.getString("data.addedPersonId")).isEqualTo(newLead.toString());
     assertThat(last.getString("data.role")).isEqualTo("LEAD");
     assertThat(last.getString("data.checkpointId")).isEqualTo(checkpoint);
-    assertThat(last.getList("data.members.personId")).containsExactlyInAnyOrder(member.toString(), extra.toString(), newLead.toString());
-    assertThat(OffsetDateTime.parse(last.getString("data.start")).toInstant()).isEqualTo(BASE.toInstant());
+    assertThat(last.getList("data.members.personId"))
+        .containsExactlyInAnyOrder(member.toString(), extra.toString(), newLead.toString());
+    assertThat(OffsetDateTime.parse(last.getString("data.start")).toInstant())
+        .isEqualTo(BASE.toInstant());
 
     // and the shift can start now
-    as(COMMAND).body("{\"at\":\"" + BASE + "\"}").post("/shifts/" + id + "/start").then().statusCode(200);
+    as(COMMAND)
+        .body("{\"at\":\"" + BASE + "\"}")
+        .post("/shifts/" + id + "/start")
+        .then()
+        .statusCode(200);
   }
 
   @Test
@@ -94,55 +124,132 @@ class ShiftReinforcementTest {
     UUID lead = staff.available();
     String id = schedule(shift(checkpoint, BASE.plusDays(1), 8, List.of(member(lead, "LEAD"))));
 
-    as(COMMAND).body(reinforcement(UUID.randomUUID(), "MEMBER")).post("/shifts/" + id + "/members").then()
-        .statusCode(422).body("errors[0].field", equalTo("personId")).body("detail", containsString("not known"));
+    as(COMMAND)
+        .body(reinforcement(UUID.randomUUID(), "MEMBER"))
+        .post("/shifts/" + id + "/members")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("personId"))
+        .body("detail", containsString("not known"));
     UUID resting = staff.person("RESTING");
-    as(COMMAND).body(reinforcement(resting, "MEMBER")).post("/shifts/" + id + "/members").then()
-        .statusCode(422).body("errors[0].field", equalTo("personId")).body("detail", containsString("RESTING"));
-    as(COMMAND).body(reinforcement(lead, "MEMBER")).post("/shifts/" + id + "/members").then()
-        .statusCode(409).body("type", endsWith("/already-on-shift")).body("detail", containsString(lead.toString()));
+    as(COMMAND)
+        .body(reinforcement(resting, "MEMBER"))
+        .post("/shifts/" + id + "/members")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("personId"))
+        .body("detail", containsString("RESTING"));
+    as(COMMAND)
+        .body(reinforcement(lead, "MEMBER"))
+        .post("/shifts/" + id + "/members")
+        .then()
+        .statusCode(409)
+        .body("type", endsWith("/already-on-shift"))
+        .body("detail", containsString(lead.toString()));
 
     UUID busy = staff.available();
-    String elsewhere = schedule(shift(Api.activeCheckpoint(), BASE.plusDays(1).plusHours(4), 8, List.of(member(busy, "LEAD"))));
-    as(COMMAND).body(reinforcement(busy, "MEMBER")).post("/shifts/" + id + "/members").then()
-        .statusCode(409).body("type", endsWith("/shift-overlap")).body("detail", containsString(elsewhere));
+    String elsewhere =
+        schedule(
+            shift(
+                Api.activeCheckpoint(),
+                BASE.plusDays(1).plusHours(4),
+                8,
+                List.of(member(busy, "LEAD"))));
+    as(COMMAND)
+        .body(reinforcement(busy, "MEMBER"))
+        .post("/shifts/" + id + "/members")
+        .then()
+        .statusCode(409)
+        .body("type", endsWith("/shift-overlap"))
+        .body("detail", containsString(elsewhere));
 
     UUID second = staff.available();
-    as(COMMAND).body(reinforcement(second, "LEAD")).post("/shifts/" + id + "/members").then()
-        .statusCode(409).body("type", endsWith("/shift-has-lead")).body("detail", containsString("LEAD"));
-    as(COMMAND).body(reinforcement(second, "MEMBER")).post("/shifts/" + id + "/members").then()
-        .statusCode(200).body("status", equalTo("SCHEDULED")).body("members.personId", hasItem(second.toString()));
+    as(COMMAND)
+        .body(reinforcement(second, "LEAD"))
+        .post("/shifts/" + id + "/members")
+        .then()
+        .statusCode(409)
+        .body("type", endsWith("/shift-has-lead"))
+        .body("detail", containsString("LEAD"));
+    as(COMMAND)
+        .body(reinforcement(second, "MEMBER"))
+        .post("/shifts/" + id + "/members")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SCHEDULED"))
+        .body("members.personId", hasItem(second.toString()));
 
-    as(COMMAND).body(Map.of("personId", second.toString(), "role", "CAPTAIN")).post("/shifts/" + id + "/members").then()
-        .statusCode(400).body("errors[0].field", equalTo("role"));
-    as(COMMAND).body(reinforcement(second, "MEMBER")).post("/shifts/" + UUID.randomUUID() + "/members").then().statusCode(404);
-    as(OFFICER).body(reinforcement(second, "MEMBER")).post("/shifts/" + id + "/members").then().statusCode(403);
+    as(COMMAND)
+        .body(Map.of("personId", second.toString(), "role", "CAPTAIN"))
+        .post("/shifts/" + id + "/members")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("role"));
+    as(COMMAND)
+        .body(reinforcement(second, "MEMBER"))
+        .post("/shifts/" + UUID.randomUUID() + "/members")
+        .then()
+        .statusCode(404);
+    as(OFFICER)
+        .body(reinforcement(second, "MEMBER"))
+        .post("/shifts/" + id + "/members")
+        .then()
+        .statusCode(403);
     assertThat(new Db(dataSource).events("ShiftReinforced", "shiftId", id)).hasSize(1);
   }
 
   @Test
   void aShiftThatHasStartedIsNotReinforced() {
     UUID lead = staff.available();
-    String id = schedule(shift(Api.activeCheckpoint(), BASE.plusDays(2), 8, List.of(member(lead, "LEAD"))));
-    as(COMMAND).body("{\"at\":\"" + BASE.plusDays(2) + "\"}").post("/shifts/" + id + "/start").then().statusCode(200);
-    as(COMMAND).body(reinforcement(staff.available(), "MEMBER")).post("/shifts/" + id + "/members").then()
-        .statusCode(409).body("status", equalTo("STARTED")).body("detail", containsString("STARTED"));
+    String id =
+        schedule(shift(Api.activeCheckpoint(), BASE.plusDays(2), 8, List.of(member(lead, "LEAD"))));
+    as(COMMAND)
+        .body("{\"at\":\"" + BASE.plusDays(2) + "\"}")
+        .post("/shifts/" + id + "/start")
+        .then()
+        .statusCode(200);
+    as(COMMAND)
+        .body(reinforcement(staff.available(), "MEMBER"))
+        .post("/shifts/" + id + "/members")
+        .then()
+        .statusCode(409)
+        .body("status", equalTo("STARTED"))
+        .body("detail", containsString("STARTED"));
   }
 
   @Test
   void ofTwoConcurrentLeadsForAShiftWithoutOneExactlyOneIsAdded() throws Exception {
     UUID lead = staff.available();
     UUID member = staff.available();
-    String id = schedule(shift(Api.activeCheckpoint(), BASE.plusDays(3), 8, List.of(member(lead, "LEAD"), member(member, "MEMBER"))));
+    String id =
+        schedule(
+            shift(
+                Api.activeCheckpoint(),
+                BASE.plusDays(3),
+                8,
+                List.of(member(lead, "LEAD"), member(member, "MEMBER"))));
     staff.fallSick(lead);
     as(COMMAND).get("/shifts/" + id).then().body("status", equalTo("UNDERSTAFFED"));
     UUID one = staff.available();
     UUID two = staff.available();
 
-    List<Integer> statuses = ShiftSupport.race(
-        () -> as(COMMAND).body(reinforcement(one, "LEAD")).post("/shifts/" + id + "/members").statusCode(),
-        () -> as(COMMAND).body(reinforcement(two, "LEAD")).post("/shifts/" + id + "/members").statusCode());
+    List<Integer> statuses =
+        ShiftSupport.race(
+            () ->
+                as(COMMAND)
+                    .body(reinforcement(one, "LEAD"))
+                    .post("/shifts/" + id + "/members")
+                    .statusCode(),
+            () ->
+                as(COMMAND)
+                    .body(reinforcement(two, "LEAD"))
+                    .post("/shifts/" + id + "/members")
+                    .statusCode());
     assertThat(statuses).containsExactlyInAnyOrder(200, 409);
-    as(COMMAND).get("/shifts/" + id).then().body("status", equalTo("SCHEDULED")).body("members.size()", equalTo(2));
+    as(COMMAND)
+        .get("/shifts/" + id)
+        .then()
+        .body("status", equalTo("SCHEDULED"))
+        .body("members.size()", equalTo(2));
   }
 }

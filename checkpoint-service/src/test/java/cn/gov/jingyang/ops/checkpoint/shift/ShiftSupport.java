@@ -39,20 +39,37 @@ final class ShiftSupport {
 
   /** personnel-service reports the person SICK (its own example event, fresh ids). */
   void fallSick(UUID person) {
-    String event = EventContracts.example("personnel", "DutyStatusChanged")
-        .replace("6f1d2a3b-0c4d-4e5f-8a9b-1c2d3e4f5a6b", person.toString())
-        .replace("1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a13", UUID.randomUUID().toString());
+    String event =
+        EventContracts.example("personnel", "DutyStatusChanged")
+            .replace("6f1d2a3b-0c4d-4e5f-8a9b-1c2d3e4f5a6b", person.toString())
+            .replace("1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a13", UUID.randomUUID().toString());
     TopicProbe.send(bootstrap, "personnel.events", person.toString(), event);
     awaitStatus(person, "SICK");
   }
 
   void awaitStatus(UUID person, String status) {
-    await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
-        as(COMMAND).get("/personnel/" + person).then().statusCode(200).body("dutyStatus", equalTo(status)));
+    await()
+        .atMost(Duration.ofSeconds(45))
+        .untilAsserted(
+            () ->
+                as(COMMAND)
+                    .get("/personnel/" + person)
+                    .then()
+                    .statusCode(200)
+                    .body("dutyStatus", equalTo(status)));
   }
 
-  static Map<String, Object> shift(String checkpoint, OffsetDateTime start, int hours, List<Map<String, Object>> members) {
-    return Map.of("checkpointId", checkpoint, "start", start.toString(), "end", start.plusHours(hours).toString(), "members", members);
+  static Map<String, Object> shift(
+      String checkpoint, OffsetDateTime start, int hours, List<Map<String, Object>> members) {
+    return Map.of(
+        "checkpointId",
+        checkpoint,
+        "start",
+        start.toString(),
+        "end",
+        start.plusHours(hours).toString(),
+        "members",
+        members);
   }
 
   static String schedule(Map<String, Object> body) {
@@ -64,8 +81,18 @@ final class ShiftSupport {
     var pool = Executors.newFixedThreadPool(2);
     try {
       var start = new CountDownLatch(1);
-      var f1 = pool.submit(() -> { start.await(); return one.call(); });
-      var f2 = pool.submit(() -> { start.await(); return two.call(); });
+      var f1 =
+          pool.submit(
+              () -> {
+                start.await();
+                return one.call();
+              });
+      var f2 =
+          pool.submit(
+              () -> {
+                start.await();
+                return two.call();
+              });
       start.countDown();
       return List.of(f1.get(30, TimeUnit.SECONDS), f2.get(30, TimeUnit.SECONDS));
     } finally {

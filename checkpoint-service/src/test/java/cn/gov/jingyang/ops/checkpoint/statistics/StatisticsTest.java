@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StatisticsTest {
 
-  private static final String[] RESULTS = {"CLEARED", "REFERRED_TO_HEALTH", "HOME_QUARANTINE", "TURNED_BACK"};
+  private static final String[] RESULTS = {
+    "CLEARED", "REFERRED_TO_HEALTH", "HOME_QUARANTINE", "TURNED_BACK"
+  };
 
   @Inject DataSource dataSource;
 
@@ -35,30 +37,57 @@ class StatisticsTest {
       List<String> records = new ArrayList<>();
       for (int i = 0; i < 110; i++) {
         String checkpoint = checkpoints.get(random.nextInt(2));
-        String at = "2020-02-%02dT%02d:%02d:00Z".formatted(10 + random.nextInt(3), random.nextInt(24), random.nextInt(60));
+        String at =
+            "2020-02-%02dT%02d:%02d:00Z"
+                .formatted(10 + random.nextInt(3), random.nextInt(24), random.nextInt(60));
         List<String> occupants = new ArrayList<>();
         for (int o = 0, n = 1 + random.nextInt(3); o < n; o++) {
           String province = random.nextInt(6) == 0 ? "湖北省" : "四川省";
           double temperature = random.nextInt(8) == 0 ? 37.9 : 36.5;
-          occupants.add(Api.occupant(Api.idNumber(), province, temperature, random.nextInt(10) == 0 ? "[\"COUGH\"]" : "[]",
-              RESULTS[random.nextInt(RESULTS.length)]));
+          occupants.add(
+              Api.occupant(
+                  Api.idNumber(),
+                  province,
+                  temperature,
+                  random.nextInt(10) == 0 ? "[\"COUGH\"]" : "[]",
+                  RESULTS[random.nextInt(RESULTS.length)]));
         }
-        records.add(Api.inspection(UUID.randomUUID(), checkpoint, at, random.nextInt(5) == 0 ? null : "川F%05d".formatted(i), occupants));
+        records.add(
+            Api.inspection(
+                UUID.randomUUID(),
+                checkpoint,
+                at,
+                random.nextInt(5) == 0 ? null : "川F%05d".formatted(i),
+                occupants));
       }
-      as(OFFICER).body(Api.batch(records)).post("/inspections/batch").then().statusCode(200).body("created", equalTo(110));
+      as(OFFICER)
+          .body(Api.batch(records))
+          .post("/inspections/batch")
+          .then()
+          .statusCode(200)
+          .body("created", equalTo(110));
     }
 
     Db db = new Db(dataSource);
     for (String checkpoint : checkpoints) {
-      JsonPath stats = as(AUDITOR).queryParam("from", "2020-02-10").queryParam("to", "2020-02-13")
-          .get("/statistics/checkpoints/" + checkpoint).then().statusCode(200).extract().jsonPath();
-      List<Object[]> truth = db.rows(
-          "select to_char(i.day, 'YYYY-MM-DD'), count(distinct i.id), count(distinct i.id) filter (where i.plate is not null),"
-              + " count(o.id), count(o.id) filter (where o.flagged), count(o.id) filter (where o.result = 'CLEARED'),"
-              + " count(o.id) filter (where o.result = 'REFERRED_TO_HEALTH'), count(o.id) filter (where o.result = 'HOME_QUARANTINE'),"
-              + " count(o.id) filter (where o.result = 'TURNED_BACK')"
-              + " from inspection i join occupant o on o.inspection_id = i.id where i.checkpoint_id = ?"
-              + " group by i.day order by i.day", UUID.fromString(checkpoint));
+      JsonPath stats =
+          as(AUDITOR)
+              .queryParam("from", "2020-02-10")
+              .queryParam("to", "2020-02-13")
+              .get("/statistics/checkpoints/" + checkpoint)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      List<Object[]> truth =
+          db.rows(
+              "select to_char(i.day, 'YYYY-MM-DD'), count(distinct i.id), count(distinct i.id) filter (where i.plate is not null),"
+                  + " count(o.id), count(o.id) filter (where o.flagged), count(o.id) filter (where o.result = 'CLEARED'),"
+                  + " count(o.id) filter (where o.result = 'REFERRED_TO_HEALTH'), count(o.id) filter (where o.result = 'HOME_QUARANTINE'),"
+                  + " count(o.id) filter (where o.result = 'TURNED_BACK')"
+                  + " from inspection i join occupant o on o.inspection_id = i.id where i.checkpoint_id = ?"
+                  + " group by i.day order by i.day",
+              UUID.fromString(checkpoint));
       List<Map<String, Object>> days = stats.getList("days");
       assertThat(days).hasSize(truth.size());
       for (int d = 0; d < truth.size(); d++) {
@@ -67,20 +96,40 @@ class StatisticsTest {
         @SuppressWarnings("unchecked")
         Map<String, Integer> f = (Map<String, Integer>) day.get("figures");
         assertThat(day.get("day")).isEqualTo(t[0]);
-        assertThat(List.of(f.get("inspections"), f.get("vehicles"), f.get("persons"), f.get("flagged"), f.get("cleared"),
-                f.get("referredToHealth"), f.get("homeQuarantine"), f.get("turnedBack")))
+        assertThat(
+                List.of(
+                    f.get("inspections"),
+                    f.get("vehicles"),
+                    f.get("persons"),
+                    f.get("flagged"),
+                    f.get("cleared"),
+                    f.get("referredToHealth"),
+                    f.get("homeQuarantine"),
+                    f.get("turnedBack")))
             .as("figures of %s on %s", checkpoint, t[0])
-            .containsExactly(n(t[1]), n(t[2]), n(t[3]), n(t[4]), n(t[5]), n(t[6]), n(t[7]), n(t[8]));
+            .containsExactly(
+                n(t[1]), n(t[2]), n(t[3]), n(t[4]), n(t[5]), n(t[6]), n(t[7]), n(t[8]));
       }
     }
-    long persons = db.count("select count(*) from occupant o join inspection i on i.id = o.inspection_id"
-        + " where i.day between '2020-02-10' and '2020-02-13' and i.checkpoint_id = any(?::uuid[])",
-        "{" + String.join(",", checkpoints) + "}");
-    JsonPath overview = as(Api.COMMAND).queryParam("from", "2020-02-10").queryParam("to", "2020-02-13").get("/statistics")
-        .then().statusCode(200).extract().jsonPath();
-    long fromOverview = overview.getList("checkpoints", Map.class).stream()
-        .filter(c -> checkpoints.contains(c.get("checkpointId")))
-        .mapToLong(c -> ((Number) ((Map<?, ?>) c.get("figures")).get("persons")).longValue()).sum();
+    long persons =
+        db.count(
+            "select count(*) from occupant o join inspection i on i.id = o.inspection_id"
+                + " where i.day between '2020-02-10' and '2020-02-13' and i.checkpoint_id = any(?::uuid[])",
+            "{" + String.join(",", checkpoints) + "}");
+    JsonPath overview =
+        as(Api.COMMAND)
+            .queryParam("from", "2020-02-10")
+            .queryParam("to", "2020-02-13")
+            .get("/statistics")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    long fromOverview =
+        overview.getList("checkpoints", Map.class).stream()
+            .filter(c -> checkpoints.contains(c.get("checkpointId")))
+            .mapToLong(c -> ((Number) ((Map<?, ?>) c.get("figures")).get("persons")).longValue())
+            .sum();
     assertThat(fromOverview).isEqualTo(persons).isGreaterThan(330);
     assertThat(overview.getLong("total.persons")).isGreaterThanOrEqualTo(persons);
   }
@@ -91,9 +140,19 @@ class StatisticsTest {
     as(Api.STATION).get("/statistics").then().statusCode(403);
     as(Api.PROVINCE).get("/statistics/checkpoints/" + checkpoint).then().statusCode(403);
     as(OFFICER).get("/statistics/checkpoints/" + UUID.randomUUID()).then().statusCode(404);
-    as(AUDITOR).queryParam("from", "2020-02-10").queryParam("to", "2020-01-10").get("/statistics").then().statusCode(400);
-    as(AUDITOR).queryParam("from", "2020-02-10").get("/statistics/checkpoints/" + checkpoint).then().statusCode(200)
-        .body("total.inspections", equalTo(0)).body("days.size()", equalTo(0));
+    as(AUDITOR)
+        .queryParam("from", "2020-02-10")
+        .queryParam("to", "2020-01-10")
+        .get("/statistics")
+        .then()
+        .statusCode(400);
+    as(AUDITOR)
+        .queryParam("from", "2020-02-10")
+        .get("/statistics/checkpoints/" + checkpoint)
+        .then()
+        .statusCode(200)
+        .body("total.inspections", equalTo(0))
+        .body("days.size()", equalTo(0));
   }
 
   private static int n(Object value) {

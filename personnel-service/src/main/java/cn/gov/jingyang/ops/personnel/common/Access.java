@@ -4,10 +4,14 @@ import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.util.Set;
 
-/** Who may read what beyond an endpoint's own @RolesAllowed: party files are for the political office, command and audit. */
+/**
+ * Who may read what beyond an endpoint's own @RolesAllowed: party files are for the political
+ * office, command and audit.
+ */
 public final class Access {
 
-  public static final Set<String> PARTY_READERS = Set.of(Roles.PERSONNEL_ADMIN, Roles.COMMAND, Roles.AUDITOR);
+  public static final Set<String> PARTY_READERS =
+      Set.of(Roles.PERSONNEL_ADMIN, Roles.COMMAND, Roles.AUDITOR);
 
   private Access() {}
 

@@ -19,8 +19,8 @@ public final class Flush {
    * Runs {@code flush}; a concurrent change becomes {@code onStale}, a unique constraint taken
    * meanwhile becomes {@code onDuplicate}.
    */
-  public static void orRefuse(Runnable flush, Supplier<ProblemException> onStale,
-      Supplier<ProblemException> onDuplicate) {
+  public static void orRefuse(
+      Runnable flush, Supplier<ProblemException> onStale, Supplier<ProblemException> onDuplicate) {
     try {
       flush.run();
     } catch (PersistenceException e) {
@@ -36,7 +36,8 @@ public final class Flush {
 
   /** A concurrent change of the same record: the caller should read it again and retry. */
   public static ProblemException changedMeanwhile() {
-    return ProblemException.conflict("concurrent-change", "the record was changed meanwhile; read it again and retry");
+    return ProblemException.conflict(
+        "concurrent-change", "the record was changed meanwhile; read it again and retry");
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

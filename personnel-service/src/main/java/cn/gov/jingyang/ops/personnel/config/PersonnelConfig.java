@@ -14,7 +14,6 @@ public interface PersonnelConfig {
 
   Fatigue fatigue();
 
-
   interface Fatigue {
     /** Consecutive duty days (without a rest day) at which a FatigueAlert is raised. */
     @WithDefault("7")
@@ -24,5 +23,4 @@ public interface PersonnelConfig {
     @WithDefault("2")
     int nearMargin();
   }
-
 }

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A person or a team of one unit sent to support another for a period and a task. The named
- * members may be fewer than the headcount (e.g. "51 officers and 10 auxiliaries").
+ * A person or a team of one unit sent to support another for a period and a task. The named members
+ * may be fewer than the headcount (e.g. "51 officers and 10 auxiliaries").
  */
 @Entity
 @Table(name = "deployment")
@@ -57,8 +57,14 @@ public class Deployment {
 
   protected Deployment() {}
 
-  public Deployment(UUID fromUnitId, UUID toUnitId, String task, LocalDate startsOn, LocalDate endsOn,
-      List<UUID> members, Integer headcount) {
+  public Deployment(
+      UUID fromUnitId,
+      UUID toUnitId,
+      String task,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      List<UUID> members,
+      Integer headcount) {
     if (fromUnitId.equals(toUnitId)) {
       throw ProblemException.badRequest("toUnitId", "a deployment goes to another unit");
     }
@@ -68,7 +74,8 @@ public class Deployment {
     Set<UUID> named = members == null ? new LinkedHashSet<>() : new LinkedHashSet<>(members);
     int count = headcount == null ? named.size() : headcount;
     if (count < 1) {
-      throw ProblemException.badRequest("personIds", "a deployment sends at least one person: name them or give a headcount");
+      throw ProblemException.badRequest(
+          "personIds", "a deployment sends at least one person: name them or give a headcount");
     }
     if (count < named.size()) {
       throw ProblemException.badRequest("headcount", "must be at least the number of named people");
@@ -85,10 +92,12 @@ public class Deployment {
 
   public void end(LocalDate on, String note) {
     if (endedOn != null) {
-      throw ProblemException.conflict("deployment-ended", "deployment " + id + " ended on " + endedOn);
+      throw ProblemException.conflict(
+          "deployment-ended", "deployment " + id + " ended on " + endedOn);
     }
     if (on.isBefore(startsOn)) {
-      throw ProblemException.badRequest("endedOn", "must not be before the deployment started (" + startsOn + ")");
+      throw ProblemException.badRequest(
+          "endedOn", "must not be before the deployment started (" + startsOn + ")");
     }
     endedOn = on;
     endNote = note;
@@ -96,19 +105,52 @@ public class Deployment {
 
   /** Current on a day: started, and neither ended nor past its planned end. */
   public boolean currentOn(LocalDate day) {
-    return !startsOn.isAfter(day) && (endedOn == null || endedOn.isAfter(day))
+    return !startsOn.isAfter(day)
+        && (endedOn == null || endedOn.isAfter(day))
         && (endsOn == null || !endsOn.isBefore(day));
   }
 
-  public UUID id() { return id; }
-  public UUID fromUnitId() { return fromUnitId; }
-  public UUID toUnitId() { return toUnitId; }
-  public String task() { return task; }
-  public LocalDate startsOn() { return startsOn; }
-  public LocalDate endsOn() { return endsOn; }
-  public int headcount() { return headcount; }
-  public LocalDate endedOn() { return endedOn; }
-  public String endNote() { return endNote; }
-  public List<UUID> members() { return List.copyOf(members); }
-  public long version() { return version; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID fromUnitId() {
+    return fromUnitId;
+  }
+
+  public UUID toUnitId() {
+    return toUnitId;
+  }
+
+  public String task() {
+    return task;
+  }
+
+  public LocalDate startsOn() {
+    return startsOn;
+  }
+
+  public LocalDate endsOn() {
+    return endsOn;
+  }
+
+  public int headcount() {
+    return headcount;
+  }
+
+  public LocalDate endedOn() {
+    return endedOn;
+  }
+
+  public String endNote() {
+    return endNote;
+  }
+
+  public List<UUID> members() {
+    return List.copyOf(members);
+  }
+
+  public long version() {
+    return version;
+  }
 }

@@ -18,16 +18,27 @@ public final class DeploymentApi {
   public record StartDeployment(
       @Schema(description = "Unit sending the people") @NotNull UUID fromUnitId,
       @Schema(description = "Unit supported") @NotNull UUID toUnitId,
-      @Schema(description = "Task", example = "household verification in 柏隆") @NotBlank @Size(max = 500) String task,
+      @Schema(description = "Task", example = "household verification in 柏隆")
+          @NotBlank
+          @Size(max = 500)
+          String task,
       @Schema(description = "First day", example = "2020-01-28") @NotNull LocalDate startsOn,
       @Schema(description = "Planned last day, if known", example = "2020-02-20") LocalDate endsOn,
-      @Schema(description = "People sent, by id (one for a person, several for a team)") @Size(max = 500) List<@NotNull UUID> personIds,
-      @Schema(description = "Total people sent when not all are named; defaults to the number named", example = "61") @Min(1) Integer headcount) {}
+      @Schema(description = "People sent, by id (one for a person, several for a team)")
+          @Size(max = 500)
+          List<@NotNull UUID> personIds,
+      @Schema(
+              description =
+                  "Total people sent when not all are named; defaults to the number named",
+              example = "61")
+          @Min(1)
+          Integer headcount) {}
 
   @Schema(description = "The end of a deployment")
   public record EndDeployment(
       @Schema(description = "Day it ended", example = "2020-02-20") @NotNull LocalDate endedOn,
-      @Schema(description = "Note", example = "household checks completed") @Size(max = 500) String note) {}
+      @Schema(description = "Note", example = "household checks completed") @Size(max = 500)
+          String note) {}
 
   @Schema(description = "A deployment")
   public record DeploymentView(
@@ -43,8 +54,17 @@ public final class DeploymentApi {
       @Schema(description = "Current today", example = "true") boolean current) {
 
     static DeploymentView of(Deployment d, LocalDate today) {
-      return new DeploymentView(d.id(), d.fromUnitId(), d.toUnitId(), d.task(), d.startsOn(), d.endsOn(),
-          d.endedOn(), d.headcount(), d.members(), d.currentOn(today));
+      return new DeploymentView(
+          d.id(),
+          d.fromUnitId(),
+          d.toUnitId(),
+          d.task(),
+          d.startsOn(),
+          d.endsOn(),
+          d.endedOn(),
+          d.headcount(),
+          d.members(),
+          d.currentOn(today));
     }
   }
 }

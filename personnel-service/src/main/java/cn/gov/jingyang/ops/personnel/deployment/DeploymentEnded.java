@@ -7,7 +7,12 @@ import java.util.UUID;
 
 /** A deployment ended: the people went back to their own unit. */
 public record DeploymentEnded(
-    UUID deploymentId, UUID fromUnitId, UUID toUnitId, LocalDate endedOn, String note, List<UUID> personIds)
+    UUID deploymentId,
+    UUID fromUnitId,
+    UUID toUnitId,
+    LocalDate endedOn,
+    String note,
+    List<UUID> personIds)
     implements DomainEvent {
 
   @Override

@@ -16,7 +16,11 @@ import java.util.UUID;
 public class DeploymentRepository implements PanacheRepositoryBase<Deployment, UUID> {
 
   /** Which deployments: those current on the day, those over by then, or all. */
-  public enum When { CURRENT, PAST, ALL }
+  public enum When {
+    CURRENT,
+    PAST,
+    ALL
+  }
 
   public Deployment require(UUID id) {
     return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("deployment", id));
@@ -34,10 +38,12 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, U
       params.put("person", personId);
     }
     if (when == When.CURRENT) {
-      where.add("startsOn <= :today and (endedOn is null or endedOn > :today) and (endsOn is null or endsOn >= :today)");
+      where.add(
+          "startsOn <= :today and (endedOn is null or endedOn > :today) and (endsOn is null or endsOn >= :today)");
       params.put("today", today);
     } else if (when == When.PAST) {
-      where.add("((endedOn is not null and endedOn <= :today) or (endsOn is not null and endsOn < :today))");
+      where.add(
+          "((endedOn is not null and endedOn <= :today) or (endsOn is not null and endsOn < :today))");
       params.put("today", today);
     }
     return find(String.join(" and ", where), Sort.descending("startsOn").and("id"), params);

@@ -1,10 +1,10 @@
 package cn.gov.jingyang.ops.personnel.deployment;
 
-import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
-import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
 import cn.gov.jingyang.ops.personnel.deployment.DeploymentApi.DeploymentView;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -32,7 +32,8 @@ public class DeploymentResource {
   private final DeploymentRepository deployments;
   private final PersonnelConfig config;
 
-  public DeploymentResource(DeploymentService service, DeploymentRepository deployments, PersonnelConfig config) {
+  public DeploymentResource(
+      DeploymentService service, DeploymentRepository deployments, PersonnelConfig config) {
     this.service = service;
     this.deployments = deployments;
     this.config = config;
@@ -41,10 +42,13 @@ public class DeploymentResource {
   @POST
   @Idempotent
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Send a person or a team to support another unit; publishes DeploymentStarted")
+  @Operation(
+      summary = "Send a person or a team to support another unit; publishes DeploymentStarted")
   public Response start(@Valid @NotNull DeploymentApi.StartDeployment request) {
     Deployment d = service.start(request);
-    return Response.created(URI.create("/deployments/" + d.id())).entity(DeploymentView.of(d, today())).build();
+    return Response.created(URI.create("/deployments/" + d.id()))
+        .entity(DeploymentView.of(d, today()))
+        .build();
   }
 
   @GET
@@ -52,13 +56,21 @@ public class DeploymentResource {
   public Page<DeploymentView> list(
       @Parameter(description = "Sending or supported unit") @QueryParam("unitId") UUID unitId,
       @Parameter(description = "A person among those sent") @QueryParam("personId") UUID personId,
-      @Parameter(description = "CURRENT, PAST or ALL (default)") @QueryParam("when") @DefaultValue("ALL") DeploymentRepository.When when,
+      @Parameter(description = "CURRENT, PAST or ALL (default)")
+          @QueryParam("when")
+          @DefaultValue("ALL")
+          DeploymentRepository.When when,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
     PageRequest request = PageRequest.of(page, size);
     LocalDate today = today();
     var query = deployments.search(unitId, personId, when, today);
-    return Page.of(query.page(request.panache()).list(), request, query.count(), d -> DeploymentView.of(d, today));
+    return Page.of(
+        query.page(request.panache()).list(),
+        request,
+        query.count(),
+        d -> DeploymentView.of(d, today));
   }
 
   @GET
@@ -73,7 +85,8 @@ public class DeploymentResource {
   @Path("/{id}/end")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(summary = "End a deployment; publishes DeploymentEnded")
-  public DeploymentView end(@PathParam("id") UUID id, @Valid @NotNull DeploymentApi.EndDeployment request) {
+  public DeploymentView end(
+      @PathParam("id") UUID id, @Valid @NotNull DeploymentApi.EndDeployment request) {
     return DeploymentView.of(service.end(id, request), today());
   }
 

@@ -17,7 +17,10 @@ public class DeploymentService {
   private final PersonRepository people;
   private final Outbox outbox;
 
-  public DeploymentService(DeploymentRepository deployments, UnitRepository units, PersonRepository people,
+  public DeploymentService(
+      DeploymentRepository deployments,
+      UnitRepository units,
+      PersonRepository people,
       Outbox outbox) {
     this.deployments = deployments;
     this.units = units;
@@ -33,7 +36,9 @@ public class DeploymentService {
     for (int i = 0; i < ids.size(); i++) {
       people.requireReferenced("personIds[" + i + "]", ids.get(i)).requireActive();
     }
-    Deployment d = new Deployment(r.fromUnitId(), r.toUnitId(), r.task(), r.startsOn(), r.endsOn(), ids, r.headcount());
+    Deployment d =
+        new Deployment(
+            r.fromUnitId(), r.toUnitId(), r.task(), r.startsOn(), r.endsOn(), ids, r.headcount());
     deployments.persist(d);
     outbox.append(DeploymentStarted.of(d));
     return d;
@@ -44,7 +49,9 @@ public class DeploymentService {
     Deployment d = deployments.require(id);
     d.end(r.endedOn(), r.note());
     Flush.orRefuse(deployments::flush, Flush::changedMeanwhile, Flush::changedMeanwhile);
-    outbox.append(new DeploymentEnded(d.id(), d.fromUnitId(), d.toUnitId(), d.endedOn(), r.note(), d.members()));
+    outbox.append(
+        new DeploymentEnded(
+            d.id(), d.fromUnitId(), d.toUnitId(), d.endedOn(), r.note(), d.members()));
     return d;
   }
 }

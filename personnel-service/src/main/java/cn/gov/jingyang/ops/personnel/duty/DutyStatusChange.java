@@ -39,8 +39,14 @@ public class DutyStatusChange {
 
   protected DutyStatusChange() {}
 
-  DutyStatusChange(UUID personId, DutyStatus previousStatus, DutyStatus status, String reason,
-      OffsetDateTime effectiveFrom, String changedBy, OffsetDateTime recordedAt) {
+  DutyStatusChange(
+      UUID personId,
+      DutyStatus previousStatus,
+      DutyStatus status,
+      String reason,
+      OffsetDateTime effectiveFrom,
+      String changedBy,
+      OffsetDateTime recordedAt) {
     this.id = UUID.randomUUID();
     this.personId = personId;
     this.previousStatus = previousStatus;
@@ -51,11 +57,31 @@ public class DutyStatusChange {
     this.recordedAt = recordedAt;
   }
 
-  public UUID personId() { return personId; }
-  public DutyStatus previousStatus() { return previousStatus; }
-  public DutyStatus status() { return status; }
-  public String reason() { return reason; }
-  public OffsetDateTime effectiveFrom() { return effectiveFrom; }
-  public String changedBy() { return changedBy; }
-  public OffsetDateTime recordedAt() { return recordedAt; }
+  public UUID personId() {
+    return personId;
+  }
+
+  public DutyStatus previousStatus() {
+    return previousStatus;
+  }
+
+  public DutyStatus status() {
+    return status;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public OffsetDateTime effectiveFrom() {
+    return effectiveFrom;
+  }
+
+  public String changedBy() {
+    return changedBy;
+  }
+
+  public OffsetDateTime recordedAt() {
+    return recordedAt;
+  }
 }

@@ -4,10 +4,18 @@ import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A person's duty status changed (SICK, INJURED, ON_LEAVE take them off shifts and cases elsewhere). */
+/**
+ * A person's duty status changed (SICK, INJURED, ON_LEAVE take them off shifts and cases
+ * elsewhere).
+ */
 public record DutyStatusChanged(
-    UUID personId, DutyStatus previousStatus, DutyStatus status, String reason, OffsetDateTime effectiveFrom,
-    String changedBy) implements DomainEvent {
+    UUID personId,
+    DutyStatus previousStatus,
+    DutyStatus status,
+    String reason,
+    OffsetDateTime effectiveFrom,
+    String changedBy)
+    implements DomainEvent {
 
   @Override
   public String aggregateType() {

@@ -1,10 +1,10 @@
 package cn.gov.jingyang.ops.personnel.duty;
 
 import cn.gov.jingyang.ops.personnel.common.Access;
-import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
-import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.person.PersonRepository;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,14 +25,26 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/people/{id}/duty-status")
-@Tag(name = "Duty status", description = "AVAILABLE, ON_DUTY, RESTING, SICK, INJURED, ON_LEAVE with a dated history")
+@Tag(
+    name = "Duty status",
+    description = "AVAILABLE, ON_DUTY, RESTING, SICK, INJURED, ON_LEAVE with a dated history")
 public class DutyStatusResource {
 
   @Schema(description = "A duty-status change")
   public record ChangeDutyStatus(
-      @Schema(description = "New status; SICK/INJURED/ON_LEAVE return via AVAILABLE", example = "SICK") @NotNull DutyStatus status,
-      @Schema(description = "Why", example = "kidney stones after 12 days at the checkpoint") @NotBlank @Size(max = 500) String reason,
-      @Schema(description = "When it takes effect; now if absent", example = "2020-02-06T10:30:00+08:00") OffsetDateTime effectiveFrom) {}
+      @Schema(
+              description = "New status; SICK/INJURED/ON_LEAVE return via AVAILABLE",
+              example = "SICK")
+          @NotNull
+          DutyStatus status,
+      @Schema(description = "Why", example = "kidney stones after 12 days at the checkpoint")
+          @NotBlank
+          @Size(max = 500)
+          String reason,
+      @Schema(
+              description = "When it takes effect; now if absent",
+              example = "2020-02-06T10:30:00+08:00")
+          OffsetDateTime effectiveFrom) {}
 
   @Schema(description = "One entry of the duty-status history")
   public record DutyStatusEntry(
@@ -45,7 +57,12 @@ public class DutyStatusResource {
 
     static DutyStatusEntry of(DutyStatusChange c) {
       return new DutyStatusEntry(
-          c.previousStatus(), c.status(), c.reason(), c.effectiveFrom(), c.changedBy(), c.recordedAt());
+          c.previousStatus(),
+          c.status(),
+          c.reason(),
+          c.effectiveFrom(),
+          c.changedBy(),
+          c.recordedAt());
     }
   }
 
@@ -54,8 +71,11 @@ public class DutyStatusResource {
   private final PersonRepository people;
   private final SecurityIdentity identity;
 
-  public DutyStatusResource(DutyStatusService service, DutyStatusChangeRepository history,
-      PersonRepository people, SecurityIdentity identity) {
+  public DutyStatusResource(
+      DutyStatusService service,
+      DutyStatusChangeRepository history,
+      PersonRepository people,
+      SecurityIdentity identity) {
     this.service = service;
     this.history = history;
     this.people = people;
@@ -65,21 +85,36 @@ public class DutyStatusResource {
   @POST
   @Idempotent
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Change a person's duty status (409 naming the allowed targets if illegal); publishes DutyStatusChanged")
-  public DutyStatusEntry change(@PathParam("id") UUID id, @Valid @NotNull ChangeDutyStatus request) {
+  @Operation(
+      summary =
+          "Change a person's duty status (409 naming the allowed targets if illegal); publishes DutyStatusChanged")
+  public DutyStatusEntry change(
+      @PathParam("id") UUID id, @Valid @NotNull ChangeDutyStatus request) {
     return DutyStatusEntry.of(
-        service.change(id, request.status(), request.reason(), request.effectiveFrom(), Access.actor(identity)));
+        service.change(
+            id,
+            request.status(),
+            request.reason(),
+            request.effectiveFrom(),
+            Access.actor(identity)));
   }
 
   @GET
   @Path("/history")
-  @RolesAllowed({Roles.PERSONNEL_ADMIN, Roles.COMMAND, Roles.AUDITOR, Roles.CHECKPOINT_OFFICER,
-      Roles.STATION_OFFICER, Roles.INVESTIGATOR})
+  @RolesAllowed({
+    Roles.PERSONNEL_ADMIN,
+    Roles.COMMAND,
+    Roles.AUDITOR,
+    Roles.CHECKPOINT_OFFICER,
+    Roles.STATION_OFFICER,
+    Roles.INVESTIGATOR
+  })
   @Operation(summary = "A person's duty-status history, newest first")
   public Page<DutyStatusEntry> history(
       @PathParam("id") UUID id,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
     people.require(id);
     PageRequest request = PageRequest.of(page, size);
     var query = history.historyOf(id).page(request.panache());

@@ -20,8 +20,11 @@ public class DutyStatusService {
   private final FatigueService fatigue;
   private final Outbox outbox;
 
-  public DutyStatusService(PersonRepository people, DutyStatusChangeRepository history,
-      FatigueService fatigue, Outbox outbox) {
+  public DutyStatusService(
+      PersonRepository people,
+      DutyStatusChangeRepository history,
+      FatigueService fatigue,
+      Outbox outbox) {
     this.people = people;
     this.history = history;
     this.fatigue = fatigue;
@@ -29,13 +32,18 @@ public class DutyStatusService {
   }
 
   @Transactional
-  public DutyStatusChange change(UUID personId, DutyStatus status, String reason, OffsetDateTime effectiveFrom,
+  public DutyStatusChange change(
+      UUID personId,
+      DutyStatus status,
+      String reason,
+      OffsetDateTime effectiveFrom,
       String changedBy) {
     Person person = people.require(personId);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     OffsetDateTime from = effectiveFrom == null ? now : effectiveFrom;
     DutyStatus previous = person.changeDutyStatus(status, from);
-    DutyStatusChange change = new DutyStatusChange(personId, previous, status, reason, from, changedBy, now);
+    DutyStatusChange change =
+        new DutyStatusChange(personId, previous, status, reason, from, changedBy, now);
     history.persist(change);
     Flush.orRefuse(people::flush, Flush::changedMeanwhile, Flush::changedMeanwhile);
     outbox.append(new DutyStatusChanged(personId, previous, status, reason, from, changedBy));

@@ -1,7 +1,6 @@
 package cn.gov.jingyang.ops.personnel.fatigue;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,13 +9,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** The duty tables: intervals, the duty days derived from them, rest days, streaks and alerts. */
 @ApplicationScoped
 public class DutyLedger {
 
   /** The open alert of a person. */
-  public record OpenAlert(UUID id, LocalDate streakStartedOn, int daysAtRaise, OffsetDateTime raisedAt) {}
+  public record OpenAlert(
+      UUID id, LocalDate streakStartedOn, int daysAtRaise, OffsetDateTime raisedAt) {}
 
   private final Session em;
 
@@ -25,47 +26,63 @@ public class DutyLedger {
   }
 
   public boolean personExists(UUID personId) {
-    return !em.createNativeQuery("select 1 from person where id = :id").setParameter("id", personId)
-        .getResultList().isEmpty();
+    return !em.createNativeQuery("select 1 from person where id = :id")
+        .setParameter("id", personId)
+        .getResultList()
+        .isEmpty();
   }
 
   /**
    * Records a duty interval under its source (e.g. a shift). A final interval (the shift's actual
-   * times) replaces a provisional one; a provisional one never overwrites a final one.
-   * Returns true if anything changed.
+   * times) replaces a provisional one; a provisional one never overwrites a final one. Returns true
+   * if anything changed.
    */
-  public boolean recordInterval(UUID personId, String source, OffsetDateTime start, OffsetDateTime end, boolean fin) {
+  public boolean recordInterval(
+      UUID personId, String source, OffsetDateTime start, OffsetDateTime end, boolean fin) {
     return em.createNativeQuery(
-            "insert into duty_interval (id, person_id, source, start_at, end_at, final) values (:id, :p, :s, :start, :end, :fin)"
-                + " on conflict (person_id, source) do update set start_at = excluded.start_at, end_at = excluded.end_at,"
-                + " final = excluded.final where (excluded.final or not duty_interval.final)"
-                + " and (duty_interval.start_at, duty_interval.end_at, duty_interval.final)"
-                + " is distinct from (excluded.start_at, excluded.end_at, excluded.final)")
-        .setParameter("id", UUID.randomUUID()).setParameter("p", personId).setParameter("s", source)
-        .setParameter("start", start).setParameter("end", end).setParameter("fin", fin)
-        .executeUpdate() > 0;
+                "insert into duty_interval (id, person_id, source, start_at, end_at, final) values (:id, :p, :s, :start, :end, :fin)"
+                    + " on conflict (person_id, source) do update set start_at = excluded.start_at, end_at = excluded.end_at,"
+                    + " final = excluded.final where (excluded.final or not duty_interval.final)"
+                    + " and (duty_interval.start_at, duty_interval.end_at, duty_interval.final)"
+                    + " is distinct from (excluded.start_at, excluded.end_at, excluded.final)")
+            .setParameter("id", UUID.randomUUID())
+            .setParameter("p", personId)
+            .setParameter("s", source)
+            .setParameter("start", start)
+            .setParameter("end", end)
+            .setParameter("fin", fin)
+            .executeUpdate()
+        > 0;
   }
 
   public List<FatigueMonitor.Interval> intervals(UUID personId) {
-    List<Object[]> rows = em.createNativeQuery(
-            "select start_at, end_at from duty_interval where person_id = :p")
-        .setParameter("p", personId).getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery("select start_at, end_at from duty_interval where person_id = :p")
+            .setParameter("p", personId)
+            .getResultList();
     return rows.stream().map(r -> new FatigueMonitor.Interval(offset(r[0]), offset(r[1]))).toList();
   }
 
-  /** Makes the person's duty days those derived from all their intervals (writing only the difference). */
+  /**
+   * Makes the person's duty days those derived from all their intervals (writing only the
+   * difference).
+   */
   public void replaceDutyDays(UUID personId, Collection<LocalDate> days) {
     Set<LocalDate> stored = dutyDays(personId);
     for (LocalDate gone : stored) {
       if (!days.contains(gone)) {
         em.createNativeQuery("delete from duty_day where person_id = :p and day = :d")
-            .setParameter("p", personId).setParameter("d", gone).executeUpdate();
+            .setParameter("p", personId)
+            .setParameter("d", gone)
+            .executeUpdate();
       }
     }
     for (LocalDate day : days) {
       if (!stored.contains(day)) {
         em.createNativeQuery("insert into duty_day (person_id, day) values (:p, :d)")
-            .setParameter("p", personId).setParameter("d", day).executeUpdate();
+            .setParameter("p", personId)
+            .setParameter("d", day)
+            .executeUpdate();
       }
     }
   }
@@ -80,9 +97,12 @@ public class DutyLedger {
 
   public boolean addRestDay(UUID personId, LocalDate day, String reason) {
     return em.createNativeQuery(
-            "insert into rest_day (person_id, day, reason) values (:p, :d, :r) on conflict do nothing")
-        .setParameter("p", personId).setParameter("d", day).setParameter("r", reason)
-        .executeUpdate() > 0;
+                "insert into rest_day (person_id, day, reason) values (:p, :d, :r) on conflict do nothing")
+            .setParameter("p", personId)
+            .setParameter("d", day)
+            .setParameter("r", reason)
+            .executeUpdate()
+        > 0;
   }
 
   public void saveStreak(UUID personId, FatigueMonitor.Streak streak, LocalDate asOf) {
@@ -90,16 +110,20 @@ public class DutyLedger {
             "insert into duty_streak (person_id, days, started_on, as_of, updated_at) values (:p, :n, :s, :a, now())"
                 + " on conflict (person_id) do update set days = excluded.days, started_on = excluded.started_on,"
                 + " as_of = excluded.as_of, updated_at = now()")
-        .setParameter("p", personId).setParameter("n", streak.days())
-        .setParameter("s", streak.startedOn(), LocalDate.class).setParameter("a", asOf)
+        .setParameter("p", personId)
+        .setParameter("n", streak.days())
+        .setParameter("s", streak.startedOn(), LocalDate.class)
+        .setParameter("a", asOf)
         .executeUpdate();
   }
 
   public OpenAlert openAlert(UUID personId) {
-    List<Object[]> rows = em.createNativeQuery(
-            "select id, streak_started_on, days_at_raise, raised_at from fatigue_alert"
-                + " where person_id = :p and cleared_at is null for update")
-        .setParameter("p", personId).getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select id, streak_started_on, days_at_raise, raised_at from fatigue_alert"
+                    + " where person_id = :p and cleared_at is null for update")
+            .setParameter("p", personId)
+            .getResultList();
     if (rows.isEmpty()) {
       return null;
     }
@@ -107,17 +131,26 @@ public class DutyLedger {
     return new OpenAlert((UUID) r[0], date(r[1]), ((Number) r[2]).intValue(), offset(r[3]));
   }
 
-  public void insertAlert(UUID id, UUID personId, LocalDate streakStart, int days, OffsetDateTime at) {
+  public void insertAlert(
+      UUID id, UUID personId, LocalDate streakStart, int days, OffsetDateTime at) {
     em.createNativeQuery(
             "insert into fatigue_alert (id, person_id, streak_started_on, days_at_raise, raised_at)"
                 + " values (:id, :p, :s, :n, :at)")
-        .setParameter("id", id).setParameter("p", personId).setParameter("s", streakStart)
-        .setParameter("n", days).setParameter("at", at).executeUpdate();
+        .setParameter("id", id)
+        .setParameter("p", personId)
+        .setParameter("s", streakStart)
+        .setParameter("n", days)
+        .setParameter("at", at)
+        .executeUpdate();
   }
 
   public void clearAlert(UUID id, LocalDate restDay, OffsetDateTime at) {
-    em.createNativeQuery("update fatigue_alert set cleared_at = :at, cleared_by_rest_on = :d where id = :id")
-        .setParameter("id", id).setParameter("d", restDay, LocalDate.class).setParameter("at", at).executeUpdate();
+    em.createNativeQuery(
+            "update fatigue_alert set cleared_at = :at, cleared_by_rest_on = :d where id = :id")
+        .setParameter("id", id)
+        .setParameter("d", restDay, LocalDate.class)
+        .setParameter("at", at)
+        .executeUpdate();
   }
 
   /** People whose streak (kept up to date) is positive: the daily sweep re-evaluates them. */
@@ -131,7 +164,9 @@ public class DutyLedger {
 
   /** Locks the person's row so that two events for the same person evaluate one after the other. */
   public void lockPerson(UUID personId) {
-    em.createNativeQuery("select id from person where id = :p for update").setParameter("p", personId).getResultList();
+    em.createNativeQuery("select id from person where id = :p for update")
+        .setParameter("p", personId)
+        .getResultList();
   }
 
   private Set<LocalDate> days(String sql, UUID personId) {

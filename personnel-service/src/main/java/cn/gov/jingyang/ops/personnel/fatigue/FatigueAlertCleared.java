@@ -7,7 +7,11 @@ import java.util.UUID;
 
 /** A rest day broke the streak a FatigueAlert was raised for. */
 public record FatigueAlertCleared(
-    UUID alertId, UUID personId, LocalDate streakStartedOn, LocalDate restDay, OffsetDateTime clearedAt)
+    UUID alertId,
+    UUID personId,
+    LocalDate streakStartedOn,
+    LocalDate restDay,
+    OffsetDateTime clearedAt)
     implements DomainEvent {
 
   @Override

@@ -5,10 +5,19 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A person reached the threshold of consecutive duty days without a rest day. Raised once per streak. */
+/**
+ * A person reached the threshold of consecutive duty days without a rest day. Raised once per
+ * streak.
+ */
 public record FatigueAlertRaised(
-    UUID alertId, UUID personId, int consecutiveDutyDays, int thresholdDays, LocalDate streakStartedOn,
-    LocalDate lastDutyDay, OffsetDateTime raisedAt) implements DomainEvent {
+    UUID alertId,
+    UUID personId,
+    int consecutiveDutyDays,
+    int thresholdDays,
+    LocalDate streakStartedOn,
+    LocalDate lastDutyDay,
+    OffsetDateTime raisedAt)
+    implements DomainEvent {
 
   @Override
   public String aggregateType() {

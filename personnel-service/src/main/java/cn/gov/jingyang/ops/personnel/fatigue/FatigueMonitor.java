@@ -9,10 +9,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The fatigue rules, free of persistence. Duty days are calendar days (in the configured zone)
- * that any duty interval overlaps; a rest day is a day without duty or a registered rest day; the
- * streak is the run of duty days up to the reference day. An alert is raised once per streak when
- * it reaches the threshold and cleared once a rest day breaks that streak.
+ * The fatigue rules, free of persistence. Duty days are calendar days (in the configured zone) that
+ * any duty interval overlaps; a rest day is a day without duty or a registered rest day; the streak
+ * is the run of duty days up to the reference day. An alert is raised once per streak when it
+ * reaches the threshold and cleared once a rest day breaks that streak.
  */
 public final class FatigueMonitor {
 
@@ -25,7 +25,9 @@ public final class FatigueMonitor {
     }
   }
 
-  /** Consecutive duty days up to the reference day; {@code startedOn} is null when there are none. */
+  /**
+   * Consecutive duty days up to the reference day; {@code startedOn} is null when there are none.
+   */
   public record Streak(int days, LocalDate startedOn) {
     public static final Streak NONE = new Streak(0, null);
   }
@@ -52,7 +54,10 @@ public final class FatigueMonitor {
     return instant.atZoneSameInstant(zone).toLocalDate();
   }
 
-  /** Every calendar day any interval overlaps (overlapping and back-to-back intervals merge naturally). */
+  /**
+   * Every calendar day any interval overlaps (overlapping and back-to-back intervals merge
+   * naturally).
+   */
   public SortedSet<LocalDate> dutyDays(Collection<Interval> intervals) {
     SortedSet<LocalDate> days = new TreeSet<>();
     for (Interval interval : intervals) {
@@ -86,12 +91,16 @@ public final class FatigueMonitor {
 
   /**
    * The day that broke the streak begun on {@code streakStart}: the first registered rest day from
-   * then on or, when {@code gapsAreRest}, the first day without duty that is over (before
-   * {@code asOf}). Shifts may be reported late and out of order, so a gap only counts as rest when
-   * the caller says the record is settled (the daily sweep); null if nothing broke the streak.
+   * then on or, when {@code gapsAreRest}, the first day without duty that is over (before {@code
+   * asOf}). Shifts may be reported late and out of order, so a gap only counts as rest when the
+   * caller says the record is settled (the daily sweep); null if nothing broke the streak.
    */
-  public LocalDate restDayAfter(LocalDate streakStart, Set<LocalDate> dutyDays, Set<LocalDate> restDays,
-      LocalDate asOf, boolean gapsAreRest) {
+  public LocalDate restDayAfter(
+      LocalDate streakStart,
+      Set<LocalDate> dutyDays,
+      Set<LocalDate> restDays,
+      LocalDate asOf,
+      boolean gapsAreRest) {
     for (LocalDate d = streakStart; !d.isAfter(asOf); d = d.plusDays(1)) {
       if (restDays.contains(d) || (gapsAreRest && !dutyDays.contains(d) && d.isBefore(asOf))) {
         return d;
@@ -101,10 +110,10 @@ public final class FatigueMonitor {
   }
 
   /**
-   * Alert decision. An open alert is cleared only once a rest day broke its streak ({@code restDay});
-   * a streak that merely grows, or is found to have begun earlier, keeps its one alert. A new alert
-   * is raised when none is open (or the open one is being cleared) and the current streak reaches
-   * the threshold.
+   * Alert decision. An open alert is cleared only once a rest day broke its streak ({@code
+   * restDay}); a streak that merely grows, or is found to have begun earlier, keeps its one alert.
+   * A new alert is raised when none is open (or the open one is being cleared) and the current
+   * streak reaches the threshold.
    */
   public Outcome decide(Streak current, LocalDate openAlertStreakStart, LocalDate restDay) {
     boolean open = openAlertStreakStart != null;

@@ -34,10 +34,12 @@ public class FatigueService {
 
   /**
    * A duty interval from a source (a shift, or a direct registration). Provisional intervals (a
-   * started shift: start and planned end) are replaced by the final one. Unknown people are skipped.
+   * started shift: start and planned end) are replaced by the final one. Unknown people are
+   * skipped.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void recordDuty(UUID personId, String source, OffsetDateTime start, OffsetDateTime end, boolean fin) {
+  public void recordDuty(
+      UUID personId, String source, OffsetDateTime start, OffsetDateTime end, boolean fin) {
     if (!ledger.personExists(personId)) {
       LOG.warnf("duty of unknown person %s from %s ignored", personId, source);
       return;
@@ -79,28 +81,43 @@ public class FatigueService {
   private void evaluate(UUID personId, LocalDate today) {
     Set<LocalDate> duty = ledger.dutyDays(personId);
     Set<LocalDate> rest = ledger.restDays(personId);
-    LocalDate asOf = latest(latest(duty.isEmpty() ? null : Collections.max(duty),
-        rest.isEmpty() ? null : Collections.max(rest)), today);
+    LocalDate asOf =
+        latest(
+            latest(
+                duty.isEmpty() ? null : Collections.max(duty),
+                rest.isEmpty() ? null : Collections.max(rest)),
+            today);
     if (asOf == null) {
       return;
     }
     FatigueMonitor.Streak streak = monitor.streak(duty, rest, asOf);
     ledger.saveStreak(personId, streak, asOf);
     DutyLedger.OpenAlert open = ledger.openAlert(personId);
-    LocalDate restDay = open == null ? null
-        : monitor.restDayAfter(open.streakStartedOn(), duty, rest, asOf, today != null);
-    FatigueMonitor.Outcome outcome = monitor.decide(streak, open == null ? null : open.streakStartedOn(), restDay);
+    LocalDate restDay =
+        open == null
+            ? null
+            : monitor.restDayAfter(open.streakStartedOn(), duty, rest, asOf, today != null);
+    FatigueMonitor.Outcome outcome =
+        monitor.decide(streak, open == null ? null : open.streakStartedOn(), restDay);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     if (outcome.clear()) {
       ledger.clearAlert(open.id(), restDay, now);
-      outbox.append(new FatigueAlertCleared(open.id(), personId, open.streakStartedOn(), restDay, now));
+      outbox.append(
+          new FatigueAlertCleared(open.id(), personId, open.streakStartedOn(), restDay, now));
     }
     if (outcome.raise()) {
       UUID id = UUID.randomUUID();
       LocalDate lastDutyDay = streak.startedOn().plusDays(streak.days() - 1L);
       ledger.insertAlert(id, personId, streak.startedOn(), streak.days(), now);
-      outbox.append(new FatigueAlertRaised(id, personId, streak.days(), monitor.thresholdDays(),
-          streak.startedOn(), lastDutyDay, now));
+      outbox.append(
+          new FatigueAlertRaised(
+              id,
+              personId,
+              streak.days(),
+              monitor.thresholdDays(),
+              streak.startedOn(),
+              lastDutyDay,
+              now));
     }
   }
 

@@ -5,7 +5,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 
-/** Shortly after midnight: yesterday without duty was a rest day, so streaks end and alerts clear. */
+/**
+ * Shortly after midnight: yesterday without duty was a rest day, so streaks end and alerts clear.
+ */
 @ApplicationScoped
 public class FatigueSweep {
 
@@ -17,7 +19,9 @@ public class FatigueSweep {
     this.config = config;
   }
 
-  @Scheduled(cron = "${personnel.fatigue.sweep-cron:0 5 0 * * ?}", timeZone = "Asia/Shanghai",
+  @Scheduled(
+      cron = "${personnel.fatigue.sweep-cron:0 5 0 * * ?}",
+      timeZone = "Asia/Shanghai",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void daily() {
     fatigue.reevaluateAll(LocalDate.now(config.zone()));

@@ -22,30 +22,38 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/people/{id}/fatigue")
-@Tag(name = "Duty days and fatigue", description = "Consecutive duty days per person and FatigueAlerts")
+@Tag(
+    name = "Duty days and fatigue",
+    description = "Consecutive duty days per person and FatigueAlerts")
 @RolesAllowed({Roles.PERSONNEL_ADMIN, Roles.COMMAND, Roles.AUDITOR})
 public class PersonFatigueResource {
 
   @Schema(description = "A period of duty registered directly (not from a checkpoint shift)")
   public record DutyRegistration(
-      @Schema(description = "Start", example = "2020-02-03T08:00:00+08:00") @NotNull OffsetDateTime start,
-      @Schema(description = "End (after start)", example = "2020-02-03T20:00:00+08:00") @NotNull OffsetDateTime end) {}
+      @Schema(description = "Start", example = "2020-02-03T08:00:00+08:00") @NotNull
+          OffsetDateTime start,
+      @Schema(description = "End (after start)", example = "2020-02-03T20:00:00+08:00") @NotNull
+          OffsetDateTime end) {}
 
   @Schema(description = "A rest day registered directly")
   public record RestRegistration(
-      @Schema(description = "Calendar day of rest (Asia/Shanghai)", example = "2020-02-10") @NotNull LocalDate day,
-      @Schema(description = "Reason", example = "ordered to rest") @Size(max = 500) String reason) {}
+      @Schema(description = "Calendar day of rest (Asia/Shanghai)", example = "2020-02-10") @NotNull
+          LocalDate day,
+      @Schema(description = "Reason", example = "ordered to rest") @Size(max = 500)
+          String reason) {}
 
   @Schema(description = "A person's standing and recent duty days")
   public record PersonFatigue(
       @Schema(description = "Streak and alert") FatigueQueries.FatigueStanding standing,
-      @Schema(description = "Most recent duty days, newest first (up to 31)") List<LocalDate> recentDutyDays) {}
+      @Schema(description = "Most recent duty days, newest first (up to 31)")
+          List<LocalDate> recentDutyDays) {}
 
   private final FatigueService fatigue;
   private final FatigueQueries queries;
   private final PersonRepository people;
 
-  public PersonFatigueResource(FatigueService fatigue, FatigueQueries queries, PersonRepository people) {
+  public PersonFatigueResource(
+      FatigueService fatigue, FatigueQueries queries, PersonRepository people) {
     this.fatigue = fatigue;
     this.queries = queries;
     this.people = people;
@@ -64,7 +72,8 @@ public class PersonFatigueResource {
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Transactional
   @Operation(summary = "Register a period of duty directly (counts towards duty days like a shift)")
-  public PersonFatigue registerDuty(@PathParam("id") UUID id, @Valid @NotNull DutyRegistration request) {
+  public PersonFatigue registerDuty(
+      @PathParam("id") UUID id, @Valid @NotNull DutyRegistration request) {
     people.require(id).requireActive();
     if (!request.end().isAfter(request.start())) {
       throw ProblemException.badRequest("end", "must be after start");
@@ -79,9 +88,11 @@ public class PersonFatigueResource {
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Transactional
   @Operation(summary = "Register a rest day: it breaks the streak and clears an open fatigue alert")
-  public PersonFatigue registerRest(@PathParam("id") UUID id, @Valid @NotNull RestRegistration request) {
+  public PersonFatigue registerRest(
+      @PathParam("id") UUID id, @Valid @NotNull RestRegistration request) {
     people.require(id);
-    fatigue.registerRest(id, request.day(), request.reason() == null ? "rest registered" : request.reason());
+    fatigue.registerRest(
+        id, request.day(), request.reason() == null ? "rest registered" : request.reason());
     return new PersonFatigue(queries.of(id), queries.dutyDays(id, 31));
   }
 }

@@ -22,7 +22,8 @@ public class CheckpointEventsHandler implements EventHandler {
   private final FatigueService fatigue;
   private final PartyBranchService branches;
 
-  public CheckpointEventsHandler(EventCodec codec, FatigueService fatigue, PartyBranchService branches) {
+  public CheckpointEventsHandler(
+      EventCodec codec, FatigueService fatigue, PartyBranchService branches) {
     this.codec = codec;
     this.fatigue = fatigue;
     this.branches = branches;
@@ -49,16 +50,21 @@ public class CheckpointEventsHandler implements EventHandler {
           branches.dissolveTemporaryBranchesOf(change.checkpointId(), "checkpoint closed");
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
   private void shift(ShiftData shift, boolean ended) {
-    if (shift.members() == null || shift.start() == null || shift.end() == null || !shift.end().isAfter(shift.start())) {
-      throw new EventCodec.MalformedEventException("shift " + shift.shiftId() + " has no valid interval or members");
+    if (shift.members() == null
+        || shift.start() == null
+        || shift.end() == null
+        || !shift.end().isAfter(shift.start())) {
+      throw new EventCodec.MalformedEventException(
+          "shift " + shift.shiftId() + " has no valid interval or members");
     }
     for (ShiftData.Member member : shift.members()) {
-      fatigue.recordDuty(member.personId(), "shift:" + shift.shiftId(), shift.start(), shift.end(), ended);
+      fatigue.recordDuty(
+          member.personId(), "shift:" + shift.shiftId(), shift.start(), shift.end(), ended);
     }
   }
 }

@@ -7,7 +7,12 @@ import java.util.UUID;
 
 /** The part of checkpoint-service's ShiftStarted / ShiftEnded data this service uses. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ShiftData(UUID shiftId, UUID checkpointId, OffsetDateTime start, OffsetDateTime end, List<Member> members) {
+public record ShiftData(
+    UUID shiftId,
+    UUID checkpointId,
+    OffsetDateTime start,
+    OffsetDateTime end,
+    List<Member> members) {
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Member(UUID personId, String role) {}

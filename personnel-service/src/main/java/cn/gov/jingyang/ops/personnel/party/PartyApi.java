@@ -15,27 +15,44 @@ public final class PartyApi {
 
   @Schema(description = "A new party branch")
   public record EstablishBranch(
-      @Schema(description = "Name", example = "成綿高速黃許出口卡點臨時黨支部") @NotBlank @Size(max = 200) String name,
+      @Schema(description = "Name", example = "成綿高速黃許出口卡點臨時黨支部") @NotBlank @Size(max = 200)
+          String name,
       @Schema(description = "REGULAR or TEMPORARY", example = "TEMPORARY") @NotNull BranchKind kind,
       @Schema(description = "Unit the branch belongs to (required for REGULAR)") UUID unitId,
-      @Schema(description = "Checkpoint of a TEMPORARY branch", example = "7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a") UUID checkpointId,
+      @Schema(
+              description = "Checkpoint of a TEMPORARY branch",
+              example = "7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a")
+          UUID checkpointId,
       @Schema(description = "Party secretary (a person)") UUID secretaryId,
-      @Schema(description = "Date the flag was presented (授旗)", example = "2020-02-02") LocalDate flagPresentedOn,
-      @Schema(description = "Date established", example = "2020-02-01") @NotNull LocalDate establishedOn) {}
+      @Schema(description = "Date the flag was presented (授旗)", example = "2020-02-02")
+          LocalDate flagPresentedOn,
+      @Schema(description = "Date established", example = "2020-02-01") @NotNull
+          LocalDate establishedOn) {}
 
   @Schema(description = "Why a branch is dissolved")
-  public record Dissolve(@Schema(description = "Reason", example = "checkpoint closed") @NotBlank @Size(max = 500) String reason) {}
+  public record Dissolve(
+      @Schema(description = "Reason", example = "checkpoint closed") @NotBlank @Size(max = 500)
+          String reason) {}
 
   @Schema(description = "A person joining a branch")
   public record AddMember(
-      @Schema(description = "Person (police, other departments' party members, volunteers)") @NotNull UUID personId,
-      @Schema(description = "Member of the branch's vanguard team (先鋒隊)", example = "true") boolean vanguard,
-      @Schema(description = "Date joined; today if absent", example = "2020-02-02") LocalDate joinedOn) {}
+      @Schema(description = "Person (police, other departments' party members, volunteers)")
+          @NotNull
+          UUID personId,
+      @Schema(description = "Member of the branch's vanguard team (先鋒隊)", example = "true")
+          boolean vanguard,
+      @Schema(description = "Date joined; today if absent", example = "2020-02-02")
+          LocalDate joinedOn) {}
 
   @Schema(description = "A person's party status")
   public record ChangePartyStatus(
       @Schema(description = "New status", example = "APPLICANT") @NotNull PartyStatus status,
-      @Schema(description = "Since when; for APPLICANT the date the written application was submitted", example = "2020-02-05") @NotNull LocalDate since,
+      @Schema(
+              description =
+                  "Since when; for APPLICANT the date the written application was submitted",
+              example = "2020-02-05")
+          @NotNull
+          LocalDate since,
       @Schema(description = "Branch the application was submitted to (optional)") UUID branchId) {}
 
   @Schema(description = "A party branch")
@@ -66,7 +83,8 @@ public final class PartyApi {
   public record PartyStatusView(
       @Schema(description = "Person id") UUID personId,
       @Schema(description = "Status", example = "APPLICANT") PartyStatus status,
-      @Schema(description = "Since (for APPLICANT: application date)", example = "2020-02-05") LocalDate since) {}
+      @Schema(description = "Since (for APPLICANT: application date)", example = "2020-02-05")
+          LocalDate since) {}
 
   @Schema(description = "A written application to join the party")
   public record ApplicationView(

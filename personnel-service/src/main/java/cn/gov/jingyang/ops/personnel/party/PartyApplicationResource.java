@@ -1,8 +1,8 @@
 package cn.gov.jingyang.ops.personnel.party;
 
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
-import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.ApplicationView;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +27,8 @@ public class PartyApplicationResource {
   public record ApplicationsInPeriod(
       @Schema(description = "First day (inclusive)", example = "2020-01-24") LocalDate from,
       @Schema(description = "Last day (inclusive)", example = "2020-02-29") LocalDate to,
-      @Schema(description = "Number of applications submitted in the period", example = "17") long count,
+      @Schema(description = "Number of applications submitted in the period", example = "17")
+          long count,
       @Schema(description = "The applications of this page") Page<ApplicationView> applications) {}
 
   private final PartyRecords records;
@@ -37,19 +38,35 @@ public class PartyApplicationResource {
   }
 
   @GET
-  @Operation(summary = "Written applications submitted in a period (inclusive), optionally to one branch")
+  @Operation(
+      summary = "Written applications submitted in a period (inclusive), optionally to one branch")
   public ApplicationsInPeriod applications(
-      @Parameter(description = "First day", required = true, example = "2020-01-24") @QueryParam("from") @NotNull LocalDate from,
-      @Parameter(description = "Last day", required = true, example = "2020-02-29") @QueryParam("to") @NotNull LocalDate to,
-      @Parameter(description = "Only applications to this branch") @QueryParam("branchId") UUID branchId,
+      @Parameter(description = "First day", required = true, example = "2020-01-24")
+          @QueryParam("from")
+          @NotNull
+          LocalDate from,
+      @Parameter(description = "Last day", required = true, example = "2020-02-29")
+          @QueryParam("to")
+          @NotNull
+          LocalDate to,
+      @Parameter(description = "Only applications to this branch") @QueryParam("branchId")
+          UUID branchId,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
     if (to.isBefore(from)) {
       throw ProblemException.badRequest("to", "must not be before from");
     }
     PageRequest request = PageRequest.of(page, size);
     long count = records.countApplications(from, to, branchId);
-    return new ApplicationsInPeriod(from, to, count,
-        new Page<>(records.applications(from, to, branchId, request), request.page(), request.size(), count));
+    return new ApplicationsInPeriod(
+        from,
+        to,
+        count,
+        new Page<>(
+            records.applications(from, to, branchId, request),
+            request.page(),
+            request.size(),
+            count));
   }
 }

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /** A person submitted a written application to join the party (入黨申請書). */
 public record PartyApplicationSubmitted(
-    UUID applicationId, UUID personId, LocalDate submittedOn, UUID branchId) implements DomainEvent {
+    UUID applicationId, UUID personId, LocalDate submittedOn, UUID branchId)
+    implements DomainEvent {
 
   @Override
   public String aggregateType() {

@@ -48,19 +48,28 @@ public class PartyBranch {
 
   protected PartyBranch() {}
 
-  public PartyBranch(String name, BranchKind kind, UUID unitId, UUID checkpointId, UUID secretaryId,
-      LocalDate flagPresentedOn, LocalDate establishedOn) {
+  public PartyBranch(
+      String name,
+      BranchKind kind,
+      UUID unitId,
+      UUID checkpointId,
+      UUID secretaryId,
+      LocalDate flagPresentedOn,
+      LocalDate establishedOn) {
     if (kind == BranchKind.TEMPORARY && checkpointId == null) {
-      throw ProblemException.badRequest("checkpointId", "a temporary branch belongs to a checkpoint");
+      throw ProblemException.badRequest(
+          "checkpointId", "a temporary branch belongs to a checkpoint");
     }
     if (kind == BranchKind.REGULAR && checkpointId != null) {
-      throw ProblemException.badRequest("checkpointId", "only a temporary branch belongs to a checkpoint");
+      throw ProblemException.badRequest(
+          "checkpointId", "only a temporary branch belongs to a checkpoint");
     }
     if (kind == BranchKind.REGULAR && unitId == null) {
       throw ProblemException.badRequest("unitId", "a regular branch belongs to a unit");
     }
     if (flagPresentedOn != null && flagPresentedOn.isBefore(establishedOn)) {
-      throw ProblemException.badRequest("flagPresentedOn", "the flag is presented on or after establishment");
+      throw ProblemException.badRequest(
+          "flagPresentedOn", "the flag is presented on or after establishment");
     }
     this.id = UUID.randomUUID();
     this.name = name;
@@ -80,20 +89,56 @@ public class PartyBranch {
 
   public void requireActive() {
     if (dissolvedAt != null) {
-      throw ProblemException.conflict("branch-dissolved", "party branch " + id + " was dissolved on " + dissolvedAt);
+      throw ProblemException.conflict(
+          "branch-dissolved", "party branch " + id + " was dissolved on " + dissolvedAt);
     }
   }
 
-  public UUID id() { return id; }
-  public String name() { return name; }
-  public BranchKind kind() { return kind; }
-  public UUID unitId() { return unitId; }
-  public UUID checkpointId() { return checkpointId; }
-  public UUID secretaryId() { return secretaryId; }
-  public LocalDate flagPresentedOn() { return flagPresentedOn; }
-  public LocalDate establishedOn() { return establishedOn; }
-  public OffsetDateTime dissolvedAt() { return dissolvedAt; }
-  public String dissolutionReason() { return dissolutionReason; }
-  public boolean active() { return dissolvedAt == null; }
-  public long version() { return version; }
+  public UUID id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public BranchKind kind() {
+    return kind;
+  }
+
+  public UUID unitId() {
+    return unitId;
+  }
+
+  public UUID checkpointId() {
+    return checkpointId;
+  }
+
+  public UUID secretaryId() {
+    return secretaryId;
+  }
+
+  public LocalDate flagPresentedOn() {
+    return flagPresentedOn;
+  }
+
+  public LocalDate establishedOn() {
+    return establishedOn;
+  }
+
+  public OffsetDateTime dissolvedAt() {
+    return dissolvedAt;
+  }
+
+  public String dissolutionReason() {
+    return dissolutionReason;
+  }
+
+  public boolean active() {
+    return dissolvedAt == null;
+  }
+
+  public long version() {
+    return version;
+  }
 }

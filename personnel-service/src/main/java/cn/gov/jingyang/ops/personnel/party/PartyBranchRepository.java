@@ -18,7 +18,8 @@ public class PartyBranchRepository implements PanacheRepositoryBase<PartyBranch,
     return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("party branch", id));
   }
 
-  public PanacheQuery<PartyBranch> search(UUID checkpointId, BranchKind kind, boolean includeDissolved) {
+  public PanacheQuery<PartyBranch> search(
+      UUID checkpointId, BranchKind kind, boolean includeDissolved) {
     List<String> where = new ArrayList<>();
     Map<String, Object> params = new HashMap<>();
     if (checkpointId != null) {
@@ -36,6 +37,9 @@ public class PartyBranchRepository implements PanacheRepositoryBase<PartyBranch,
   }
 
   public List<PartyBranch> activeTemporaryOf(UUID checkpointId) {
-    return list("checkpointId = ?1 and kind = ?2 and dissolvedAt is null", checkpointId, BranchKind.TEMPORARY);
+    return list(
+        "checkpointId = ?1 and kind = ?2 and dissolvedAt is null",
+        checkpointId,
+        BranchKind.TEMPORARY);
   }
 }

@@ -1,10 +1,10 @@
 package cn.gov.jingyang.ops.personnel.party;
 
-import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
-import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.BranchView;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.MemberView;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Party files: readable by the political office (PERSONNEL_ADMIN), COMMAND and AUDITOR only. */
 @Path("/party-branches")
-@Tag(name = "Party organisation", description = "Regular and temporary branches, members, vanguard teams, party status, applications")
+@Tag(
+    name = "Party organisation",
+    description =
+        "Regular and temporary branches, members, vanguard teams, party status, applications")
 @RolesAllowed({Roles.PERSONNEL_ADMIN, Roles.COMMAND, Roles.AUDITOR})
 public class PartyBranchResource {
 
@@ -32,7 +35,8 @@ public class PartyBranchResource {
   private final PartyBranchRepository branches;
   private final PartyRecords records;
 
-  public PartyBranchResource(PartyBranchService service, PartyBranchRepository branches, PartyRecords records) {
+  public PartyBranchResource(
+      PartyBranchService service, PartyBranchRepository branches, PartyRecords records) {
     this.service = service;
     this.branches = branches;
     this.records = records;
@@ -41,20 +45,27 @@ public class PartyBranchResource {
   @POST
   @Idempotent
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Establish a branch (TEMPORARY ones belong to a checkpoint); publishes PartyBranchEstablished")
+  @Operation(
+      summary =
+          "Establish a branch (TEMPORARY ones belong to a checkpoint); publishes PartyBranchEstablished")
   public Response establish(@Valid @NotNull PartyApi.EstablishBranch request) {
     PartyBranch branch = service.establish(request);
-    return Response.created(URI.create("/party-branches/" + branch.id())).entity(service.view(branch)).build();
+    return Response.created(URI.create("/party-branches/" + branch.id()))
+        .entity(service.view(branch))
+        .build();
   }
 
   @GET
   @Operation(summary = "List branches: per checkpoint, per kind; dissolved ones only on request")
   public Page<BranchView> list(
-      @Parameter(description = "Only branches of this checkpoint") @QueryParam("checkpointId") UUID checkpointId,
+      @Parameter(description = "Only branches of this checkpoint") @QueryParam("checkpointId")
+          UUID checkpointId,
       @Parameter(description = "REGULAR or TEMPORARY") @QueryParam("kind") BranchKind kind,
-      @Parameter(description = "Include dissolved branches") @QueryParam("includeDissolved") boolean includeDissolved,
+      @Parameter(description = "Include dissolved branches") @QueryParam("includeDissolved")
+          boolean includeDissolved,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
     PageRequest request = PageRequest.of(page, size);
     var query = branches.search(checkpointId, kind, includeDissolved);
     return Page.of(query.page(request.panache()).list(), request, query.count(), service::view);
@@ -78,15 +89,22 @@ public class PartyBranchResource {
 
   @GET
   @Path("{id}/members")
-  @Operation(summary = "Members of a branch (any department, volunteers included); vanguard=true for the vanguard team")
+  @Operation(
+      summary =
+          "Members of a branch (any department, volunteers included); vanguard=true for the vanguard team")
   public Page<MemberView> members(
       @PathParam("id") UUID id,
-      @Parameter(description = "Only the vanguard team") @QueryParam("vanguard") boolean vanguardOnly,
+      @Parameter(description = "Only the vanguard team") @QueryParam("vanguard")
+          boolean vanguardOnly,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
     branches.require(id);
     PageRequest request = PageRequest.of(page, size);
-    return new Page<>(records.members(id, vanguardOnly, request), request.page(), request.size(),
+    return new Page<>(
+        records.members(id, vanguardOnly, request),
+        request.page(),
+        request.size(),
         records.countMembers(id, vanguardOnly));
   }
 

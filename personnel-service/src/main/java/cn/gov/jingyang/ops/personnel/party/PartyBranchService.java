@@ -22,7 +22,8 @@ import java.util.UUID;
 public class PartyBranchService {
 
   /** Who may be a member of a branch: full and probationary party members. */
-  private static final Set<PartyStatus> MEMBERS = EnumSet.of(PartyStatus.MEMBER, PartyStatus.PROBATIONARY);
+  private static final Set<PartyStatus> MEMBERS =
+      EnumSet.of(PartyStatus.MEMBER, PartyStatus.PROBATIONARY);
 
   private final PartyBranchRepository branches;
   private final PartyRecords records;
@@ -31,8 +32,13 @@ public class PartyBranchService {
   private final Outbox outbox;
   private final PersonnelConfig config;
 
-  public PartyBranchService(PartyBranchRepository branches, PartyRecords records, PersonRepository people,
-      UnitRepository units, Outbox outbox, PersonnelConfig config) {
+  public PartyBranchService(
+      PartyBranchRepository branches,
+      PartyRecords records,
+      PersonRepository people,
+      UnitRepository units,
+      Outbox outbox,
+      PersonnelConfig config) {
     this.branches = branches;
     this.records = records;
     this.people = people;
@@ -49,8 +55,15 @@ public class PartyBranchService {
     if (r.secretaryId() != null) {
       people.requireReferenced("secretaryId", r.secretaryId()).requireActive();
     }
-    PartyBranch branch = new PartyBranch(r.name(), r.kind(), r.unitId(), r.checkpointId(), r.secretaryId(),
-        r.flagPresentedOn(), r.establishedOn());
+    PartyBranch branch =
+        new PartyBranch(
+            r.name(),
+            r.kind(),
+            r.unitId(),
+            r.checkpointId(),
+            r.secretaryId(),
+            r.flagPresentedOn(),
+            r.establishedOn());
     branches.persist(branch);
     outbox.append(PartyBranchEstablished.of(branch));
     return branch;
@@ -75,8 +88,9 @@ public class PartyBranchService {
   private void dissolve(PartyBranch branch, String reason) {
     branch.dissolve(reason, OffsetDateTime.now(ZoneOffset.UTC));
     Flush.orRefuse(branches::flush, Flush::changedMeanwhile, Flush::changedMeanwhile);
-    outbox.append(new PartyBranchDissolved(branch.id(), branch.kind(), branch.checkpointId(), reason,
-        branch.dissolvedAt()));
+    outbox.append(
+        new PartyBranchDissolved(
+            branch.id(), branch.kind(), branch.checkpointId(), reason, branch.dissolvedAt()));
   }
 
   @Transactional
@@ -86,10 +100,19 @@ public class PartyBranchService {
     Person person = people.requireReferenced("personId", r.personId());
     person.requireActive();
     if (!MEMBERS.contains(person.partyStatus())) {
-      throw ProblemException.conflict("not-a-party-member",
-          "person " + person.id() + " is " + person.partyStatus() + "; only MEMBER or PROBATIONARY join a branch");
+      throw ProblemException.conflict(
+          "not-a-party-member",
+          "person "
+              + person.id()
+              + " is "
+              + person.partyStatus()
+              + "; only MEMBER or PROBATIONARY join a branch");
     }
-    records.upsertMember(branchId, person.id(), r.vanguard(), r.joinedOn() == null ? LocalDate.now(config.zone()) : r.joinedOn());
+    records.upsertMember(
+        branchId,
+        person.id(),
+        r.vanguard(),
+        r.joinedOn() == null ? LocalDate.now(config.zone()) : r.joinedOn());
   }
 
   @Transactional
@@ -100,22 +123,32 @@ public class PartyBranchService {
     }
   }
 
-  /** Changes a person's party status; becoming an APPLICANT records the dated written application. */
+  /**
+   * Changes a person's party status; becoming an APPLICANT records the dated written application.
+   */
   @Transactional
   public Person changePartyStatus(UUID personId, PartyApi.ChangePartyStatus r) {
     Person person = people.require(personId);
     if (r.branchId() != null) {
-      branches.findByIdOptional(r.branchId())
-          .orElseThrow(() -> ProblemException.unprocessable("branchId", "party branch " + r.branchId() + " does not exist"));
+      branches
+          .findByIdOptional(r.branchId())
+          .orElseThrow(
+              () ->
+                  ProblemException.unprocessable(
+                      "branchId", "party branch " + r.branchId() + " does not exist"));
     }
     if (r.since().isAfter(LocalDate.now(config.zone()))) {
       throw ProblemException.badRequest("since", "must not be in the future");
     }
-    boolean newApplication = r.status() == PartyStatus.APPLICANT && person.partyStatus() != PartyStatus.APPLICANT;
-    if (r.status() == PartyStatus.APPLICANT && person.partyStatus() != PartyStatus.NONE
+    boolean newApplication =
+        r.status() == PartyStatus.APPLICANT && person.partyStatus() != PartyStatus.APPLICANT;
+    if (r.status() == PartyStatus.APPLICANT
+        && person.partyStatus() != PartyStatus.NONE
         && person.partyStatus() != PartyStatus.APPLICANT) {
       // an application is written once, from NONE; activists and members do not apply again
-      throw ProblemException.illegalTransition(person.partyStatus(), r.status(),
+      throw ProblemException.illegalTransition(
+          person.partyStatus(),
+          r.status(),
           Arrays.stream(PartyStatus.values()).filter(s -> s != PartyStatus.APPLICANT).toList());
     }
     person.changePartyStatus(r.status(), r.since());
@@ -130,7 +163,17 @@ public class PartyBranchService {
 
   public PartyApi.BranchView view(PartyBranch b) {
     long[] counts = records.counts(b.id());
-    return new PartyApi.BranchView(b.id(), b.name(), b.kind(), b.unitId(), b.checkpointId(), b.secretaryId(),
-        b.flagPresentedOn(), b.establishedOn(), b.dissolvedAt(), counts[0], counts[1]);
+    return new PartyApi.BranchView(
+        b.id(),
+        b.name(),
+        b.kind(),
+        b.unitId(),
+        b.checkpointId(),
+        b.secretaryId(),
+        b.flagPresentedOn(),
+        b.establishedOn(),
+        b.dissolvedAt(),
+        counts[0],
+        counts[1]);
   }
 }

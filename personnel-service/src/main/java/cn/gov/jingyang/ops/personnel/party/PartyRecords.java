@@ -1,13 +1,13 @@
 package cn.gov.jingyang.ops.personnel.party;
 
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.ApplicationView;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.MemberView;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Memberships and applications: plain rows, queried as the political office asks. */
 @ApplicationScoped
@@ -19,37 +19,64 @@ public class PartyRecords {
     this.em = em;
   }
 
-  /** Adds or updates a membership; returns false if the person already was a member with the same flag. */
+  /**
+   * Adds or updates a membership; returns false if the person already was a member with the same
+   * flag.
+   */
   public boolean upsertMember(UUID branchId, UUID personId, boolean vanguard, LocalDate joinedOn) {
     return em.createNativeQuery(
-            "insert into party_membership (branch_id, person_id, vanguard, joined_on) values (:b, :p, :v, :j)"
-                + " on conflict (branch_id, person_id) do update set vanguard = excluded.vanguard"
-                + " where party_membership.vanguard <> excluded.vanguard")
-        .setParameter("b", branchId).setParameter("p", personId).setParameter("v", vanguard)
-        .setParameter("j", joinedOn).executeUpdate() > 0;
+                "insert into party_membership (branch_id, person_id, vanguard, joined_on) values (:b, :p, :v, :j)"
+                    + " on conflict (branch_id, person_id) do update set vanguard = excluded.vanguard"
+                    + " where party_membership.vanguard <> excluded.vanguard")
+            .setParameter("b", branchId)
+            .setParameter("p", personId)
+            .setParameter("v", vanguard)
+            .setParameter("j", joinedOn)
+            .executeUpdate()
+        > 0;
   }
 
   public boolean removeMember(UUID branchId, UUID personId) {
-    return em.createNativeQuery("delete from party_membership where branch_id = :b and person_id = :p")
-        .setParameter("b", branchId).setParameter("p", personId).executeUpdate() > 0;
+    return em.createNativeQuery(
+                "delete from party_membership where branch_id = :b and person_id = :p")
+            .setParameter("b", branchId)
+            .setParameter("p", personId)
+            .executeUpdate()
+        > 0;
   }
 
   public long[] counts(UUID branchId) {
-    Object[] r = (Object[]) em.createNativeQuery(
-            "select count(*), count(*) filter (where vanguard) from party_membership where branch_id = :b")
-        .setParameter("b", branchId).getSingleResult();
+    Object[] r =
+        (Object[])
+            em.createNativeQuery(
+                    "select count(*), count(*) filter (where vanguard) from party_membership where branch_id = :b")
+                .setParameter("b", branchId)
+                .getSingleResult();
     return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()};
   }
 
   public List<MemberView> members(UUID branchId, boolean vanguardOnly, PageRequest page) {
-    List<Object[]> rows = em.createNativeQuery(
-            "select p.id, p.name, p.category, p.unit_id, p.party_status, m.vanguard, m.joined_on"
-                + " from party_membership m join person p on p.id = m.person_id where m.branch_id = :b"
-                + (vanguardOnly ? " and m.vanguard" : "") + " order by p.name, p.id")
-        .setParameter("b", branchId).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select p.id, p.name, p.category, p.unit_id, p.party_status, m.vanguard, m.joined_on"
+                    + " from party_membership m join person p on p.id = m.person_id where m.branch_id = :b"
+                    + (vanguardOnly ? " and m.vanguard" : "")
+                    + " order by p.name, p.id")
+            .setParameter("b", branchId)
+            .setFirstResult(page.offset())
+            .setMaxResults(page.size())
+            .getResultList();
     return rows.stream()
-        .map(r -> new MemberView((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (String) r[4],
-            (Boolean) r[5], date(r[6])))
+        .map(
+            r ->
+                new MemberView(
+                    (UUID) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (UUID) r[3],
+                    (String) r[4],
+                    (Boolean) r[5],
+                    date(r[6])))
         .toList();
   }
 
@@ -61,34 +88,48 @@ public class PartyRecords {
   public void insertApplication(UUID id, UUID personId, LocalDate submittedOn, UUID branchId) {
     em.createNativeQuery(
             "insert into party_application (id, person_id, submitted_on, branch_id) values (:id, :p, :d, :b)")
-        .setParameter("id", id).setParameter("p", personId).setParameter("d", submittedOn)
-        .setParameter("b", branchId, UUID.class).executeUpdate();
+        .setParameter("id", id)
+        .setParameter("p", personId)
+        .setParameter("d", submittedOn)
+        .setParameter("b", branchId, UUID.class)
+        .executeUpdate();
   }
 
   @SuppressWarnings("unchecked")
-  public List<ApplicationView> applications(LocalDate from, LocalDate to, UUID branchId, PageRequest page) {
-    var query = em.createNativeQuery(
-        "select a.id, a.person_id, p.name, a.submitted_on, a.branch_id from party_application a"
-            + " join person p on p.id = a.person_id" + applicationFilter(branchId)
-            + " order by a.submitted_on, p.name, a.id");
+  public List<ApplicationView> applications(
+      LocalDate from, LocalDate to, UUID branchId, PageRequest page) {
+    var query =
+        em.createNativeQuery(
+            "select a.id, a.person_id, p.name, a.submitted_on, a.branch_id from party_application a"
+                + " join person p on p.id = a.person_id"
+                + applicationFilter(branchId)
+                + " order by a.submitted_on, p.name, a.id");
     bind(query, from, to, branchId);
-    List<Object[]> rows = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+    List<Object[]> rows =
+        query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
     return rows.stream()
-        .map(r -> new ApplicationView((UUID) r[0], (UUID) r[1], (String) r[2], date(r[3]), (UUID) r[4]))
+        .map(
+            r ->
+                new ApplicationView(
+                    (UUID) r[0], (UUID) r[1], (String) r[2], date(r[3]), (UUID) r[4]))
         .toList();
   }
 
   public long countApplications(LocalDate from, LocalDate to, UUID branchId) {
-    var query = em.createNativeQuery("select count(*) from party_application a" + applicationFilter(branchId));
+    var query =
+        em.createNativeQuery(
+            "select count(*) from party_application a" + applicationFilter(branchId));
     bind(query, from, to, branchId);
     return ((Number) query.getSingleResult()).longValue();
   }
 
   private static String applicationFilter(UUID branchId) {
-    return " where a.submitted_on between :from and :to" + (branchId == null ? "" : " and a.branch_id = :b");
+    return " where a.submitted_on between :from and :to"
+        + (branchId == null ? "" : " and a.branch_id = :b");
   }
 
-  private static void bind(org.hibernate.query.NativeQuery<?> query, LocalDate from, LocalDate to, UUID branchId) {
+  private static void bind(
+      org.hibernate.query.NativeQuery<?> query, LocalDate from, LocalDate to, UUID branchId) {
     query.setParameter("from", from).setParameter("to", to);
     if (branchId != null) {
       query.setParameter("b", branchId);

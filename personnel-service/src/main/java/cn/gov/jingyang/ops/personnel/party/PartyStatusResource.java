@@ -38,8 +38,11 @@ public class PartyStatusResource {
 
   @PUT
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Set a person's party status; APPLICANT records the dated application (PartyApplicationSubmitted)")
-  public PartyStatusView changePartyStatus(@PathParam("id") UUID id, @Valid @NotNull PartyApi.ChangePartyStatus request) {
+  @Operation(
+      summary =
+          "Set a person's party status; APPLICANT records the dated application (PartyApplicationSubmitted)")
+  public PartyStatusView changePartyStatus(
+      @PathParam("id") UUID id, @Valid @NotNull PartyApi.ChangePartyStatus request) {
     Person p = service.changePartyStatus(id, request);
     return new PartyStatusView(p.id(), p.partyStatus(), p.partyStatusSince());
   }

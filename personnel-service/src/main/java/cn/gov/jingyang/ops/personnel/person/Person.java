@@ -92,7 +92,8 @@ public class Person {
     this.unitId = d.unitId();
     this.position = d.position();
     this.phone = d.phone();
-    this.qualifications = d.qualifications() == null ? new String[0] : d.qualifications().toArray(String[]::new);
+    this.qualifications =
+        d.qualifications() == null ? new String[0] : d.qualifications().toArray(String[]::new);
   }
 
   public DutyStatus changeDutyStatus(DutyStatus next, OffsetDateTime effectiveFrom) {
@@ -114,7 +115,8 @@ public class Person {
 
   public void deactivate(String reason, OffsetDateTime at) {
     if (!active) {
-      throw ProblemException.conflict("already-deactivated", "person " + id + " was deactivated on " + deactivatedAt);
+      throw ProblemException.conflict(
+          "already-deactivated", "person " + id + " was deactivated on " + deactivatedAt);
     }
     active = false;
     deactivatedAt = at;
@@ -123,24 +125,72 @@ public class Person {
 
   public void requireActive() {
     if (!active) {
-      throw ProblemException.conflict("person-inactive", "person " + id + " is deactivated; the record is frozen");
+      throw ProblemException.conflict(
+          "person-inactive", "person " + id + " is deactivated; the record is frozen");
     }
   }
 
-  public UUID id() { return id; }
-  public PersonCategory category() { return category; }
-  public String badgeNumber() { return badgeNumber; }
-  public String name() { return name; }
-  public UUID unitId() { return unitId; }
-  public String position() { return position; }
-  public String phone() { return phone; }
-  public List<String> qualifications() { return qualifications == null ? List.of() : List.of(qualifications); }
-  public DutyStatus dutyStatus() { return dutyStatus; }
-  public OffsetDateTime dutyStatusSince() { return dutyStatusSince; }
-  public PartyStatus partyStatus() { return partyStatus; }
-  public LocalDate partyStatusSince() { return partyStatusSince; }
-  public boolean active() { return active; }
-  public OffsetDateTime deactivatedAt() { return deactivatedAt; }
-  public String deactivationReason() { return deactivationReason; }
-  public long version() { return version; }
+  public UUID id() {
+    return id;
+  }
+
+  public PersonCategory category() {
+    return category;
+  }
+
+  public String badgeNumber() {
+    return badgeNumber;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public UUID unitId() {
+    return unitId;
+  }
+
+  public String position() {
+    return position;
+  }
+
+  public String phone() {
+    return phone;
+  }
+
+  public List<String> qualifications() {
+    return qualifications == null ? List.of() : List.of(qualifications);
+  }
+
+  public DutyStatus dutyStatus() {
+    return dutyStatus;
+  }
+
+  public OffsetDateTime dutyStatusSince() {
+    return dutyStatusSince;
+  }
+
+  public PartyStatus partyStatus() {
+    return partyStatus;
+  }
+
+  public LocalDate partyStatusSince() {
+    return partyStatusSince;
+  }
+
+  public boolean active() {
+    return active;
+  }
+
+  public OffsetDateTime deactivatedAt() {
+    return deactivatedAt;
+  }
+
+  public String deactivationReason() {
+    return deactivationReason;
+  }
+
+  public long version() {
+    return version;
+  }
 }

@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A person left active service; never hard-deleted. */
-public record PersonDeactivated(UUID personId, String reason, OffsetDateTime deactivatedAt) implements DomainEvent {
+public record PersonDeactivated(UUID personId, String reason, OffsetDateTime deactivatedAt)
+    implements DomainEvent {
 
   @Override
   public String aggregateType() {

@@ -22,8 +22,17 @@ public record PersonRegistered(
 
   public static PersonRegistered of(Person p) {
     return new PersonRegistered(
-        p.id(), p.category(), p.badgeNumber(), p.name(), p.unitId(), p.position(), p.phone(),
-        p.qualifications(), p.dutyStatus(), p.active(), p.version());
+        p.id(),
+        p.category(),
+        p.badgeNumber(),
+        p.name(),
+        p.unitId(),
+        p.position(),
+        p.phone(),
+        p.qualifications(),
+        p.dutyStatus(),
+        p.active(),
+        p.version());
   }
 
   @Override

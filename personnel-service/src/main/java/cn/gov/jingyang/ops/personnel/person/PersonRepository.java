@@ -1,9 +1,9 @@
 package cn.gov.jingyang.ops.personnel.person;
 
-import cn.gov.jingyang.ops.platform.paging.LikePattern;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
 import cn.gov.jingyang.ops.personnel.party.PartyStatus;
+import cn.gov.jingyang.ops.platform.paging.LikePattern;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -34,7 +34,8 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
   /** A person referenced from a request body: unknown is 422 naming the field. */
   public Person requireReferenced(String field, UUID id) {
     return findByIdOptional(id)
-        .orElseThrow(() -> ProblemException.unprocessable(field, "person " + id + " does not exist"));
+        .orElseThrow(
+            () -> ProblemException.unprocessable(field, "person " + id + " does not exist"));
   }
 
   public boolean badgeTakenByOther(String badgeNumber, UUID self) {
@@ -70,7 +71,12 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
       params.put("active", f.active());
     }
     if (f.text() != null && !f.text().isBlank()) {
-      where.add("(lower(name) like :text " + LikePattern.ESCAPE + " or lower(badgeNumber) like :text " + LikePattern.ESCAPE + ")");
+      where.add(
+          "(lower(name) like :text "
+              + LikePattern.ESCAPE
+              + " or lower(badgeNumber) like :text "
+              + LikePattern.ESCAPE
+              + ")");
       params.put("text", LikePattern.containing(f.text().trim().toLowerCase()));
     }
     String query = where.isEmpty() ? "" : String.join(" and ", where);

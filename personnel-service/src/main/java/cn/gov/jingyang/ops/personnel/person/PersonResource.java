@@ -1,14 +1,14 @@
 package cn.gov.jingyang.ops.personnel.person;
 
 import cn.gov.jingyang.ops.personnel.common.Access;
-import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
-import cn.gov.jingyang.ops.platform.versioning.Etags;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
-import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
 import cn.gov.jingyang.ops.personnel.party.PartyStatus;
 import cn.gov.jingyang.ops.personnel.unit.UnitRepository;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import cn.gov.jingyang.ops.platform.versioning.Etags;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,21 +33,34 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/people")
-@Tag(name = "People", description = "Police, auxiliary police, staff, volunteers and seconded people")
-@RolesAllowed({Roles.PERSONNEL_ADMIN, Roles.COMMAND, Roles.AUDITOR, Roles.CHECKPOINT_OFFICER,
-    Roles.STATION_OFFICER, Roles.INVESTIGATOR})
+@Tag(
+    name = "People",
+    description = "Police, auxiliary police, staff, volunteers and seconded people")
+@RolesAllowed({
+  Roles.PERSONNEL_ADMIN,
+  Roles.COMMAND,
+  Roles.AUDITOR,
+  Roles.CHECKPOINT_OFFICER,
+  Roles.STATION_OFFICER,
+  Roles.INVESTIGATOR
+})
 public class PersonResource {
 
   @Schema(description = "Why a person leaves active service")
   public record Deactivation(
-      @Schema(description = "Reason", example = "retired") @NotBlank @Size(max = 500) String reason) {}
+      @Schema(description = "Reason", example = "retired") @NotBlank @Size(max = 500)
+          String reason) {}
 
   private final PersonService service;
   private final PersonRepository people;
   private final UnitRepository units;
   private final SecurityIdentity identity;
 
-  public PersonResource(PersonService service, PersonRepository people, UnitRepository units, SecurityIdentity identity) {
+  public PersonResource(
+      PersonService service,
+      PersonRepository people,
+      UnitRepository units,
+      SecurityIdentity identity) {
     this.service = service;
     this.people = people;
     this.units = units;
@@ -70,14 +83,22 @@ public class PersonResource {
   @Operation(summary = "List people, filtered; filtering by party status needs a party-file role")
   public Page<PersonView> list(
       @Parameter(description = "Only people of this unit") @QueryParam("unitId") UUID unitId,
-      @Parameter(description = "With unitId: also people of all units below it") @QueryParam("includeSubUnits") boolean includeSubUnits,
+      @Parameter(description = "With unitId: also people of all units below it")
+          @QueryParam("includeSubUnits")
+          boolean includeSubUnits,
       @Parameter(description = "Category") @QueryParam("category") PersonCategory category,
       @Parameter(description = "Duty status") @QueryParam("dutyStatus") DutyStatus dutyStatus,
-      @Parameter(description = "Party status (PERSONNEL_ADMIN, COMMAND, AUDITOR only)") @QueryParam("partyStatus") PartyStatus partyStatus,
-      @Parameter(description = "Free text in name or badge number", example = "張") @QueryParam("q") String text,
-      @Parameter(description = "true: only active, false: only deactivated; default all") @QueryParam("active") Boolean active,
+      @Parameter(description = "Party status (PERSONNEL_ADMIN, COMMAND, AUDITOR only)")
+          @QueryParam("partyStatus")
+          PartyStatus partyStatus,
+      @Parameter(description = "Free text in name or badge number", example = "張") @QueryParam("q")
+          String text,
+      @Parameter(description = "true: only active, false: only deactivated; default all")
+          @QueryParam("active")
+          Boolean active,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
     if (partyStatus != null && !Access.mayReadPartyFiles(identity)) {
       throw new ForbiddenException("party files");
     }
@@ -87,8 +108,10 @@ public class PersonResource {
       unitIds = includeSubUnits ? units.selfAndDescendants(unitId) : List.of(unitId);
     }
     PageRequest request = PageRequest.of(page, size);
-    var query = people.search(
-        new PersonRepository.Filter(unitIds, category, dutyStatus, partyStatus, text, active), request);
+    var query =
+        people.search(
+            new PersonRepository.Filter(unitIds, category, dutyStatus, partyStatus, text, active),
+            request);
     return Page.of(query.list(), request, query.count(), PersonView::of);
   }
 
@@ -103,10 +126,14 @@ public class PersonResource {
   @PUT
   @Path("/{id}")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Replace a person's details; If-Match with the ETag read is required (428 without, 412 if stale)")
+  @Operation(
+      summary =
+          "Replace a person's details; If-Match with the ETag read is required (428 without, 412 if stale)")
   public Response update(
       @PathParam("id") UUID id,
-      @Parameter(description = "ETag of the version read, e.g. \"3\"", required = true) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = "ETag of the version read, e.g. \"3\"", required = true)
+          @HeaderParam("If-Match")
+          String ifMatch,
       @Valid @NotNull PersonDetails details) {
     return withEtag(service.update(id, Etags.requiredVersion(ifMatch), details));
   }

@@ -10,7 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** Registering, updating and deactivating people; every change is an event in the same transaction. */
+/**
+ * Registering, updating and deactivating people; every change is an event in the same transaction.
+ */
 @ApplicationScoped
 public class PersonService {
 
@@ -40,7 +42,13 @@ public class PersonService {
     Person person = people.require(id);
     if (person.version() != expectedVersion) {
       throw ProblemException.preconditionFailed(
-          "person " + id + " is at version " + person.version() + ", not " + expectedVersion + "; read it again");
+          "person "
+              + id
+              + " is at version "
+              + person.version()
+              + ", not "
+              + expectedVersion
+              + "; read it again");
     }
     units.requireReferenced("unitId", details.unitId());
     requireFreeBadge(details, id);
@@ -65,15 +73,20 @@ public class PersonService {
     }
   }
 
-  /** A concurrent writer's change is 412 (the version read is stale), a badge taken meanwhile 409. */
+  /**
+   * A concurrent writer's change is 412 (the version read is stale), a badge taken meanwhile 409.
+   */
   private void flush() {
-    Flush.orRefuse(people::flush,
-        () -> ProblemException.preconditionFailed("the person was changed meanwhile; read it again"),
+    Flush.orRefuse(
+        people::flush,
+        () ->
+            ProblemException.preconditionFailed("the person was changed meanwhile; read it again"),
         () -> duplicateBadge("given"));
   }
 
   private static ProblemException duplicateBadge(String badge) {
-    return ProblemException.conflict("duplicate-badge-number", "badge number " + badge + " is already registered");
+    return ProblemException.conflict(
+        "duplicate-badge-number", "badge number " + badge + " is already registered");
   }
 
   static OffsetDateTime now() {

@@ -22,8 +22,17 @@ public record PersonUpdated(
 
   public static PersonUpdated of(Person p) {
     return new PersonUpdated(
-        p.id(), p.category(), p.badgeNumber(), p.name(), p.unitId(), p.position(), p.phone(),
-        p.qualifications(), p.dutyStatus(), p.active(), p.version());
+        p.id(),
+        p.category(),
+        p.badgeNumber(),
+        p.name(),
+        p.unitId(),
+        p.position(),
+        p.phone(),
+        p.qualifications(),
+        p.dutyStatus(),
+        p.active(),
+        p.version());
   }
 
   @Override

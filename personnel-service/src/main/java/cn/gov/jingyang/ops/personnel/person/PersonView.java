@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A person as every reader sees it. Party status is not here: it is a party file (GET /people/{id}/party-status). */
+/**
+ * A person as every reader sees it. Party status is not here: it is a party file (GET
+ * /people/{id}/party-status).
+ */
 @Schema(description = "A person")
 public record PersonView(
     @Schema(description = "Person id") UUID id,
@@ -21,11 +24,23 @@ public record PersonView(
     @Schema(description = "Since when the duty status holds") OffsetDateTime dutyStatusSince,
     @Schema(description = "False once deactivated", example = "true") boolean active,
     @Schema(description = "When deactivated") OffsetDateTime deactivatedAt,
-    @Schema(description = "Version; the ETag is this number in quotes", example = "0") long version) {
+    @Schema(description = "Version; the ETag is this number in quotes", example = "0")
+        long version) {
 
   public static PersonView of(Person p) {
     return new PersonView(
-        p.id(), p.category(), p.badgeNumber(), p.name(), p.unitId(), p.position(), p.phone(),
-        p.qualifications(), p.dutyStatus(), p.dutyStatusSince(), p.active(), p.deactivatedAt(), p.version());
+        p.id(),
+        p.category(),
+        p.badgeNumber(),
+        p.name(),
+        p.unitId(),
+        p.position(),
+        p.phone(),
+        p.qualifications(),
+        p.dutyStatus(),
+        p.dutyStatusSince(),
+        p.active(),
+        p.deactivatedAt(),
+        p.version());
   }
 }

@@ -14,11 +14,14 @@ public final class UnitApi {
 
   @Schema(description = "A new unit of the tree")
   public record CreateUnit(
-      @Schema(description = "Short unique code", example = "PS-HX") @NotBlank @Size(max = 40) String code,
+      @Schema(description = "Short unique code", example = "PS-HX") @NotBlank @Size(max = 40)
+          String code,
       @Schema(description = "Name", example = "黃許派出所") @NotBlank @Size(max = 200) String name,
       @Schema(description = "Kind of unit", example = "POLICE_STATION") @NotNull UnitKind kind,
-      @Schema(description = "Parent unit; required except for the bureau and external departments",
-          example = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") UUID parentId,
+      @Schema(
+              description = "Parent unit; required except for the bureau and external departments",
+              example = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+          UUID parentId,
       @Schema(description = "Towns covered (police stations only)", example = "[\"黃許鎮\"]")
           List<@NotBlank @Size(max = 100) String> towns) {}
 
@@ -33,12 +36,15 @@ public final class UnitApi {
       @Schema(description = "Short unique code", example = "PS-HX") String code,
       @Schema(description = "Name", example = "黃許派出所") String name,
       @Schema(description = "Kind", example = "POLICE_STATION") UnitKind kind,
-      @Schema(description = "Parent unit, null for the root and external departments") UUID parentId,
-      @Schema(description = "Towns covered (police stations)", example = "[\"黃許鎮\"]") List<String> towns,
+      @Schema(description = "Parent unit, null for the root and external departments")
+          UUID parentId,
+      @Schema(description = "Towns covered (police stations)", example = "[\"黃許鎮\"]")
+          List<String> towns,
       @Schema(description = "Version", example = "0") long version) {
 
     static UnitView of(Unit u) {
-      return new UnitView(u.id(), u.code(), u.name(), u.kind(), u.parentId(), u.towns(), u.version());
+      return new UnitView(
+          u.id(), u.code(), u.name(), u.kind(), u.parentId(), u.towns(), u.version());
     }
   }
 }

@@ -6,7 +6,12 @@ import java.util.UUID;
 
 /** The towns a police station covers changed: other services route town-based work with it. */
 public record UnitCoverageChanged(
-    UUID unitId, String code, String name, UUID parentId, List<String> previousTowns, List<String> towns)
+    UUID unitId,
+    String code,
+    String name,
+    UUID parentId,
+    List<String> previousTowns,
+    List<String> towns)
     implements DomainEvent {
 
   static UnitCoverageChanged of(Unit unit, List<String> previousTowns) {

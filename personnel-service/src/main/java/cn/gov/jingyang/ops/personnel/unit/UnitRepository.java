@@ -38,7 +38,8 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
   public List<Unit> stationsCovering(String town) {
     return getEntityManager()
         .createNativeQuery(
-            "select * from unit where kind = 'POLICE_STATION' and :town = any(towns) order by code", Unit.class)
+            "select * from unit where kind = 'POLICE_STATION' and :town = any(towns) order by code",
+            Unit.class)
         .setParameter("town", town)
         .getResultList();
   }

@@ -1,9 +1,9 @@
 package cn.gov.jingyang.ops.personnel.unit;
 
-import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
-import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.personnel.unit.UnitApi.UnitView;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,9 +24,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/units")
-@Tag(name = "Units", description = "The unit tree: bureau, brigades, police stations, external departments")
-@RolesAllowed({Roles.PERSONNEL_ADMIN, Roles.COMMAND, Roles.AUDITOR, Roles.CHECKPOINT_OFFICER,
-    Roles.STATION_OFFICER, Roles.INVESTIGATOR})
+@Tag(
+    name = "Units",
+    description = "The unit tree: bureau, brigades, police stations, external departments")
+@RolesAllowed({
+  Roles.PERSONNEL_ADMIN,
+  Roles.COMMAND,
+  Roles.AUDITOR,
+  Roles.CHECKPOINT_OFFICER,
+  Roles.STATION_OFFICER,
+  Roles.INVESTIGATOR
+})
 public class UnitResource {
 
   private final UnitService service;
@@ -40,7 +48,8 @@ public class UnitResource {
   @POST
   @Idempotent
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Create a unit under its parent (a police station may list the towns it covers)")
+  @Operation(
+      summary = "Create a unit under its parent (a police station may list the towns it covers)")
   public Response create(@Valid @NotNull UnitApi.CreateUnit request) {
     Unit unit = service.create(request);
     return Response.created(URI.create("/units/" + unit.id())).entity(UnitView.of(unit)).build();
@@ -49,11 +58,16 @@ public class UnitResource {
   @GET
   @Operation(summary = "List units, optionally only the children of one unit")
   public Page<UnitView> list(
-      @Parameter(description = "Only direct children of this unit") @QueryParam("parentId") UUID parentId,
+      @Parameter(description = "Only direct children of this unit") @QueryParam("parentId")
+          UUID parentId,
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size") Integer size) {
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
     PageRequest request = PageRequest.of(page, size);
-    var query = parentId == null ? units.findAll(Sort.by("code")) : units.find("parentId", Sort.by("code"), parentId);
+    var query =
+        parentId == null
+            ? units.findAll(Sort.by("code"))
+            : units.find("parentId", Sort.by("code"), parentId);
     return Page.of(query.page(request.panache()).list(), request, query.count(), UnitView::of);
   }
 
@@ -68,7 +82,8 @@ public class UnitResource {
   @Path("/{id}/coverage")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(summary = "Replace the towns a police station covers (publishes UnitCoverageChanged)")
-  public UnitView changeCoverage(@PathParam("id") UUID id, @Valid @NotNull UnitApi.Coverage coverage) {
+  public UnitView changeCoverage(
+      @PathParam("id") UUID id, @Valid @NotNull UnitApi.Coverage coverage) {
     return UnitView.of(service.changeCoverage(id, coverage.towns()));
   }
 
@@ -76,7 +91,10 @@ public class UnitResource {
   @Path("/coverage")
   @Operation(summary = "Police stations covering a town: where town-based work is routed")
   public List<UnitView> coverage(
-      @Parameter(description = "Town name", example = "黃許鎮", required = true) @QueryParam("town") @NotNull String town) {
+      @Parameter(description = "Town name", example = "黃許鎮", required = true)
+          @QueryParam("town")
+          @NotNull
+          String town) {
     return units.stationsCovering(town.trim()).stream().map(UnitView::of).toList();
   }
 }

@@ -22,13 +22,19 @@ public class UnitService {
   @Transactional
   public Unit create(UnitApi.CreateUnit request) {
     if (units.codeTaken(request.code())) {
-      throw ProblemException.conflict("duplicate-unit-code", "a unit with code " + request.code() + " exists");
+      throw ProblemException.conflict(
+          "duplicate-unit-code", "a unit with code " + request.code() + " exists");
     }
-    Unit parent = request.parentId() == null ? null : units.requireReferenced("parentId", request.parentId());
+    Unit parent =
+        request.parentId() == null ? null : units.requireReferenced("parentId", request.parentId());
     Unit unit = new Unit(request.code(), request.name(), request.kind(), parent, request.towns());
     units.persist(unit);
-    Flush.orRefuse(units::flush, Flush::changedMeanwhile,
-        () -> ProblemException.conflict("duplicate-unit-code", "a unit with code " + request.code() + " exists"));
+    Flush.orRefuse(
+        units::flush,
+        Flush::changedMeanwhile,
+        () ->
+            ProblemException.conflict(
+                "duplicate-unit-code", "a unit with code " + request.code() + " exists"));
     if (!unit.towns().isEmpty()) {
       outbox.append(UnitCoverageChanged.of(unit, List.of()));
     }

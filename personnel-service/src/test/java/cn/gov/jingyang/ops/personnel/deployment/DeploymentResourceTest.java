@@ -30,7 +30,8 @@ class DeploymentResourceTest {
 
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-  private static Map<String, Object> deployment(String from, String to, List<String> people, Integer headcount) {
+  private static Map<String, Object> deployment(
+      String from, String to, List<String> people, Integer headcount) {
     Map<String, Object> body = new HashMap<>();
     body.put("fromUnitId", from);
     body.put("toUnitId", to);
@@ -51,45 +52,97 @@ class DeploymentResourceTest {
     String a = register("POLICE_OFFICER", brigade);
     String b = register("AUXILIARY_POLICE", brigade);
 
-    String id = admin().body(deployment(brigade, station, List.of(a, b), 61)).post("/deployments").then()
-        .statusCode(201).body("headcount", equalTo(61)).body("current", equalTo(true))
-        .extract().path("id");
+    String id =
+        admin()
+            .body(deployment(brigade, station, List.of(a, b), 61))
+            .post("/deployments")
+            .then()
+            .statusCode(201)
+            .body("headcount", equalTo(61))
+            .body("current", equalTo(true))
+            .extract()
+            .path("id");
 
-    as(Roles.STATION_OFFICER).get("/deployments?unitId=" + station + "&when=CURRENT").then()
-        .statusCode(200).body("items.id", contains(id));
+    as(Roles.STATION_OFFICER)
+        .get("/deployments?unitId=" + station + "&when=CURRENT")
+        .then()
+        .statusCode(200)
+        .body("items.id", contains(id));
     as(Roles.COMMAND).get("/deployments?personId=" + b).then().body("items.id", contains(id));
-    as(Roles.COMMAND).get("/deployments?unitId=" + brigade + "&when=PAST").then().body("total", equalTo(0));
+    as(Roles.COMMAND)
+        .get("/deployments?unitId=" + brigade + "&when=PAST")
+        .then()
+        .body("total", equalTo(0));
 
-    admin().body(Map.of("endedOn", TODAY.toString(), "note", "checks completed")).post("/deployments/" + id + "/end")
-        .then().statusCode(200).body("current", equalTo(false));
-    as(Roles.COMMAND).get("/deployments?unitId=" + station + "&when=CURRENT").then().body("total", equalTo(0));
-    as(Roles.COMMAND).get("/deployments?personId=" + a + "&when=PAST").then().body("items.id", contains(id));
-    admin().body(Map.of("endedOn", TODAY.toString())).post("/deployments/" + id + "/end").then().statusCode(409);
+    admin()
+        .body(Map.of("endedOn", TODAY.toString(), "note", "checks completed"))
+        .post("/deployments/" + id + "/end")
+        .then()
+        .statusCode(200)
+        .body("current", equalTo(false));
+    as(Roles.COMMAND)
+        .get("/deployments?unitId=" + station + "&when=CURRENT")
+        .then()
+        .body("total", equalTo(0));
+    as(Roles.COMMAND)
+        .get("/deployments?personId=" + a + "&when=PAST")
+        .then()
+        .body("items.id", contains(id));
+    admin()
+        .body(Map.of("endedOn", TODAY.toString()))
+        .post("/deployments/" + id + "/end")
+        .then()
+        .statusCode(409);
 
     assertThat(validEventsOf(db, id, "DeploymentStarted")).hasSize(1);
     List<String> ended = validEventsOf(db, id, "DeploymentEnded");
     assertThat(ended).hasSize(1);
-    assertThat(JsonPath.from(ended.get(0)).getList("data.personIds")).containsExactlyInAnyOrder(a, b);
+    assertThat(JsonPath.from(ended.get(0)).getList("data.personIds"))
+        .containsExactlyInAnyOrder(a, b);
   }
 
   @Test
   void shouldRefuseUnknownUnitsAndPeopleAndEmptyDeployments() {
     String bureau = bureau();
     String station = createUnit("POLICE_STATION", bureau);
-    admin().body(deployment(UUID.randomUUID().toString(), station, List.of(), 5)).post("/deployments").then()
-        .statusCode(422).body("errors[0].field", equalTo("fromUnitId"));
-    admin().body(deployment(bureau, station, List.of(UUID.randomUUID().toString()), null)).post("/deployments").then()
-        .statusCode(422).body("errors[0].field", equalTo("personIds[0]"));
-    admin().body(deployment(bureau, station, List.of(), null)).post("/deployments").then()
-        .statusCode(400).body("errors[0].field", equalTo("personIds"));
-    admin().body(deployment(station, station, List.of(), 3)).post("/deployments").then()
-        .statusCode(400).body("errors[0].field", equalTo("toUnitId"));
+    admin()
+        .body(deployment(UUID.randomUUID().toString(), station, List.of(), 5))
+        .post("/deployments")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("fromUnitId"));
+    admin()
+        .body(deployment(bureau, station, List.of(UUID.randomUUID().toString()), null))
+        .post("/deployments")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("personIds[0]"));
+    admin()
+        .body(deployment(bureau, station, List.of(), null))
+        .post("/deployments")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("personIds"));
+    admin()
+        .body(deployment(station, station, List.of(), 3))
+        .post("/deployments")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("toUnitId"));
   }
 
   @Test
   void shouldShowDeploymentsToStationsButNotToCheckpointOfficers() {
     as(Roles.CHECKPOINT_OFFICER).get("/deployments").then().statusCode(403);
-    as(Roles.STATION_OFFICER).get("/deployments?size=500").then().statusCode(200).body("size", equalTo(200));
-    as(Roles.STATION_OFFICER).body(deployment(bureau(), bureau(), List.of(), 1)).post("/deployments").then().statusCode(403);
+    as(Roles.STATION_OFFICER)
+        .get("/deployments?size=500")
+        .then()
+        .statusCode(200)
+        .body("size", equalTo(200));
+    as(Roles.STATION_OFFICER)
+        .body(deployment(bureau(), bureau(), List.of(), 1))
+        .post("/deployments")
+        .then()
+        .statusCode(403);
   }
 }

@@ -25,7 +25,10 @@ class DutyStatusResourceTest {
   @Inject DataSource db;
 
   private static void change(String id, String status, String reason, int expected) {
-    admin().body(Map.of("status", status, "reason", reason)).post("/people/" + id + "/duty-status").then()
+    admin()
+        .body(Map.of("status", status, "reason", reason))
+        .post("/people/" + id + "/duty-status")
+        .then()
         .statusCode(expected);
   }
 
@@ -33,14 +36,27 @@ class DutyStatusResourceTest {
   void shouldKeepADatedHistoryAndPublishEveryChange() {
     String id = register("POLICE_OFFICER", bureau());
     change(id, "ON_DUTY", "checkpoint CP-HX-01", 200);
-    admin().body(Map.of("status", "SICK", "reason", "kidney stones after 12 days at the checkpoint",
-            "effectiveFrom", "2020-02-06T10:30:00+08:00"))
-        .post("/people/" + id + "/duty-status").then()
-        .statusCode(200).body("previousStatus", equalTo("ON_DUTY")).body("changedBy", equalTo("tester-personnel_admin"));
+    admin()
+        .body(
+            Map.of(
+                "status",
+                "SICK",
+                "reason",
+                "kidney stones after 12 days at the checkpoint",
+                "effectiveFrom",
+                "2020-02-06T10:30:00+08:00"))
+        .post("/people/" + id + "/duty-status")
+        .then()
+        .statusCode(200)
+        .body("previousStatus", equalTo("ON_DUTY"))
+        .body("changedBy", equalTo("tester-personnel_admin"));
 
     as(Roles.CHECKPOINT_OFFICER).get("/people/" + id).then().body("dutyStatus", equalTo("SICK"));
-    as(Roles.COMMAND).get("/people/" + id + "/duty-status/history").then()
-        .statusCode(200).body("total", equalTo(2));
+    as(Roles.COMMAND)
+        .get("/people/" + id + "/duty-status/history")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(2));
 
     List<String> events = validEventsOf(db, id, "DutyStatusChanged");
     assertThat(events).hasSize(2);
@@ -54,10 +70,13 @@ class DutyStatusResourceTest {
   void shouldRefuseToSendTheSickStraightBackOnDuty() {
     String id = register("AUXILIARY_POLICE", bureau());
     change(id, "SICK", "fever", 200);
-    admin().body(Map.of("status", "ON_DUTY", "reason", "needed at the checkpoint"))
-        .post("/people/" + id + "/duty-status").then()
+    admin()
+        .body(Map.of("status", "ON_DUTY", "reason", "needed at the checkpoint"))
+        .post("/people/" + id + "/duty-status")
+        .then()
         .statusCode(409)
-        .body("from", equalTo("SICK")).body("to", equalTo("ON_DUTY"))
+        .body("from", equalTo("SICK"))
+        .body("to", equalTo("ON_DUTY"))
         .body("allowed", contains("AVAILABLE", "INJURED"));
     change(id, "AVAILABLE", "recovered", 200);
     change(id, "ON_DUTY", "back at the checkpoint", 200);
@@ -67,14 +86,29 @@ class DutyStatusResourceTest {
   @Test
   void shouldRefuseStatusChangesOfDeactivatedPeopleAndBadInput() {
     String id = register("STAFF", bureau());
-    admin().body(Map.of("reason", "transferred")).post("/people/" + id + "/deactivation").then().statusCode(200);
+    admin()
+        .body(Map.of("reason", "transferred"))
+        .post("/people/" + id + "/deactivation")
+        .then()
+        .statusCode(200);
     change(id, "ON_DUTY", "x", 409);
-    admin().body(Map.of("status", "DAYDREAMING", "reason", "x")).post("/people/" + UUID.randomUUID() + "/duty-status")
-        .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("status"));
-    admin().body(Map.of("status", "SICK")).post("/people/" + id + "/duty-status")
-        .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("reason"));
+    admin()
+        .body(Map.of("status", "DAYDREAMING", "reason", "x"))
+        .post("/people/" + UUID.randomUUID() + "/duty-status")
+        .then()
+        .statusCode(400)
+        .body("errors.field", org.hamcrest.Matchers.hasItem("status"));
+    admin()
+        .body(Map.of("status", "SICK"))
+        .post("/people/" + id + "/duty-status")
+        .then()
+        .statusCode(400)
+        .body("errors.field", org.hamcrest.Matchers.hasItem("reason"));
     change(UUID.randomUUID().toString(), "SICK", "x", 404);
-    as(Roles.CHECKPOINT_OFFICER).body(Map.of("status", "SICK", "reason", "x")).post("/people/" + id + "/duty-status")
-        .then().statusCode(403);
+    as(Roles.CHECKPOINT_OFFICER)
+        .body(Map.of("status", "SICK", "reason", "x"))
+        .post("/people/" + id + "/duty-status")
+        .then()
+        .statusCode(403);
   }
 }

@@ -26,8 +26,11 @@ class PersonFatigueResourceTest {
   @Inject FatigueService fatigue;
 
   private static void dutyOn(String personId, LocalDate day) {
-    admin().body(Map.of("start", day + "T07:30:00+08:00", "end", day + "T19:30:00+08:00"))
-        .post("/people/" + personId + "/fatigue/duty-periods").then().statusCode(200);
+    admin()
+        .body(Map.of("start", day + "T07:30:00+08:00", "end", day + "T19:30:00+08:00"))
+        .post("/people/" + personId + "/fatigue/duty-periods")
+        .then()
+        .statusCode(200);
   }
 
   @Test
@@ -37,7 +40,10 @@ class PersonFatigueResourceTest {
     for (int i = 0; i < 5; i++) {
       dutyOn(officer, first.plusDays(i));
     }
-    as(Roles.COMMAND).get("/fatigue?size=200").then().statusCode(200)
+    as(Roles.COMMAND)
+        .get("/fatigue?size=200")
+        .then()
+        .statusCode(200)
         .body("items.find { it.personId == '" + officer + "' }.consecutiveDutyDays", equalTo(5))
         .body("items.find { it.personId == '" + officer + "' }.alertOpen", equalTo(false));
     assertThat(validEventsOf(db, officer, "FatigueAlertRaised")).isEmpty();
@@ -45,17 +51,34 @@ class PersonFatigueResourceTest {
     dutyOn(officer, first.plusDays(5));
     dutyOn(officer, first.plusDays(6));
     dutyOn(officer, first.plusDays(6)); // a second period the same day is still one day
-    as(Roles.AUDITOR).get("/people/" + officer + "/fatigue").then()
-        .body("standing.consecutiveDutyDays", equalTo(7)).body("standing.alertOpen", equalTo(true));
+    as(Roles.AUDITOR)
+        .get("/people/" + officer + "/fatigue")
+        .then()
+        .body("standing.consecutiveDutyDays", equalTo(7))
+        .body("standing.alertOpen", equalTo(true));
     assertThat(validEventsOf(db, officer, "FatigueAlertRaised")).hasSize(1);
 
-    admin().body(Map.of("status", "RESTING", "reason", "ordered home", "effectiveFrom", first.plusDays(7) + "T09:00:00+08:00"))
-        .post("/people/" + officer + "/duty-status").then().statusCode(200);
-    as(Roles.COMMAND).get("/people/" + officer + "/fatigue").then()
-        .body("standing.consecutiveDutyDays", equalTo(0)).body("standing.alertOpen", equalTo(false));
+    admin()
+        .body(
+            Map.of(
+                "status",
+                "RESTING",
+                "reason",
+                "ordered home",
+                "effectiveFrom",
+                first.plusDays(7) + "T09:00:00+08:00"))
+        .post("/people/" + officer + "/duty-status")
+        .then()
+        .statusCode(200);
+    as(Roles.COMMAND)
+        .get("/people/" + officer + "/fatigue")
+        .then()
+        .body("standing.consecutiveDutyDays", equalTo(0))
+        .body("standing.alertOpen", equalTo(false));
     var cleared = validEventsOf(db, officer, "FatigueAlertCleared");
     assertThat(cleared).hasSize(1);
-    assertThat(JsonPath.from(cleared.get(0)).getString("data.restDay")).isEqualTo(first.plusDays(7).toString());
+    assertThat(JsonPath.from(cleared.get(0)).getString("data.restDay"))
+        .isEqualTo(first.plusDays(7).toString());
   }
 
   @Test
@@ -69,32 +92,59 @@ class PersonFatigueResourceTest {
 
     fatigue.reevaluateAll(first.plusDays(9)); // the morning after a day without duty
 
-    as(Roles.COMMAND).get("/people/" + officer + "/fatigue").then()
-        .body("standing.consecutiveDutyDays", equalTo(0)).body("standing.alertOpen", equalTo(false));
+    as(Roles.COMMAND)
+        .get("/people/" + officer + "/fatigue")
+        .then()
+        .body("standing.consecutiveDutyDays", equalTo(0))
+        .body("standing.alertOpen", equalTo(false));
     var cleared = validEventsOf(db, officer, "FatigueAlertCleared");
     assertThat(cleared).hasSize(1);
-    assertThat(JsonPath.from(cleared.get(0)).getString("data.restDay")).isEqualTo(first.plusDays(8).toString());
+    assertThat(JsonPath.from(cleared.get(0)).getString("data.restDay"))
+        .isEqualTo(first.plusDays(8).toString());
   }
 
   @Test
   void shouldRefuseBadRegistrationsAndKeepFatigueFromCheckpointOfficers() {
     String officer = register("POLICE_OFFICER", bureau());
-    admin().body(Map.of("start", "2020-02-03T20:00:00+08:00", "end", "2020-02-03T08:00:00+08:00"))
-        .post("/people/" + officer + "/fatigue/duty-periods").then()
-        .statusCode(400).body("errors[0].field", equalTo("end"));
-    admin().body(Map.of("reason", "no day")).post("/people/" + officer + "/fatigue/rest-days").then()
-        .statusCode(400).body("errors.field", hasItem("day"));
+    admin()
+        .body(Map.of("start", "2020-02-03T20:00:00+08:00", "end", "2020-02-03T08:00:00+08:00"))
+        .post("/people/" + officer + "/fatigue/duty-periods")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("end"));
+    admin()
+        .body(Map.of("reason", "no day"))
+        .post("/people/" + officer + "/fatigue/rest-days")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("day"));
     as(Roles.CHECKPOINT_OFFICER).get("/fatigue").then().statusCode(403);
-    as(Roles.COMMAND).body(Map.of("day", "2020-02-03")).post("/people/" + officer + "/fatigue/rest-days").then()
+    as(Roles.COMMAND)
+        .body(Map.of("day", "2020-02-03"))
+        .post("/people/" + officer + "/fatigue/rest-days")
+        .then()
         .statusCode(403);
   }
 
   @Test
   void shouldDescribeEveryEndpointInOpenApi() {
-    String api = io.restassured.RestAssured.given().accept("application/json").get("/q/openapi").then()
-        .statusCode(200).extract().asString();
-    assertThat(api).contains("/people/{id}/duty-status", "/people/{id}/fatigue", "/party-branches",
-        "/party-applications", "/deployments", "/units/{id}/coverage", "/fatigue");
+    String api =
+        io.restassured.RestAssured.given()
+            .accept("application/json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(api)
+        .contains(
+            "/people/{id}/duty-status",
+            "/people/{id}/fatigue",
+            "/party-branches",
+            "/party-applications",
+            "/deployments",
+            "/units/{id}/coverage",
+            "/fatigue");
     assertThat(api).contains("Mainland mobile number", "Police badge number");
   }
 }

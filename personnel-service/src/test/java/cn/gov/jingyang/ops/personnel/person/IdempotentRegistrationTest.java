@@ -23,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** A retried registration or deactivation with an Idempotency-Key gets the first answer, never a second person. */
+/**
+ * A retried registration or deactivation with an Idempotency-Key gets the first answer, never a
+ * second person.
+ */
 @QuarkusTest
 class IdempotentRegistrationTest {
 
@@ -31,7 +34,8 @@ class IdempotentRegistrationTest {
 
   private long peopleWithBadge(String badge) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("select count(*) from person where badge_number = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("select count(*) from person where badge_number = ?")) {
       ps.setString(1, badge);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -51,10 +55,12 @@ class IdempotentRegistrationTest {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Response>> answers = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        answers.add(pool.submit(() -> {
-          start.await();
-          return admin().header("Idempotency-Key", key).body(person).post("/people");
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return admin().header("Idempotency-Key", key).body(person).post("/people");
+                }));
       }
       start.countDown();
       for (Future<Response> answer : answers) {
@@ -63,7 +69,8 @@ class IdempotentRegistrationTest {
         if (r.statusCode() == 201) {
           created.add(r);
         } else {
-          r.then().header("Retry-After", "1")
+          r.then()
+              .header("Retry-After", "1")
               .body("type", equalTo("https://ops.jingyang.police/problems/request-in-progress"));
         }
       }
@@ -85,13 +92,16 @@ class IdempotentRegistrationTest {
     String key = UUID.randomUUID().toString();
     Map<String, String> reason = Map.of("reason", "contract ended");
 
-    Response first = admin().header("Idempotency-Key", key).body(reason).post("/people/" + id + "/deactivation");
+    Response first =
+        admin().header("Idempotency-Key", key).body(reason).post("/people/" + id + "/deactivation");
     first.then().statusCode(200).body("active", equalTo(false));
-    // the ETag answered is the version stored, although the change and the answer share one transaction
+    // the ETag answered is the version stored, although the change and the answer share one
+    // transaction
     String current = admin().get("/people/" + id).then().statusCode(200).extract().header("ETag");
     assertThat(first.header("ETag")).isEqualTo(current);
 
-    Response retry = admin().header("Idempotency-Key", key).body(reason).post("/people/" + id + "/deactivation");
+    Response retry =
+        admin().header("Idempotency-Key", key).body(reason).post("/people/" + id + "/deactivation");
     retry.then().statusCode(200).header("Idempotent-Replayed", "true").header("ETag", current);
     assertThat(retry.asString()).isEqualTo(first.asString());
   }

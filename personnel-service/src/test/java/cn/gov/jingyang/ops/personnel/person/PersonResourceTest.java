@@ -36,22 +36,38 @@ class PersonResourceTest {
   void shouldRegisterAPersonAndPublishTheContractedEventOnKafka() {
     String unit = bureau();
     Map<String, Object> body = person("POLICE_OFFICER", unit);
-    var created = admin().body(body).post("/people").then()
-        .statusCode(201)
-        .header("ETag", "\"0\"")
-        .body("badgeNumber", equalTo(body.get("badgeNumber")))
-        .body("dutyStatus", equalTo("AVAILABLE"))
-        .body("active", equalTo(true))
-        .extract();
+    var created =
+        admin()
+            .body(body)
+            .post("/people")
+            .then()
+            .statusCode(201)
+            .header("ETag", "\"0\"")
+            .body("badgeNumber", equalTo(body.get("badgeNumber")))
+            .body("dutyStatus", equalTo("AVAILABLE"))
+            .body("active", equalTo(true))
+            .extract();
     String id = created.path("id");
     assertThat(created.header("Location")).endsWith("/people/" + id);
 
-    as(Roles.CHECKPOINT_OFFICER).get("/people/" + id).then()
-        .statusCode(200).header("ETag", "\"0\"").body("name", equalTo(body.get("name")));
+    as(Roles.CHECKPOINT_OFFICER)
+        .get("/people/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"0\"")
+        .body("name", equalTo(body.get("name")));
 
     try (TopicProbe probe = new TopicProbe(kafka.bootstrapServers(), "personnel.events")) {
-      String event = probe.until(records -> records.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(30))
-          .stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow().value();
+      String event =
+          probe
+              .until(
+                  records -> records.stream().anyMatch(r -> id.equals(r.key())),
+                  Duration.ofSeconds(30))
+              .stream()
+              .filter(r -> id.equals(r.key()))
+              .findFirst()
+              .orElseThrow()
+              .value();
       EventContracts.assertValid(event);
       JsonPath json = JsonPath.from(event);
       assertThat(json.getString("type")).isEqualTo("cn.gov.jingyang.personnel.PersonRegistered");
@@ -67,8 +83,12 @@ class PersonResourceTest {
     register(first);
     Map<String, Object> second = person("POLICE_OFFICER", unit);
     second.put("badgeNumber", first.get("badgeNumber"));
-    admin().body(second).post("/people").then()
-        .statusCode(409).contentType("application/problem+json")
+    admin()
+        .body(second)
+        .post("/people")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
         .body("type", endsWith("duplicate-badge-number"));
   }
 
@@ -76,24 +96,46 @@ class PersonResourceTest {
   void shouldNameTheFieldOfAnInvalidPhoneOrCategory() {
     Map<String, Object> body = person("STAFF", bureau());
     body.put("phone", "12345");
-    admin().body(body).post("/people").then()
-        .statusCode(400).body("errors.field", hasItem("phone"));
+    admin()
+        .body(body)
+        .post("/people")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("phone"));
     body.put("phone", "13800001234");
     body.put("category", "ASTRONAUT");
-    admin().body(body).post("/people").then()
-        .statusCode(400).body("errors.field", hasItem("category"));
+    admin()
+        .body(body)
+        .post("/people")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("category"));
   }
 
   @Test
   void shouldRefuseAnUnknownUnitAndAPoliceOfficerWithoutBadge() {
-    admin().body(person("VOLUNTEER", UUID.randomUUID().toString())).post("/people").then()
-        .statusCode(422).body("errors[0].field", equalTo("unitId"));
+    admin()
+        .body(person("VOLUNTEER", UUID.randomUUID().toString()))
+        .post("/people")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("unitId"));
     Map<String, Object> noBadge = person("POLICE_OFFICER", bureau());
     noBadge.remove("badgeNumber");
-    admin().body(noBadge).post("/people").then().statusCode(400).body("errors[0].field", equalTo("badgeNumber"));
+    admin()
+        .body(noBadge)
+        .post("/people")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("badgeNumber"));
     Map<String, Object> volunteerWithBadge = person("VOLUNTEER", bureau());
     volunteerWithBadge.put("badgeNumber", "123456");
-    admin().body(volunteerWithBadge).post("/people").then().statusCode(400).body("errors[0].field", equalTo("badgeNumber"));
+    admin()
+        .body(volunteerWithBadge)
+        .post("/people")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("badgeNumber"));
   }
 
   @Test
@@ -101,12 +143,23 @@ class PersonResourceTest {
     Map<String, Object> body = person("AUXILIARY_POLICE", bureau());
     String id = register(body);
     body.put("position", "所長");
-    admin().header("If-Match", "\"0\"").body(body).put("/people/" + id).then()
-        .statusCode(200).header("ETag", "\"1\"").body("position", equalTo("所長"));
+    admin()
+        .header("If-Match", "\"0\"")
+        .body(body)
+        .put("/people/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("position", equalTo("所長"));
 
     body.put("position", "教導員");
-    admin().header("If-Match", "\"0\"").body(body).put("/people/" + id).then()
-        .statusCode(412).contentType("application/problem+json");
+    admin()
+        .header("If-Match", "\"0\"")
+        .body(body)
+        .put("/people/" + id)
+        .then()
+        .statusCode(412)
+        .contentType("application/problem+json");
     admin().body(body).put("/people/" + id).then().statusCode(428);
     as(Roles.COMMAND).get("/people/" + id).then().body("position", equalTo("所長"));
 
@@ -119,11 +172,24 @@ class PersonResourceTest {
   void shouldDeactivateButNeverForgetAPerson() {
     Map<String, Object> body = person("STAFF", bureau());
     String id = register(body);
-    admin().body(Map.of("reason", "retired")).post("/people/" + id + "/deactivation").then()
-        .statusCode(200).body("active", equalTo(false));
-    admin().body(Map.of("reason", "again")).post("/people/" + id + "/deactivation").then().statusCode(409);
-    admin().header("If-Match", "\"1\"").body(body).put("/people/" + id).then()
-        .statusCode(409).body("type", endsWith("person-inactive"));
+    admin()
+        .body(Map.of("reason", "retired"))
+        .post("/people/" + id + "/deactivation")
+        .then()
+        .statusCode(200)
+        .body("active", equalTo(false));
+    admin()
+        .body(Map.of("reason", "again"))
+        .post("/people/" + id + "/deactivation")
+        .then()
+        .statusCode(409);
+    admin()
+        .header("If-Match", "\"1\"")
+        .body(body)
+        .put("/people/" + id)
+        .then()
+        .statusCode(409)
+        .body("type", endsWith("person-inactive"));
     as(Roles.AUDITOR).get("/people/" + id).then().statusCode(200).body("active", equalTo(false));
     assertThat(validEventsOf(db, id, "PersonDeactivated")).hasSize(1);
   }
@@ -139,16 +205,31 @@ class PersonResourceTest {
     String volunteer = register("VOLUNTEER", station);
 
     as(Roles.STATION_OFFICER).get("/people?unitId=" + bureau).then().body("total", equalTo(1));
-    as(Roles.STATION_OFFICER).get("/people?unitId=" + bureau + "&includeSubUnits=true").then()
-        .body("total", equalTo(3)).body("items.id", hasItem(officer));
-    as(Roles.STATION_OFFICER).get("/people?unitId=" + station + "&category=VOLUNTEER").then()
-        .body("total", equalTo(1)).body("items[0].id", equalTo(volunteer));
-    as(Roles.STATION_OFFICER).get("/people?unitId=" + bureau + "&includeSubUnits=true&q=" + chief.get("name")).then()
+    as(Roles.STATION_OFFICER)
+        .get("/people?unitId=" + bureau + "&includeSubUnits=true")
+        .then()
+        .body("total", equalTo(3))
+        .body("items.id", hasItem(officer));
+    as(Roles.STATION_OFFICER)
+        .get("/people?unitId=" + station + "&category=VOLUNTEER")
+        .then()
+        .body("total", equalTo(1))
+        .body("items[0].id", equalTo(volunteer));
+    as(Roles.STATION_OFFICER)
+        .get("/people?unitId=" + bureau + "&includeSubUnits=true&q=" + chief.get("name"))
+        .then()
         .body("total", equalTo(1));
-    as(Roles.STATION_OFFICER).get("/people?q=" + chief.get("badgeNumber")).then()
-        .body("total", equalTo(1)).body("items[0].name", equalTo(chief.get("name")));
-    as(Roles.STATION_OFFICER).get("/people?unitId=" + station + "&dutyStatus=AVAILABLE&size=1").then()
-        .body("total", equalTo(2)).body("items.size()", equalTo(1)).body("size", equalTo(1));
+    as(Roles.STATION_OFFICER)
+        .get("/people?q=" + chief.get("badgeNumber"))
+        .then()
+        .body("total", equalTo(1))
+        .body("items[0].name", equalTo(chief.get("name")));
+    as(Roles.STATION_OFFICER)
+        .get("/people?unitId=" + station + "&dutyStatus=AVAILABLE&size=1")
+        .then()
+        .body("total", equalTo(2))
+        .body("items.size()", equalTo(1))
+        .body("size", equalTo(1));
     as(Roles.COMMAND).get("/people?unitId=" + UUID.randomUUID()).then().statusCode(404);
   }
 
@@ -158,11 +239,19 @@ class PersonResourceTest {
     for (int i = 0; i < 3; i++) {
       register("VOLUNTEER", unit);
     }
-    as(Roles.COMMAND).get("/people?size=1000000&page=-5").then()
-        .statusCode(200).body("size", equalTo(200)).body("page", equalTo(0))
+    as(Roles.COMMAND)
+        .get("/people?size=1000000&page=-5")
+        .then()
+        .statusCode(200)
+        .body("size", equalTo(200))
+        .body("page", equalTo(0))
         .body("items.size()", org.hamcrest.Matchers.lessThanOrEqualTo(200));
-    as(Roles.COMMAND).get("/people?unitId=" + unit + "&size=2&page=1").then()
-        .statusCode(200).body("total", equalTo(3)).body("items.size()", equalTo(1));
+    as(Roles.COMMAND)
+        .get("/people?unitId=" + unit + "&size=2&page=1")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(3))
+        .body("items.size()", equalTo(1));
     as(Roles.COMMAND).get("/people?size=abc").then().statusCode(400);
   }
 
@@ -171,8 +260,16 @@ class PersonResourceTest {
     as(Roles.CHECKPOINT_OFFICER).get("/people?partyStatus=MEMBER").then().statusCode(403);
     as(Roles.COMMAND).get("/people?partyStatus=MEMBER").then().statusCode(200);
     String id = register("STAFF", bureau());
-    as(Roles.CHECKPOINT_OFFICER).get("/people/" + id).then().statusCode(200).body("partyStatus", nullValue());
-    as(Roles.CHECKPOINT_OFFICER).body(person("STAFF", bureau())).post("/people").then().statusCode(403);
+    as(Roles.CHECKPOINT_OFFICER)
+        .get("/people/" + id)
+        .then()
+        .statusCode(200)
+        .body("partyStatus", nullValue());
+    as(Roles.CHECKPOINT_OFFICER)
+        .body(person("STAFF", bureau()))
+        .post("/people")
+        .then()
+        .statusCode(403);
     as(Roles.COMMAND).body(person("STAFF", bureau())).post("/people").then().statusCode(403);
     as(Roles.PROVINCIAL_PLATFORM).get("/people").then().statusCode(403);
   }
@@ -183,8 +280,10 @@ class PersonResourceTest {
     Map<String, Object> first = person("POLICE_OFFICER", unit);
     Map<String, Object> second = person("POLICE_OFFICER", unit);
     second.put("badgeNumber", first.get("badgeNumber"));
-    assertThat(race(() -> admin().body(first).post("/people").statusCode(),
-            () -> admin().body(second).post("/people").statusCode()))
+    assertThat(
+            race(
+                () -> admin().body(first).post("/people").statusCode(),
+                () -> admin().body(second).post("/people").statusCode()))
         .containsExactlyInAnyOrder(201, 409);
 
     Map<String, Object> body = person("STAFF", unit);
@@ -193,18 +292,32 @@ class PersonResourceTest {
     a.put("position", "所長");
     Map<String, Object> b = new java.util.HashMap<>(body);
     b.put("position", "教導員");
-    assertThat(race(() -> admin().header("If-Match", "\"0\"").body(a).put("/people/" + id).statusCode(),
-            () -> admin().header("If-Match", "\"0\"").body(b).put("/people/" + id).statusCode()))
+    assertThat(
+            race(
+                () -> admin().header("If-Match", "\"0\"").body(a).put("/people/" + id).statusCode(),
+                () ->
+                    admin().header("If-Match", "\"0\"").body(b).put("/people/" + id).statusCode()))
         .containsExactlyInAnyOrder(200, 412);
   }
 
-  private static List<Integer> race(java.util.concurrent.Callable<Integer> one, java.util.concurrent.Callable<Integer> two)
+  private static List<Integer> race(
+      java.util.concurrent.Callable<Integer> one, java.util.concurrent.Callable<Integer> two)
       throws Exception {
     var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       var start = new java.util.concurrent.CountDownLatch(1);
-      var f1 = pool.submit(() -> { start.await(); return one.call(); });
-      var f2 = pool.submit(() -> { start.await(); return two.call(); });
+      var f1 =
+          pool.submit(
+              () -> {
+                start.await();
+                return one.call();
+              });
+      var f2 =
+          pool.submit(
+              () -> {
+                start.await();
+                return two.call();
+              });
       start.countDown();
       return List.of(f1.get(), f2.get());
     } finally {

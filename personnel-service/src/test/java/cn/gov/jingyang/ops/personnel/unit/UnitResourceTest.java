@@ -14,8 +14,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import cn.gov.jingyang.ops.platform.security.Roles;
-import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +35,25 @@ class UnitResourceTest {
     String town = unique("黃許鎮");
     String station = createUnit("POLICE_STATION", bureau, town);
 
-    as(Roles.CHECKPOINT_OFFICER).get("/units?parentId=" + bureau).then()
+    as(Roles.CHECKPOINT_OFFICER)
+        .get("/units?parentId=" + bureau)
+        .then()
         .statusCode(200)
         .body("total", equalTo(2))
         .body("items.id", containsInAnyOrder(brigade, station));
-    as(Roles.INVESTIGATOR).get("/units/coverage?town=" + town).then()
-        .statusCode(200).body("id", contains(station));
+    as(Roles.INVESTIGATOR)
+        .get("/units/coverage?town=" + town)
+        .then()
+        .statusCode(200)
+        .body("id", contains(station));
 
     String otherTown = unique("八角井鎮");
-    admin().body(Map.of("towns", List.of(town, otherTown))).put("/units/" + station + "/coverage").then()
-        .statusCode(200).body("towns", contains(town, otherTown));
+    admin()
+        .body(Map.of("towns", List.of(town, otherTown)))
+        .put("/units/" + station + "/coverage")
+        .then()
+        .statusCode(200)
+        .body("towns", contains(town, otherTown));
 
     List<String> events = validEventsOf(db, station, "UnitCoverageChanged");
     assertThat(events).hasSize(2);
@@ -57,15 +66,29 @@ class UnitResourceTest {
   void shouldNotPublishAnythingWhenTheCoverageDoesNotChange() {
     String town = unique("孝泉鎮");
     String station = createUnit("POLICE_STATION", bureau(), town);
-    admin().body(Map.of("towns", List.of(town))).put("/units/" + station + "/coverage").then().statusCode(200);
+    admin()
+        .body(Map.of("towns", List.of(town)))
+        .put("/units/" + station + "/coverage")
+        .then()
+        .statusCode(200);
     assertThat(validEventsOf(db, station, "UnitCoverageChanged")).hasSize(1);
   }
 
   @Test
   void shouldRefuseAnUnknownParentUnit() {
-    admin().body(Map.of("code", unique("PS"), "name", "柏隆派出所", "kind", "POLICE_STATION",
-            "parentId", UUID.randomUUID().toString()))
-        .post("/units").then()
+    admin()
+        .body(
+            Map.of(
+                "code",
+                unique("PS"),
+                "name",
+                "柏隆派出所",
+                "kind",
+                "POLICE_STATION",
+                "parentId",
+                UUID.randomUUID().toString()))
+        .post("/units")
+        .then()
         .statusCode(422)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("parentId"));
@@ -75,17 +98,33 @@ class UnitResourceTest {
   @Test
   void shouldRefuseTownsForAUnitThatIsNoPoliceStation() {
     String brigade = createUnit("BRIGADE", bureau());
-    admin().body(Map.of("towns", List.of("黃許鎮"))).put("/units/" + brigade + "/coverage").then()
-        .statusCode(409).body("type", org.hamcrest.Matchers.endsWith("not-a-police-station"));
+    admin()
+        .body(Map.of("towns", List.of("黃許鎮")))
+        .put("/units/" + brigade + "/coverage")
+        .then()
+        .statusCode(409)
+        .body("type", org.hamcrest.Matchers.endsWith("not-a-police-station"));
   }
 
   @Test
   void shouldRefuseADuplicateCodeAndAnUnknownKind() {
     String code = unique("BR");
-    admin().body(Map.of("code", code, "name", "刑警大隊", "kind", "BUREAU")).post("/units").then().statusCode(201);
-    admin().body(Map.of("code", code, "name", "again", "kind", "BUREAU")).post("/units").then().statusCode(409);
-    admin().body(Map.of("code", unique("X"), "name", "x", "kind", "SPACESHIP")).post("/units").then()
-        .statusCode(400).body("errors.field", hasItem("kind"));
+    admin()
+        .body(Map.of("code", code, "name", "刑警大隊", "kind", "BUREAU"))
+        .post("/units")
+        .then()
+        .statusCode(201);
+    admin()
+        .body(Map.of("code", code, "name", "again", "kind", "BUREAU"))
+        .post("/units")
+        .then()
+        .statusCode(409);
+    admin()
+        .body(Map.of("code", unique("X"), "name", "x", "kind", "SPACESHIP"))
+        .post("/units")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("kind"));
   }
 
   @Test

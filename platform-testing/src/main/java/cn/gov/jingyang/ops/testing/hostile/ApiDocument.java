@@ -27,7 +27,8 @@ public final class ApiDocument {
       while (ops.hasNext()) {
         Map.Entry<String, JsonNode> op = ops.next();
         if (METHODS.contains(op.getKey())) {
-          out.add(operation(op.getKey().toUpperCase(), path.getKey(), path.getValue(), op.getValue()));
+          out.add(
+              operation(op.getKey().toUpperCase(), path.getKey(), path.getValue(), op.getValue()));
         }
       }
     }
@@ -39,15 +40,21 @@ public final class ApiDocument {
     for (JsonNode list : List.of(pathItem.path("parameters"), op.path("parameters"))) {
       for (JsonNode p : list) {
         JsonNode schema = resolve(p.path("schema"));
-        params.add(new Operation.Param(
-            p.path("name").asText(), p.path("in").asText(), schema,
-            p.path("required").asBoolean(false) || "path".equals(p.path("in").asText())));
+        params.add(
+            new Operation.Param(
+                p.path("name").asText(),
+                p.path("in").asText(),
+                schema,
+                p.path("required").asBoolean(false) || "path".equals(p.path("in").asText())));
       }
     }
     JsonNode content = op.path("requestBody").path("content");
     JsonNode body = null;
     if (content.size() > 0) {
-      JsonNode json = content.has("application/json") ? content.get("application/json") : content.elements().next();
+      JsonNode json =
+          content.has("application/json")
+              ? content.get("application/json")
+              : content.elements().next();
       body = resolve(json.path("schema"));
     }
     List<String> roles = new ArrayList<>();

@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Valid values derived from the schemas (examples, enums, formats, limits), so that a request
- * with one field mutated is otherwise valid and reaches the service's deepest validation. Ids of
- * things that exist are preferred where the harness knows some (e.g. {@code checkpointId}).
+ * Valid values derived from the schemas (examples, enums, formats, limits), so that a request with
+ * one field mutated is otherwise valid and reaches the service's deepest validation. Ids of things
+ * that exist are preferred where the harness knows some (e.g. {@code checkpointId}).
  */
 public final class BaselineValues {
 
@@ -20,7 +20,9 @@ public final class BaselineValues {
   private final ApiDocument document;
   private final Function<String, String> knownIds;
 
-  /** @param knownIds an existing id for a field or parameter name ("checkpointId", "id"), or null */
+  /**
+   * @param knownIds an existing id for a field or parameter name ("checkpointId", "id"), or null
+   */
   public BaselineValues(ApiDocument document, Function<String, String> knownIds) {
     this.document = document;
     this.knownIds = knownIds;
@@ -43,7 +45,10 @@ public final class BaselineValues {
     String format = schema.path("format").asText("");
     if ("uuid".equals(format) || isUuidPattern(schema)) {
       String known = name == null ? null : knownIds.apply(name);
-      return JSON.textNode(known != null ? known : UUID.nameUUIDFromBytes(String.valueOf(name).getBytes()).toString());
+      return JSON.textNode(
+          known != null
+              ? known
+              : UUID.nameUUIDFromBytes(String.valueOf(name).getBytes()).toString());
     }
     JsonNode example = example(schema);
     if (example != null) {

@@ -40,17 +40,30 @@ public final class BodyMutations {
   private void wholeBodies(List<HostileRequest> out) {
     String half = valid.substring(0, valid.length() / 2);
     String[][] bodies = {
-      {"empty", ""}, {"null", "null"}, {"array for object", "[" + valid + "]"}, {"string", "\"x\""},
-      {"number", "42"}, {"truncated", half}, {"unclosed", "{"}, {"trailing comma", "{\"a\":1,}"},
-      {"single quotes", "{'a':1}"}, {"comment", "/* x */" + valid}, {"trailing garbage", valid + "}}"},
-      {"two documents", valid + valid}, {"byte order mark", "\uFEFF" + valid}, {"empty object", "{}"},
+      {"empty", ""},
+      {"null", "null"},
+      {"array for object", "[" + valid + "]"},
+      {"string", "\"x\""},
+      {"number", "42"},
+      {"truncated", half},
+      {"unclosed", "{"},
+      {"trailing comma", "{\"a\":1,}"},
+      {"single quotes", "{'a':1}"},
+      {"comment", "/* x */" + valid},
+      {"trailing garbage", valid + "}}"},
+      {"two documents", valid + valid},
+      {"byte order mark", "\uFEFF" + valid},
+      {"empty object", "{}"},
       {"deep nesting 5,000 arrays", "[".repeat(5_000) + "]".repeat(5_000)},
       {"deep nesting 5,000 objects", "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000)},
       {"deep nesting 50,000 arrays", "[".repeat(50_000)},
-      {"unknown field", unknownField()}, {"duplicate keys", duplicateKeys()},
+      {"unknown field", unknownField()},
+      {"duplicate keys", duplicateKeys()},
       {"1 MB string", "{\"x\":\"" + "A".repeat(1 << 20) + "\"}"},
-      {"NUL byte", valid.replaceFirst("\"", "\"\u0000")}, {"form data", "a=b&c=d"},
-      {"NaN literal", "NaN"}, {"huge number", "1" + "0".repeat(2_000)}
+      {"NUL byte", valid.replaceFirst("\"", "\"\u0000")},
+      {"form data", "a=b&c=d"},
+      {"NaN literal", "NaN"},
+      {"huge number", "1" + "0".repeat(2_000)}
     };
     for (String[] b : bodies) {
       out.add(with(b[1]).as("body: " + b[0]));
@@ -68,8 +81,12 @@ public final class BodyMutations {
     Draft utf16 = with(null);
     utf16.body = valid.getBytes(StandardCharsets.UTF_16);
     out.add(utf16.as("body: UTF-16 without charset"));
-    for (String[] b : new String[][] {{"valid", valid}, {"truncated", half},
-        {"deep nesting 5,000 arrays", "[".repeat(5_000) + "]".repeat(5_000)}}) {
+    for (String[] b :
+        new String[][] {
+          {"valid", valid},
+          {"truncated", half},
+          {"deep nesting 5,000 arrays", "[".repeat(5_000) + "]".repeat(5_000)}
+        }) {
       Draft chunked = with(b[1]);
       chunked.chunked = true;
       out.add(chunked.as("chunked body: " + b[0]));
@@ -78,7 +95,8 @@ public final class BodyMutations {
 
   private String unknownField() {
     return valid.startsWith("{") && valid.length() > 2
-        ? "{\"zzUnknown\":{\"x\":[1,2]}," + valid.substring(1) : "{\"zzUnknown\":1}";
+        ? "{\"zzUnknown\":{\"x\":[1,2]}," + valid.substring(1)
+        : "{\"zzUnknown\":1}";
   }
 
   private String duplicateKeys() {

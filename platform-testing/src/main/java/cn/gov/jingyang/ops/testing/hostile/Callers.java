@@ -7,10 +7,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The callers the harness sends as: one with every role (to reach validation), and hostile ones. */
+/**
+ * The callers the harness sends as: one with every role (to reach validation), and hostile ones.
+ */
 public final class Callers {
 
-  public static final String ALL_ROLES = DevTokens.token("hostile", Roles.ALL.toArray(String[]::new));
+  public static final String ALL_ROLES =
+      DevTokens.token("hostile", Roles.ALL.toArray(String[]::new));
 
   private static Map<String, String> tokens;
 
@@ -30,7 +33,8 @@ public final class Callers {
     tokens.put("no roles", DevTokens.token("hostile.nobody"));
     tokens.put("unknown role", DevTokens.token("hostile.root", "ROOT", "ADMIN"));
     tokens.put("expired", DevTokens.expiredToken("hostile", Roles.ALL.toArray(String[]::new)));
-    tokens.put("signed by another key", DevTokens.tokenSignedByAnotherKey("mallory", Roles.COMMAND));
+    tokens.put(
+        "signed by another key", DevTokens.tokenSignedByAnotherKey("mallory", Roles.COMMAND));
     tokens.put("garbage", "not-a-token");
     tokens.put("alg none", unsigned());
     tokens.put("truncated", ALL_ROLES.substring(0, ALL_ROLES.length() / 2));
@@ -43,10 +47,15 @@ public final class Callers {
 
   private static String unsigned() {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-    String claims = b64.encodeToString(
-        ("{\"iss\":\"" + DevTokens.ISSUER + "\",\"upn\":\"mallory\",\"groups\":[\"COMMAND\"],"
-            + "\"exp\":4102444800}").getBytes(StandardCharsets.UTF_8));
+    String header =
+        b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String claims =
+        b64.encodeToString(
+            ("{\"iss\":\""
+                    + DevTokens.ISSUER
+                    + "\",\"upn\":\"mallory\",\"groups\":[\"COMMAND\"],"
+                    + "\"exp\":4102444800}")
+                .getBytes(StandardCharsets.UTF_8));
     return header + "." + claims + ".";
   }
 

@@ -78,7 +78,16 @@ public final class Draft {
   }
 
   public HostileRequest as(String category) {
-    return new HostileRequest(category, operation, method, target(), List.copyOf(headers), tokenLabel,
-        body, chunked, oversized, version);
+    return new HostileRequest(
+        category,
+        operation,
+        method,
+        target(),
+        List.copyOf(headers),
+        tokenLabel,
+        body,
+        chunked,
+        oversized,
+        version);
   }
 }

@@ -3,8 +3,8 @@ package cn.gov.jingyang.ops.testing.hostile;
 import java.util.Map;
 
 /**
- * What came back for a request: the status (-1 if none), headers (names in lower case) and body,
- * or the failure to get an answer.
+ * What came back for a request: the status (-1 if none), headers (names in lower case) and body, or
+ * the failure to get an answer.
  */
 public record Exchange(int status, Map<String, String> headers, String body, String failure) {
 

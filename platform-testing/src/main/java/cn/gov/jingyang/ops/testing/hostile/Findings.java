@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** What a run found: requests by status class, and failures grouped by kind with one example each. */
+/**
+ * What a run found: requests by status class, and failures grouped by kind with one example each.
+ */
 public final class Findings {
 
   private final String service;
@@ -44,7 +46,8 @@ public final class Findings {
     if (request.malformedHttp()) {
       byClass.merge("not HTTP", 1, Integer::sum);
     }
-    byClass.merge(answer.status() < 0 ? "no answer" : (answer.status() / 100) + "xx", 1, Integer::sum);
+    byClass.merge(
+        answer.status() < 0 ? "no answer" : (answer.status() / 100) + "xx", 1, Integer::sum);
     int colon = request.category().indexOf(':');
     String location = colon < 0 ? request.category() : request.category().substring(0, colon);
     byLocation.merge(location, 1, Integer::sum);
@@ -56,7 +59,8 @@ public final class Findings {
     Group g = groups.computeIfAbsent(kind + " \u2190 " + location, k -> new Group(kind, location));
     g.count++;
     g.operations.add(request.operation());
-    g.variants.putIfAbsent(colon < 0 ? "" : request.category().substring(colon + 1).trim(), request.line());
+    g.variants.putIfAbsent(
+        colon < 0 ? "" : request.category().substring(colon + 1).trim(), request.line());
     if (g.example == null) {
       g.example = "    e.g. " + request.describe() + "\n    \u2192 " + answer.describe();
     }
@@ -72,23 +76,50 @@ public final class Findings {
 
   /** The line the closing note quotes. */
   public synchronized String summary() {
-    return "hostile requests: " + service + " " + sent + " sent, " + failed + " failures " + byClass
-        + " (seed " + seed + "; rerun with -Dhostile.seed=" + seed + ")";
+    return "hostile requests: "
+        + service
+        + " "
+        + sent
+        + " sent, "
+        + failed
+        + " failures "
+        + byClass
+        + " (seed "
+        + seed
+        + "; rerun with -Dhostile.seed="
+        + seed
+        + ")";
   }
 
   /** Every group, the largest first: kind, what was mutated, how often, where, and one example. */
   public synchronized String report() {
-    StringBuilder out = new StringBuilder(summary()).append("\nsent, by what was mutated: ").append(byLocation)
-        .append('\n');
+    StringBuilder out =
+        new StringBuilder(summary())
+            .append("\nsent, by what was mutated: ")
+            .append(byLocation)
+            .append('\n');
     List<Group> sorted = new ArrayList<>(groups.values());
     sorted.sort(Comparator.comparing((Group g) -> -g.count).thenComparing(g -> g.kind));
     for (Group g : sorted) {
-      out.append("\n[").append(g.count).append("\u00d7] ").append(g.kind).append("  \u2190  ").append(g.location)
-          .append(g.variants.size() == 1 && !g.variants.firstKey().isEmpty() ? ": " + g.variants.firstKey() : "")
-          .append("\n    operations: ").append(HostileRequest.abbreviate(String.join(", ", g.operations), 400))
-          .append('\n').append(g.example).append('\n');
+      out.append("\n[")
+          .append(g.count)
+          .append("\u00d7] ")
+          .append(g.kind)
+          .append("  \u2190  ")
+          .append(g.location)
+          .append(
+              g.variants.size() == 1 && !g.variants.firstKey().isEmpty()
+                  ? ": " + g.variants.firstKey()
+                  : "")
+          .append("\n    operations: ")
+          .append(HostileRequest.abbreviate(String.join(", ", g.operations), 400))
+          .append('\n')
+          .append(g.example)
+          .append('\n');
       if (g.variants.size() > 1) {
-        g.variants.forEach((variant, line) -> out.append("    \u00b7 ").append(variant).append(": ").append(line).append('\n'));
+        g.variants.forEach(
+            (variant, line) ->
+                out.append("    \u00b7 ").append(variant).append(": ").append(line).append('\n'));
       }
     }
     return out.toString();

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * One request as it goes on the wire, byte for byte (the target and headers are not encoded
- * again): malformed things are sent as they are.
+ * One request as it goes on the wire, byte for byte (the target and headers are not encoded again):
+ * malformed things are sent as they are.
  *
  * @param category what was mutated, the key failures are grouped by ("path param: braces")
  * @param operation the operation it was derived from ("GET /checkpoints/{id}"), or "service"
@@ -29,7 +29,9 @@ public record HostileRequest(
 
   /** A write whose rejection must leave every table as it was. */
   public boolean writes() {
-    return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")
+    return !method.equals("GET")
+        && !method.equals("HEAD")
+        && !method.equals("OPTIONS")
         && !method.equals("TRACE");
   }
 
@@ -37,7 +39,8 @@ public record HostileRequest(
       java.util.regex.Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
   private static final String TARGET_CHARS =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?";
-  private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("HTTP/[0-9]\\.[0-9]");
+  private static final java.util.regex.Pattern VERSION =
+      java.util.regex.Pattern.compile("HTTP/[0-9]\\.[0-9]");
 
   /**
    * Not an HTTP/1.1 message at all (RFC 9112): a method that is not a token, a request target with
@@ -47,15 +50,18 @@ public record HostileRequest(
    * they pass if they get no 5xx and nothing internal (a plain 400/414/431 or a closed connection).
    */
   public boolean malformedHttp() {
-    if (category.startsWith("framing") || !TOKEN.matcher(method).matches()
-        || !VERSION.matcher(version).matches() || !uriTarget(target)
+    if (category.startsWith("framing")
+        || !TOKEN.matcher(method).matches()
+        || !VERSION.matcher(version).matches()
+        || !uriTarget(target)
         || target.equals("*") && !method.equals("OPTIONS")) {
       return true;
     }
     long lengths = 0;
     boolean chunkedHeader = chunked;
     for (String[] h : headers) {
-      if (!TOKEN.matcher(h[0]).matches() || h[1] != null && h[1].chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+      if (!TOKEN.matcher(h[0]).matches()
+          || h[1] != null && h[1].chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
         return true;
       }
       if (h[0].equalsIgnoreCase("Content-Length")) {
@@ -77,7 +83,8 @@ public record HostileRequest(
     for (int i = 0; i < target.length(); i++) {
       char c = target.charAt(i);
       if (c == '%') {
-        if (i + 2 >= target.length() || Character.digit(target.charAt(i + 1), 16) < 0
+        if (i + 2 >= target.length()
+            || Character.digit(target.charAt(i + 1), 16) < 0
             || Character.digit(target.charAt(i + 2), 16) < 0) {
           return false;
         }
@@ -92,10 +99,17 @@ public record HostileRequest(
   /** Method, target, headers and the first 200 characters of the body, for a report. */
   public String describe() {
     StringBuilder out = new StringBuilder();
-    out.append(method).append(' ').append(visible(abbreviate(target, 300))).append(' ').append(version);
+    out.append(method)
+        .append(' ')
+        .append(visible(abbreviate(target, 300)))
+        .append(' ')
+        .append(version);
     for (String[] h : headers) {
       String value = h[0].equalsIgnoreCase("Authorization") ? "<token: " + tokenLabel + ">" : h[1];
-      out.append("\n      ").append(visible(h[0])).append(": ").append(visible(abbreviate(value, 200)));
+      out.append("\n      ")
+          .append(visible(h[0]))
+          .append(": ")
+          .append(visible(abbreviate(value, 200)));
     }
     if (chunked) {
       out.append("\n      Transfer-Encoding: chunked");
@@ -111,7 +125,10 @@ public record HostileRequest(
   public String line() {
     String text = method + " " + abbreviate(target, 160);
     if (body != null) {
-      text += "  body: " + abbreviate(new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8), 120);
+      text +=
+          "  body: "
+              + abbreviate(
+                  new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8), 120);
     }
     return visible(text);
   }

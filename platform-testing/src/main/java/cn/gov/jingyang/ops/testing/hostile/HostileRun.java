@@ -14,7 +14,8 @@ import java.util.concurrent.Future;
  */
 public final class HostileRun {
 
-  private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HostileRun.class);
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(HostileRun.class);
   private final RawHttp http;
   private final RowCounts counts;
   private final Set<String> background;
@@ -49,8 +50,13 @@ public final class HostileRun {
       for (Future<?> read : reads) {
         read.get();
       }
-      LOG.infof("hostile requests: %d writes in %d ms (one at a time), %d reads done %d ms after them (%d threads)",
-          writes, (written - started) / 1_000_000, reads.size(), (System.nanoTime() - written) / 1_000_000, readers);
+      LOG.infof(
+          "hostile requests: %d writes in %d ms (one at a time), %d reads done %d ms after them (%d threads)",
+          writes,
+          (written - started) / 1_000_000,
+          reads.size(),
+          (System.nanoTime() - written) / 1_000_000,
+          readers);
     } finally {
       pool.shutdownNow();
     }
@@ -61,7 +67,10 @@ public final class HostileRun {
     findings.record(request, answer, Verdict.judge(request, answer));
   }
 
-  /** Sends a write and judges it; returns the counts after it if they may serve as the next "before". */
+  /**
+   * Sends a write and judges it; returns the counts after it if they may serve as the next
+   * "before".
+   */
   private Map<String, Long> write(HostileRequest request, Map<String, Long> before) {
     Exchange answer = http.send(request);
     List<String> failures = new ArrayList<>(Verdict.judge(request, answer));
@@ -80,10 +89,11 @@ public final class HostileRun {
 
   /**
    * The tables a rejected write changed. A window in which background work also wrote is not
-   * evidence: the request is sent again (twice at most) and only a change seen without
-   * background work, or on every try, counts.
+   * evidence: the request is sent again (twice at most) and only a change seen without background
+   * work, or on every try, counts.
    */
-  private List<String> changedBy(HostileRequest request, Map<String, Long> before, Map<String, Long> after) {
+  private List<String> changedBy(
+      HostileRequest request, Map<String, Long> before, Map<String, Long> after) {
     for (int attempt = 0; ; attempt++) {
       List<String> changed = RowCounts.changed(before, after, background);
       boolean busy = RowCounts.changed(before, after, Set.of()).size() != changed.size();

@@ -24,7 +24,10 @@ public final class KnownIds {
     return at < 0 ? null : byCollection.get(template.substring(0, at));
   }
 
-  /** The id for a field: {@code fromUnitId} or {@code unitId} is a unit's, {@code personIds} a person's. */
+  /**
+   * The id for a field: {@code fromUnitId} or {@code unitId} is a unit's, {@code personIds} a
+   * person's.
+   */
   public String forField(String name) {
     if (name == null || !(name.endsWith("Id") || name.endsWith("Ids"))) {
       return null;
@@ -58,7 +61,10 @@ public final class KnownIds {
     if (last.endsWith("ies")) {
       return last.substring(0, last.length() - 3) + "y";
     }
-    if (last.endsWith("ches") || last.endsWith("shes") || last.endsWith("sses") || last.endsWith("xes")) {
+    if (last.endsWith("ches")
+        || last.endsWith("shes")
+        || last.endsWith("sses")
+        || last.endsWith("xes")) {
       return last.substring(0, last.length() - 2);
     }
     return last.endsWith("s") ? last.substring(0, last.length() - 1) : last;

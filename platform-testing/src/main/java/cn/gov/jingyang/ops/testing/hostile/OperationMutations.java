@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hostile requests of one operation, each a valid baseline with one thing changed: the
- * caller's token, a path parameter, a query parameter or a header. The body's mutations are
- * {@link BodyMutations}.
+ * The hostile requests of one operation, each a valid baseline with one thing changed: the caller's
+ * token, a path parameter, a query parameter or a header. The body's mutations are {@link
+ * BodyMutations}.
  */
 public final class OperationMutations {
 
@@ -27,7 +27,8 @@ public final class OperationMutations {
     Draft d = new Draft(op.method(), op.toString(), op.path());
     for (Operation.Param p : op.in("path")) {
       String known = ids.forPath(op.path(), p.name());
-      d.pathWire.put(p.name(), Draft.encode(known != null ? known : values.text(p.schema(), p.name())));
+      d.pathWire.put(
+          p.name(), Draft.encode(known != null ? known : values.text(p.schema(), p.name())));
     }
     for (Operation.Param p : op.in("query")) {
       if (p.required()) {
@@ -36,7 +37,9 @@ public final class OperationMutations {
     }
     d.header("Accept", "application/json");
     for (Operation.Param p : op.in("header")) {
-      d.header(p.name(), p.name().equalsIgnoreCase("If-Match") ? "\"1\"" : values.text(p.schema(), p.name()));
+      d.header(
+          p.name(),
+          p.name().equalsIgnoreCase("If-Match") ? "\"1\"" : values.text(p.schema(), p.name()));
     }
     d.token("all roles", Callers.ALL_ROLES);
     if (op.body() != null) {
@@ -107,17 +110,33 @@ public final class OperationMutations {
       twice.queryWire.add(Draft.encode(p.name()) + "=abc");
       out.add(twice.as("query param: repeated"));
     }
-    boolean paged = query.stream().anyMatch(p -> p.name().equals("page"))
-        && query.stream().anyMatch(p -> p.name().equals("size"));
+    boolean paged =
+        query.stream().anyMatch(p -> p.name().equals("page"))
+            && query.stream().anyMatch(p -> p.name().equals("size"));
     if (paged) {
-      String[][] pages = {{"2147483647", "200"}, {"2147483647", "2147483647"}, {"-1", "50"}, {"0", "-1"},
-          {"0", "0"}, {"-2147483648", "-2147483648"}, {"99999999", "99999999"}, {"9223372036854775807", "1"}};
+      String[][] pages = {
+        {"2147483647", "200"},
+        {"2147483647", "2147483647"},
+        {"-1", "50"},
+        {"0", "-1"},
+        {"0", "0"},
+        {"-2147483648", "-2147483648"},
+        {"99999999", "99999999"},
+        {"9223372036854775807", "1"}
+      };
       for (String[] ps : pages) {
-        out.add(baseline().query("page", ps[0]).query("size", ps[1]).as("paging: page " + ps[0] + " size " + ps[1]));
+        out.add(
+            baseline()
+                .query("page", ps[0])
+                .query("size", ps[1])
+                .as("paging: page " + ps[0] + " size " + ps[1]));
       }
     }
     out.add(baseline().query("zzUnknown", "1").as("query: unknown parameter"));
-    out.add(baseline().query("q", HostileValues.TEN_THOUSAND).as("query: string over the request-line limit"));
+    out.add(
+        baseline()
+            .query("q", HostileValues.TEN_THOUSAND)
+            .as("query: string over the request-line limit"));
     Draft many = baseline();
     for (int i = 0; i < 1000; i++) {
       many.queryWire.add("p" + i + "=" + i);
@@ -129,40 +148,86 @@ public final class OperationMutations {
   }
 
   private void headers(List<HostileRequest> out) {
-    for (String accept : List.of("text/html", "application/xml", "garbage", "*/*;q=abc", "application/json;q=0",
-        "image/png", "")) {
-      out.add(baseline().header("Accept", accept).as("header: Accept " + (accept.isEmpty() ? "empty" : "wrong")));
+    for (String accept :
+        List.of(
+            "text/html",
+            "application/xml",
+            "garbage",
+            "*/*;q=abc",
+            "application/json;q=0",
+            "image/png",
+            "")) {
+      out.add(
+          baseline()
+              .header("Accept", accept)
+              .as("header: Accept " + (accept.isEmpty() ? "empty" : "wrong")));
     }
     out.add(baseline().header("Accept", null).as("header: Accept missing"));
     if (op.body() != null) {
-      for (String type : List.of("text/plain", "application/xml", "application/json; charset=klingon",
-          "application/json; charset=\"", "application/json; charset=UTF-16", "multipart/form-data; boundary=x",
-          "application/x-www-form-urlencoded", "garbage", "", "application/json, text/plain", "*/*")) {
+      for (String type :
+          List.of(
+              "text/plain",
+              "application/xml",
+              "application/json; charset=klingon",
+              "application/json; charset=\"",
+              "application/json; charset=UTF-16",
+              "multipart/form-data; boundary=x",
+              "application/x-www-form-urlencoded",
+              "garbage",
+              "",
+              "application/json, text/plain",
+              "*/*")) {
         out.add(baseline().header("Content-Type", type).as("header: Content-Type wrong"));
       }
       out.add(baseline().header("Content-Type", null).as("header: Content-Type missing"));
     }
     for (Operation.Param p : op.in("header")) {
-      for (String value : List.of("*", "garbage", "\"abc\"", "W/\"1\"", "\"99999999999999999999\"", "\"-1\"", "",
-          "\"" + HostileValues.TEN_THOUSAND + "\"")) {
+      for (String value :
+          List.of(
+              "*",
+              "garbage",
+              "\"abc\"",
+              "W/\"1\"",
+              "\"99999999999999999999\"",
+              "\"-1\"",
+              "",
+              "\"" + HostileValues.TEN_THOUSAND + "\"")) {
         out.add(baseline().header(p.name(), value).as("header param " + p.name() + ": hostile"));
       }
       out.add(baseline().header(p.name(), null).as("header param " + p.name() + ": missing"));
     }
-    out.add(baseline().header("X-Big", "A".repeat(40_000)).as("header: 40,000 chars (over the header limit)"));
+    out.add(
+        baseline()
+            .header("X-Big", "A".repeat(40_000))
+            .as("header: 40,000 chars (over the header limit)"));
     Draft many = baseline();
     for (int i = 0; i < 300; i++) {
       many.header("X-Many-" + i, "v".repeat(100));
     }
     out.add(many.as("header: 300 headers (over the header limit)"));
-    out.add(baseline().header("X-Correlation-Id", HostileValues.TEN_THOUSAND).as("header: correlation id hostile"));
-    out.add(baseline().header("X-Correlation-Id", "a\"b{}%00'<>").as("header: correlation id hostile"));
+    out.add(
+        baseline()
+            .header("X-Correlation-Id", HostileValues.TEN_THOUSAND)
+            .as("header: correlation id hostile"));
+    out.add(
+        baseline().header("X-Correlation-Id", "a\"b{}%00'<>").as("header: correlation id hostile"));
     out.add(baseline().header("X-Correlation-Id", "a\u0001b").as("header: raw control char"));
     out.add(baseline().header("traceparent", "00-zz-zz-zz").as("header: traceparent hostile"));
-    out.add(baseline().header("traceparent", "00-" + "f".repeat(5000) + "-01").as("header: traceparent hostile"));
-    out.add(baseline().header("Idempotency-Key", HostileValues.TEN_THOUSAND).as("header: Idempotency-Key hostile"));
+    out.add(
+        baseline()
+            .header("traceparent", "00-" + "f".repeat(5000) + "-01")
+            .as("header: traceparent hostile"));
+    out.add(
+        baseline()
+            .header("Idempotency-Key", HostileValues.TEN_THOUSAND)
+            .as("header: Idempotency-Key hostile"));
     out.add(baseline().header("X-Bad Name", "x").as("header: name with a space"));
-    out.add(baseline().header("Content-Length", "abc").body(null).as("header: Content-Length not a number"));
-    out.add(baseline().header("Content-Length", "-1").body(null).as("header: Content-Length negative"));
+    out.add(
+        baseline()
+            .header("Content-Length", "abc")
+            .body(null)
+            .as("header: Content-Length not a number"));
+    out.add(
+        baseline().header("Content-Length", "-1").body(null).as("header: Content-Length negative"));
   }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * HTTP/1.1 over a plain socket, one connection per request ({@code Connection: close}): sends
- * exactly the bytes it is given, so that control characters, raw percent signs and broken
- * framing reach the server as they are. Large bodies are written on another thread while the
- * answer is read, so that a 413 sent before the body is complete is not lost to a reset.
+ * exactly the bytes it is given, so that control characters, raw percent signs and broken framing
+ * reach the server as they are. Large bodies are written on another thread while the answer is
+ * read, so that a 413 sent before the body is complete is not lost to a reset.
  */
 public final class RawHttp implements AutoCloseable {
 
@@ -27,11 +27,13 @@ public final class RawHttp implements AutoCloseable {
   private final String host;
   private final int port;
   private final int timeoutMillis;
-  private final ExecutorService writers = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "hostile-writer");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService writers =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "hostile-writer");
+            t.setDaemon(true);
+            return t;
+          });
 
   public RawHttp(String host, int port, int timeoutMillis) {
     this.host = host;
@@ -88,8 +90,13 @@ public final class RawHttp implements AutoCloseable {
   }
 
   private byte[] head(HostileRequest r) {
-    StringBuilder head = new StringBuilder(r.method()).append(' ').append(r.target()).append(' ')
-        .append(r.version()).append("\r\n");
+    StringBuilder head =
+        new StringBuilder(r.method())
+            .append(' ')
+            .append(r.target())
+            .append(' ')
+            .append(r.version())
+            .append("\r\n");
     if (!r.version().equals("HTTP/1.0")) {
       head.append("Host: ").append(host).append(':').append(port).append("\r\n");
     }
@@ -97,7 +104,8 @@ public final class RawHttp implements AutoCloseable {
     boolean explicitLength = false;
     for (String[] h : r.headers()) {
       head.append(h[0]).append(": ").append(h[1]).append("\r\n");
-      explicitLength |= h[0].equalsIgnoreCase("Content-Length") || h[0].equalsIgnoreCase("Transfer-Encoding");
+      explicitLength |=
+          h[0].equalsIgnoreCase("Content-Length") || h[0].equalsIgnoreCase("Transfer-Encoding");
     }
     if (r.chunked()) {
       head.append("Transfer-Encoding: chunked\r\n");
@@ -127,7 +135,8 @@ public final class RawHttp implements AutoCloseable {
     }
     byte[] bytes = received.toByteArray();
     if (bytes.length == 0) {
-      return new Exchange(-1, Map.of(), "", failure != null ? failure : "connection closed without a response");
+      return new Exchange(
+          -1, Map.of(), "", failure != null ? failure : "connection closed without a response");
     }
     Exchange parsed = ResponseParser.parse(bytes, head);
     if (parsed.status() < 0 && failure != null) {

@@ -39,8 +39,13 @@ final class ResponseParser {
   static Exchange parse(byte[] bytes, boolean head) {
     int end = headerEnd(bytes);
     if (end < 0) {
-      return new Exchange(-1, Map.of(), "", "incomplete response head: "
-          + HostileRequest.visible(new String(bytes, 0, Math.min(200, bytes.length), StandardCharsets.ISO_8859_1)));
+      return new Exchange(
+          -1,
+          Map.of(),
+          "",
+          "incomplete response head: "
+              + HostileRequest.visible(
+                  new String(bytes, 0, Math.min(200, bytes.length), StandardCharsets.ISO_8859_1)));
     }
     Exchange e = parseHead(bytes, end);
     if (e.status() < 0 || head) {
@@ -67,13 +72,16 @@ final class ResponseParser {
     String[] lines = new String(bytes, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
     String[] status = lines[0].split(" ", 3);
     if (status.length < 2 || !status[0].startsWith("HTTP/")) {
-      return new Exchange(-1, Map.of(), "", "not an HTTP response: " + HostileRequest.visible(lines[0]));
+      return new Exchange(
+          -1, Map.of(), "", "not an HTTP response: " + HostileRequest.visible(lines[0]));
     }
     Map<String, String> headers = RawHttp.newHeaders();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.merge(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim(),
+        headers.merge(
+            lines[i].substring(0, colon).trim().toLowerCase(),
+            lines[i].substring(colon + 1).trim(),
             (a, b) -> a + ", " + b);
       }
     }
@@ -92,7 +100,8 @@ final class ResponseParser {
       while (lineEnd + 1 < body.length && !(body[lineEnd] == '\r' && body[lineEnd + 1] == '\n')) {
         lineEnd++;
       }
-      String size = new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+      String size =
+          new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim();
       int n;
       try {
         n = Integer.parseInt(size, 16);

@@ -12,8 +12,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Row counts of every table of the service's own database (schema public, except Flyway's
- * history), read in one statement so that a snapshot around each write stays cheap.
+ * Row counts of every table of the service's own database (schema public, except Flyway's history),
+ * read in one statement so that a snapshot around each write stays cheap.
  */
 public final class RowCounts {
 
@@ -25,9 +25,10 @@ public final class RowCounts {
     this.dataSource = dataSource;
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "select table_name from information_schema.tables where table_schema = 'public'"
-                + " and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' order by 1")) {
+        ResultSet rs =
+            s.executeQuery(
+                "select table_name from information_schema.tables where table_schema = 'public'"
+                    + " and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' order by 1")) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }
@@ -36,7 +37,11 @@ public final class RowCounts {
     }
     StringBuilder select = new StringBuilder("select ");
     for (int i = 0; i < tables.size(); i++) {
-      select.append(i == 0 ? "" : ", ").append("(select count(*) from \"").append(tables.get(i)).append("\")");
+      select
+          .append(i == 0 ? "" : ", ")
+          .append("(select count(*) from \"")
+          .append(tables.get(i))
+          .append("\")");
     }
     sql = select.toString();
   }
@@ -61,7 +66,8 @@ public final class RowCounts {
   }
 
   /** Tables whose count differs, as "table +n"; those in {@code ignored} are left out. */
-  public static List<String> changed(Map<String, Long> before, Map<String, Long> after, Set<String> ignored) {
+  public static List<String> changed(
+      Map<String, Long> before, Map<String, Long> after, Set<String> ignored) {
     List<String> changed = new ArrayList<>();
     for (Map.Entry<String, Long> t : after.entrySet()) {
       long delta = t.getValue() - before.getOrDefault(t.getKey(), 0L);

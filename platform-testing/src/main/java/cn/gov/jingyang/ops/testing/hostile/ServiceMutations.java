@@ -12,9 +12,9 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Requests that belong to the service rather than one operation: methods a path does not
- * declare, broken request lines and framing, bodies over the limit, and random combinations of
- * mutations until the run has its number of requests.
+ * Requests that belong to the service rather than one operation: methods a path does not declare,
+ * broken request lines and framing, bodies over the limit, and random combinations of mutations
+ * until the run has its number of requests.
  */
 public final class ServiceMutations {
 
@@ -31,28 +31,48 @@ public final class ServiceMutations {
   public void methods(List<HostileRequest> out) {
     Map<String, List<String>> declared = new LinkedHashMap<>();
     Map<String, Draft> baselines = new LinkedHashMap<>();
-    operations.forEach((op, m) -> {
-      declared.computeIfAbsent(op.path(), p -> new ArrayList<>()).add(op.method());
-      baselines.putIfAbsent(op.path(), m.baseline());
-    });
-    declared.forEach((path, methods) -> {
-      List<String> others = new ArrayList<>(List.of("OPTIONS", "TRACE", "HEAD", "FOO", "G\u0001T"));
-      METHODS.stream().filter(m -> !methods.contains(m)).forEach(others::add);
-      for (String method : others) {
-        Draft d = baselines.get(path).copy();
-        d.method = method;
-        d.operation = method + " " + path;
-        out.add(d.as("method: " + (METHODS.contains(method) ? "not declared" : method)));
-      }
-    });
+    operations.forEach(
+        (op, m) -> {
+          declared.computeIfAbsent(op.path(), p -> new ArrayList<>()).add(op.method());
+          baselines.putIfAbsent(op.path(), m.baseline());
+        });
+    declared.forEach(
+        (path, methods) -> {
+          List<String> others =
+              new ArrayList<>(List.of("OPTIONS", "TRACE", "HEAD", "FOO", "G\u0001T"));
+          METHODS.stream().filter(m -> !methods.contains(m)).forEach(others::add);
+          for (String method : others) {
+            Draft d = baselines.get(path).copy();
+            d.method = method;
+            d.operation = method + " " + path;
+            out.add(d.as("method: " + (METHODS.contains(method) ? "not declared" : method)));
+          }
+        });
   }
 
   public void requestLines(Draft any, List<HostileRequest> out) {
-    String[][] lines = {{"HTTP/9.9", null}, {"HTTP/1.0", null}, {"http/1.1", null}, {"HTTP/1.1 extra", null},
-        {null, "*"}, {null, "http://evil.example/events"}, {null, "/events/../events"}, {null, "//events"},
-        {null, "/events;x=y"}, {null, "/EVENTS"}, {null, "/events%2F"}, {null, "/%2e%2e/%2e%2e/etc/passwd"},
-        {null, "events"}, {null, "/events#x"}, {null, ""}, {null, "/events?%"}, {null, "/events?a=%zz"},
-        {null, "/" + "a".repeat(10_000)}, {null, "/q/openapi?format=%00"}, {null, "/q/health/%7B%7D"}};
+    String[][] lines = {
+      {"HTTP/9.9", null},
+      {"HTTP/1.0", null},
+      {"http/1.1", null},
+      {"HTTP/1.1 extra", null},
+      {null, "*"},
+      {null, "http://evil.example/events"},
+      {null, "/events/../events"},
+      {null, "//events"},
+      {null, "/events;x=y"},
+      {null, "/EVENTS"},
+      {null, "/events%2F"},
+      {null, "/%2e%2e/%2e%2e/etc/passwd"},
+      {null, "events"},
+      {null, "/events#x"},
+      {null, ""},
+      {null, "/events?%"},
+      {null, "/events?a=%zz"},
+      {null, "/" + "a".repeat(10_000)},
+      {null, "/q/openapi?format=%00"},
+      {null, "/q/health/%7B%7D"}
+    };
     for (String[] line : lines) {
       Draft d = any.copy();
       d.operation = "service";
@@ -69,9 +89,15 @@ public final class ServiceMutations {
 
   public void framing(Draft write, List<HostileRequest> out) {
     String[][] framings = {
-      {"bad chunk size", "zz\r\n{}\r\n0\r\n\r\n"}, {"chunk longer than declared", "2\r\n{}}}}\r\n0\r\n\r\n"}};
+      {"bad chunk size", "zz\r\n{}\r\n0\r\n\r\n"},
+      {"chunk longer than declared", "2\r\n{}}}}\r\n0\r\n\r\n"}
+    };
     for (String[] f : framings) {
-      Draft d = write.copy().header("Transfer-Encoding", "chunked").header("Content-Type", "application/json");
+      Draft d =
+          write
+              .copy()
+              .header("Transfer-Encoding", "chunked")
+              .header("Content-Type", "application/json");
       d.body = f[1].getBytes(StandardCharsets.US_ASCII);
       out.add(d.as("framing: " + f[0]));
     }
@@ -125,14 +151,17 @@ public final class ServiceMutations {
       d.header(pick(List.of(headers)), v.text().replaceAll("[\\r\\n]", ""));
       return "header";
     }
-    List<String> names = new ArrayList<>(op.in("query").stream().map(Operation.Param::name).toList());
+    List<String> names =
+        new ArrayList<>(op.in("query").stream().map(Operation.Param::name).toList());
     names.addAll(List.of("page", "size", "after", "limit"));
     d.query(pick(names), wire(random.nextInt(4) == 0));
     return "query";
   }
 
   private String wire(boolean raw) {
-    return raw ? pick(HostileValues.RAW_WIRE).text() : Draft.encode(pick(HostileValues.TEXT).text());
+    return raw
+        ? pick(HostileValues.RAW_WIRE).text()
+        : Draft.encode(pick(HostileValues.TEXT).text());
   }
 
   private <T> T pick(List<T> list) {

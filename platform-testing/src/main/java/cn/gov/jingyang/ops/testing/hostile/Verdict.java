@@ -6,15 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Judges one answer: no 5xx, every error problem+json with the status in its body, no internals
- * in any body, a body over the limit refused with 413, and an answer for every request. A message
- * that is not HTTP at all ({@link HostileRequest#malformedHttp()}) only needs no 5xx and no internals.
+ * Judges one answer: no 5xx, every error problem+json with the status in its body, no internals in
+ * any body, a body over the limit refused with 413, and an answer for every request. A message that
+ * is not HTTP at all ({@link HostileRequest#malformedHttp()}) only needs no 5xx and no internals.
  */
 public final class Verdict {
 
   /** Strings that only a stack trace or a leaked database error puts in a body. */
-  public static final List<String> STACK_MARKERS = List.of(
-      "Exception", "\tat ", "at cn.gov", "org.hibernate", "java.lang.", "SQLState", "org.postgresql");
+  public static final List<String> STACK_MARKERS =
+      List.of(
+          "Exception",
+          "\tat ",
+          "at cn.gov",
+          "org.hibernate",
+          "java.lang.",
+          "SQLState",
+          "org.postgresql");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Verdict() {}
@@ -34,7 +42,8 @@ public final class Verdict {
       return failures;
     }
     int status = answer.status();
-    String type = answer.contentType().isEmpty() ? "no Content-Type" : answer.contentType().split(";")[0];
+    String type =
+        answer.contentType().isEmpty() ? "no Content-Type" : answer.contentType().split(";")[0];
     if (status >= 500) {
       failures.add(status + " " + type);
     }
@@ -64,7 +73,9 @@ public final class Verdict {
   private static void problemBody(int status, String body, List<String> failures) {
     try {
       JsonNode problem = JSON.readTree(body);
-      if (problem == null || !problem.path("status").canConvertToInt() || problem.path("status").asInt() != status) {
+      if (problem == null
+          || !problem.path("status").canConvertToInt()
+          || problem.path("status").asInt() != status) {
         failures.add(status + " problem+json without \"status\": " + status);
       }
     } catch (Exception e) {

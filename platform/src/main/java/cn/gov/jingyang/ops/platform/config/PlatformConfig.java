@@ -8,7 +8,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "ops")
 public interface PlatformConfig {
 
-  /** This service's name: its topic is {@code <name>.events}, its events' source {@code /jingyang/<name>}. */
+  /**
+   * This service's name: its topic is {@code <name>.events}, its events' source {@code
+   * /jingyang/<name>}.
+   */
   String serviceName();
 
   Outbox outbox();
@@ -18,7 +21,9 @@ public interface PlatformConfig {
   Feed feed();
 
   interface Outbox {
-    /** Run the relay in this instance (several instances may; rows are claimed with SKIP LOCKED). */
+    /**
+     * Run the relay in this instance (several instances may; rows are claimed with SKIP LOCKED).
+     */
     @WithDefault("true")
     boolean relayEnabled();
 
@@ -42,8 +47,9 @@ public interface PlatformConfig {
 
     /**
      * How long rows claimed by a relay pass stay its own while it sends them with no database
-     * transaction open; a relay that dies mid-pass releases them by letting the lease expire. A pass
-     * stops sending at half the lease. Keep it well above the producer's delivery timeout (15 s).
+     * transaction open; a relay that dies mid-pass releases them by letting the lease expire. A
+     * pass stops sending at half the lease. Keep it well above the producer's delivery timeout (15
+     * s).
      */
     @WithDefault("60s")
     Duration claimLease();
@@ -70,8 +76,8 @@ public interface PlatformConfig {
     Duration retryBackoff();
 
     /**
-     * Longest pause between retries of a record held back by a transient fault (database down,
-     * lock timeout, deadlock...): the pause doubles from {@code retry-backoff} up to this.
+     * Longest pause between retries of a record held back by a transient fault (database down, lock
+     * timeout, deadlock...): the pause doubles from {@code retry-backoff} up to this.
      */
     @WithDefault("30s")
     Duration transientMaxBackoff();

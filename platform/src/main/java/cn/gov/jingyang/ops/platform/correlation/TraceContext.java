@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
 /**
- * The correlation id and W3C trace context of the work in progress, kept in the logging MDC so
- * that every log line, every event appended to the outbox and every Kafka record carries them.
+ * The correlation id and W3C trace context of the work in progress, kept in the logging MDC so that
+ * every log line, every event appended to the outbox and every Kafka record carries them.
  */
 public final class TraceContext {
 

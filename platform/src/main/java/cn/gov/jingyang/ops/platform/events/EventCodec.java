@@ -29,14 +29,14 @@ public class EventCodec {
     try {
       event = mapper.readValue(json, EventEnvelope.class);
     } catch (JsonProcessingException e) {
-      throw new MalformedEventException("not a CloudEvents JSON document: " + e.getOriginalMessage());
+      throw new MalformedEventException(
+          "not a CloudEvents JSON document: " + e.getOriginalMessage());
     }
     if (!EventEnvelope.SPEC_VERSION.equals(event.specversion())
         || event.id() == null
         || isBlank(event.source())
         || isBlank(event.type())) {
-      throw new MalformedEventException(
-          "CloudEvent lacks specversion 1.0, id, source or type");
+      throw new MalformedEventException("CloudEvent lacks specversion 1.0, id, source or type");
     }
     return event;
   }
@@ -50,7 +50,12 @@ public class EventCodec {
       return mapper.treeToValue(event.data(), type);
     } catch (JsonProcessingException e) {
       throw new MalformedEventException(
-          "data of " + event.type() + " does not match " + type.getSimpleName() + ": " + e.getOriginalMessage());
+          "data of "
+              + event.type()
+              + " does not match "
+              + type.getSimpleName()
+              + ": "
+              + e.getOriginalMessage());
     }
   }
 

@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A CloudEvents 1.0 event in structured JSON mode. Besides the required attributes it carries
- * the extension attributes {@code traceparent} (W3C trace context) and {@code correlationid}.
+ * A CloudEvents 1.0 event in structured JSON mode. Besides the required attributes it carries the
+ * extension attributes {@code traceparent} (W3C trace context) and {@code correlationid}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventEnvelope(
@@ -26,7 +26,9 @@ public record EventEnvelope(
   public static final String SPEC_VERSION = "1.0";
   public static final String JSON = "application/json";
 
-  /** The short event name: {@code ShiftStarted} for {@code cn.gov.jingyang.checkpoint.ShiftStarted}. */
+  /**
+   * The short event name: {@code ShiftStarted} for {@code cn.gov.jingyang.checkpoint.ShiftStarted}.
+   */
   public String eventName() {
     int dot = type.lastIndexOf('.');
     return dot < 0 ? type : type.substring(dot + 1);
@@ -34,7 +36,16 @@ public record EventEnvelope(
 
   public EventEnvelope withData(JsonNode newData) {
     return new EventEnvelope(
-        specversion, id, source, type, subject, time, datacontenttype, dataschema, traceparent,
-        correlationid, newData);
+        specversion,
+        id,
+        source,
+        type,
+        subject,
+        time,
+        datacontenttype,
+        dataschema,
+        traceparent,
+        correlationid,
+        newData);
   }
 }

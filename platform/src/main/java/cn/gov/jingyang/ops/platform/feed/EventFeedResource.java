@@ -28,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The service's event log over HTTP, read from the outbox: in order, from any cursor, as often as
- * a reader likes (at-least-once, replayable). ID numbers and phones are masked. A cursor below
- * what retention has purged is answered 410 with the earliest cursor still complete, never with a
- * page that silently skips the purged events.
+ * The service's event log over HTTP, read from the outbox: in order, from any cursor, as often as a
+ * reader likes (at-least-once, replayable). ID numbers and phones are masked. A cursor below what
+ * retention has purged is answered 410 with the earliest cursor still complete, never with a page
+ * that silently skips the purged events.
  */
 @Path("/events")
 @Tag(name = "Event feed")
@@ -58,27 +58,38 @@ public class EventFeedResource {
   @GET
   @Operation(
       summary = "Events after a cursor, oldest first",
-      description = "Start with after=0; pass the returned nextCursor to continue. A limit above the"
-          + " maximum is capped. Events are never removed from the feed before the outbox"
-          + " retention period has passed; retention removes the oldest events only, in cursor"
-          + " order. A cursor older than what was removed is answered 410 (problem type"
-          + " cursor-expired) whose earliestCursor member is the oldest cursor to resume from:"
-          + " the events in between are gone from the feed and must be recovered another way.")
+      description =
+          "Start with after=0; pass the returned nextCursor to continue. A limit above the"
+              + " maximum is capped. Events are never removed from the feed before the outbox"
+              + " retention period has passed; retention removes the oldest events only, in cursor"
+              + " order. A cursor older than what was removed is answered 410 (problem type"
+              + " cursor-expired) whose earliestCursor member is the oldest cursor to resume from:"
+              + " the events in between are gone from the feed and must be recovered another way.")
   @APIResponse(
       responseCode = "200",
       description = "a page of events",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPage.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FeedPage.class)))
   @APIResponse(
       responseCode = "410",
-      description = "the cursor is older than the retention window; earliestCursor names where the"
-          + " feed is complete again",
+      description =
+          "the cursor is older than the retention window; earliestCursor names where the"
+              + " feed is complete again",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public FeedPage events(
       @Parameter(description = "cursor of the last event already read (0 = from the start)")
-          @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+          @QueryParam("after")
+          @DefaultValue("0")
+          @Min(0)
+          long after,
       @Parameter(description = "page size; default 100, capped at 1000")
-          @QueryParam("limit") @Min(1) Integer limit) {
-    int size = Math.min(limit == null ? config.feed().defaultLimit() : limit, config.feed().maxLimit());
+          @QueryParam("limit")
+          @Min(1)
+          Integer limit) {
+    int size =
+        Math.min(limit == null ? config.feed().defaultLimit() : limit, config.feed().maxLimit());
     try (Connection c = dataSource.getConnection()) {
       FeedLog.Slice slice = FeedLog.read(c, after, size + 1);
       if (after < slice.purgedThrough()) {
@@ -87,7 +98,9 @@ public class EventFeedResource {
                     410,
                     "cursor-expired",
                     "Cursor older than the feed's retention",
-                    "events up to cursor " + slice.purgedThrough() + " have been removed by retention;"
+                    "events up to cursor "
+                        + slice.purgedThrough()
+                        + " have been removed by retention;"
                         + " resume from earliestCursor and recover the gap another way")
                 .with("earliestCursor", slice.purgedThrough()));
       }

@@ -9,9 +9,9 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
- * Ready only while the service's database answers. Replaces Quarkus' own datasource check
- * ({@code quarkus.datasource.health.enabled=false}), whose data carries the driver's error text —
- * host and port included — to anyone who asks: here the status alone, the reason in the log.
+ * Ready only while the service's database answers. Replaces Quarkus' own datasource check ({@code
+ * quarkus.datasource.health.enabled=false}), whose data carries the driver's error text — host and
+ * port included — to anyone who asks: here the status alone, the reason in the log.
  */
 @Readiness
 @ApplicationScoped
@@ -29,7 +29,9 @@ public class DatabaseReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try (Connection connection = dataSource.getConnection()) {
-      return HealthCheckResponse.named("database").status(connection.isValid(VALIDATION_TIMEOUT_SECONDS)).build();
+      return HealthCheckResponse.named("database")
+          .status(connection.isValid(VALIDATION_TIMEOUT_SECONDS))
+          .build();
     } catch (Exception e) {
       LOG.warnf("readiness: the database does not answer: %s", e.toString());
       return HealthCheckResponse.down("database");

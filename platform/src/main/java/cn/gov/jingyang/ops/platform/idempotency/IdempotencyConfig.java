@@ -13,8 +13,8 @@ public interface IdempotencyConfig {
   Duration retention();
 
   /**
-   * How long a duplicate waits for the first request with its key to finish before it is
-   * answered 409 (request in progress) with Retry-After.
+   * How long a duplicate waits for the first request with its key to finish before it is answered
+   * 409 (request in progress) with Retry-After.
    */
   @WithDefault("10s")
   Duration duplicateWait();

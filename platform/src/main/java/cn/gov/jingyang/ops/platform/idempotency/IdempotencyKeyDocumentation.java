@@ -19,8 +19,8 @@ import org.jboss.jandex.MethodInfo;
 
 /**
  * Adds the optional {@code Idempotency-Key} header parameter to every operation whose resource
- * method (or class) carries {@link Idempotent}. Runs at build time, where SmallRye OpenAPI hands
- * it the index of the application's classes.
+ * method (or class) carries {@link Idempotent}. Runs at build time, where SmallRye OpenAPI hands it
+ * the index of the application's classes.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class IdempotencyKeyDocumentation implements OASFilter {
@@ -50,23 +50,36 @@ public class IdempotencyKeyDocumentation implements OASFilter {
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
-    openAPI.getPaths().getPathItems().forEach((path, item) ->
-        item.getOperations().forEach((method, operation) -> {
-          if (operations.contains(method.name() + " " + path) && !documented(operation)) {
-            operation.addParameter(header());
-          }
-        }));
+    openAPI
+        .getPaths()
+        .getPathItems()
+        .forEach(
+            (path, item) ->
+                item.getOperations()
+                    .forEach(
+                        (method, operation) -> {
+                          if (operations.contains(method.name() + " " + path)
+                              && !documented(operation)) {
+                            operation.addParameter(header());
+                          }
+                        }));
   }
 
   private void add(MethodInfo method) {
-    String http = HTTP_METHODS.stream()
-        .filter(m -> method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + m)))
-        .findFirst().orElse(null);
+    String http =
+        HTTP_METHODS.stream()
+            .filter(m -> method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + m)))
+            .findFirst()
+            .orElse(null);
     if (http == null) {
       return;
     }
     ClassInfo resource = method.declaringClass();
-    String path = "/" + value(resource.declaredAnnotation(PATH)) + "/" + value(method.declaredAnnotation(PATH));
+    String path =
+        "/"
+            + value(resource.declaredAnnotation(PATH))
+            + "/"
+            + value(method.declaredAnnotation(PATH));
     path = path.replaceAll("\\{\\s*([^}:\\s]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
     if (path.length() > 1 && path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
@@ -80,7 +93,8 @@ public class IdempotencyKeyDocumentation implements OASFilter {
 
   private static boolean documented(Operation operation) {
     return operation.getParameters() != null
-        && operation.getParameters().stream().anyMatch(p -> Idempotent.HEADER.equalsIgnoreCase(p.getName()));
+        && operation.getParameters().stream()
+            .anyMatch(p -> Idempotent.HEADER.equalsIgnoreCase(p.getName()));
   }
 
   private static Parameter header() {
@@ -88,12 +102,14 @@ public class IdempotencyKeyDocumentation implements OASFilter {
         .name(Idempotent.HEADER)
         .in(Parameter.In.HEADER)
         .required(false)
-        .description("Makes a retry safe: the first response is stored with this key (for the caller, 24 h by "
-            + "default) and a retry with the same key and the same request gets it again, marked "
-            + "Idempotent-Replayed: true, instead of a second change. The same key with a different request: "
-            + "422; while the first request with the key still runs: 409 with Retry-After. "
-            + "1 to 255 printable ASCII characters; a UUID is a good key.")
-        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1).maxLength(255))
+        .description(
+            "Makes a retry safe: the first response is stored with this key (for the caller, 24 h by "
+                + "default) and a retry with the same key and the same request gets it again, marked "
+                + "Idempotent-Replayed: true, instead of a second change. The same key with a different request: "
+                + "422; while the first request with the key still runs: 409 with Retry-After. "
+                + "1 to 255 printable ASCII characters; a UUID is a good key.")
+        .schema(
+            OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1).maxLength(255))
         .example("3f0e1c52-9d7a-4b8e-a5d2-6c1f0b7e9a14");
   }
 }

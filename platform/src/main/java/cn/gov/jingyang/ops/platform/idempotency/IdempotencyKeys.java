@@ -12,9 +12,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The {@code idempotency_key} table. Every call but {@link #forgetBefore} runs on the
- * connection of the caller's transaction: a claim is visible to others only once that
- * transaction commits, and then it holds its response.
+ * The {@code idempotency_key} table. Every call but {@link #forgetBefore} runs on the connection of
+ * the caller's transaction: a claim is visible to others only once that transaction commits, and
+ * then it holds its response.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -40,15 +40,17 @@ public class IdempotencyKeys {
   /**
    * Claims the key for this request, or returns what an earlier request with the key stored. A
    * concurrent request holding the claim makes this wait (on the primary key) until it commits —
-   * then its response is returned — or rolls back — then this request gets the claim; after
-   * {@code wait} it gives up with {@link StillRunning}. A key older than {@code expiredBefore}
-   * counts as unused.
+   * then its response is returned — or rolls back — then this request gets the claim; after {@code
+   * wait} it gives up with {@link StillRunning}. A key older than {@code expiredBefore} counts as
+   * unused.
    */
-  Optional<Earlier> claim(String caller, String key, String requestHash, Duration wait, Instant expiredBefore)
+  Optional<Earlier> claim(
+      String caller, String key, String requestHash, Duration wait, Instant expiredBefore)
       throws SQLException, StillRunning {
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement ps = c.prepareStatement(
-          "delete from idempotency_key where caller = ? and idempotency_key = ? and created_at < ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "delete from idempotency_key where caller = ? and idempotency_key = ? and created_at < ?")) {
         ps.setString(1, caller);
         ps.setString(2, key);
         ps.setTimestamp(3, Timestamp.from(expiredBefore));
@@ -56,9 +58,10 @@ public class IdempotencyKeys {
       }
       String previousTimeout = lockTimeout(c, Math.max(1, wait.toMillis()) + "ms");
       int claimed;
-      try (PreparedStatement ps = c.prepareStatement(
-          "insert into idempotency_key (caller, idempotency_key, request_hash) values (?, ?, ?) "
-              + "on conflict (caller, idempotency_key) do nothing")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "insert into idempotency_key (caller, idempotency_key, request_hash) values (?, ?, ?) "
+                  + "on conflict (caller, idempotency_key) do nothing")) {
         ps.setString(1, caller);
         ps.setString(2, key);
         ps.setString(3, requestHash);
@@ -77,9 +80,10 @@ public class IdempotencyKeys {
   /** Stores the response of the request holding the claim (in its transaction). */
   void complete(String caller, String key, StoredResponse response) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "update idempotency_key set status = ?, content_type = ?, location = ?, etag = ?, body = ? "
-                + "where caller = ? and idempotency_key = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "update idempotency_key set status = ?, content_type = ?, location = ?, etag = ?, body = ? "
+                    + "where caller = ? and idempotency_key = ?")) {
       ps.setInt(1, response.status());
       ps.setString(2, response.contentType());
       ps.setString(3, response.location());
@@ -94,8 +98,9 @@ public class IdempotencyKeys {
   /** Gives the claim up (the request failed): a retry with the key runs again. */
   void release(String caller, String key) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "delete from idempotency_key where caller = ? and idempotency_key = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "delete from idempotency_key where caller = ? and idempotency_key = ?")) {
       ps.setString(1, caller);
       ps.setString(2, key);
       ps.executeUpdate();
@@ -105,16 +110,19 @@ public class IdempotencyKeys {
   /** Removes keys created before {@code cutoff}; returns how many. Runs in its own transaction. */
   public int forgetBefore(Instant cutoff) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("delete from idempotency_key where created_at < ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("delete from idempotency_key where created_at < ?")) {
       ps.setTimestamp(1, Timestamp.from(cutoff));
       return ps.executeUpdate();
     }
   }
 
-  private static Earlier earlier(Connection c, String caller, String key) throws SQLException, StillRunning {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select request_hash, status, content_type, location, etag, body from idempotency_key "
-            + "where caller = ? and idempotency_key = ?")) {
+  private static Earlier earlier(Connection c, String caller, String key)
+      throws SQLException, StillRunning {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select request_hash, status, content_type, location, etag, body from idempotency_key "
+                + "where caller = ? and idempotency_key = ?")) {
       ps.setString(1, caller);
       ps.setString(2, key);
       try (ResultSet rs = ps.executeQuery()) {
@@ -124,7 +132,8 @@ public class IdempotencyKeys {
         }
         return new Earlier(
             rs.getString(1),
-            new StoredResponse(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+            new StoredResponse(
+                rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
       }
     }
   }

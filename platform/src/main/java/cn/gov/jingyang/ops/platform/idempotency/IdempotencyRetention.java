@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
-/** Forgets idempotency keys (and their stored responses) older than {@code ops.idempotency.retention}. */
+/**
+ * Forgets idempotency keys (and their stored responses) older than {@code
+ * ops.idempotency.retention}.
+ */
 @ApplicationScoped
 public class IdempotencyRetention {
 
@@ -20,7 +23,9 @@ public class IdempotencyRetention {
     this.config = config;
   }
 
-  @Scheduled(every = "${ops.retention.every:1h}", delayed = "5m",
+  @Scheduled(
+      every = "${ops.retention.every:1h}",
+      delayed = "5m",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   public void purge() throws SQLException {
     int removed = keys.forgetBefore(Instant.now().minus(config.retention()));

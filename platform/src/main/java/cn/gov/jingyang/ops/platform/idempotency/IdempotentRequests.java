@@ -24,11 +24,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
- * Runs an {@link Idempotent} resource method that got an {@code Idempotency-Key} in one
- * transaction with its key: claim the key (waiting for a concurrent duplicate), run the method
- * (its services' transactions join this one), store the response, commit. A crash therefore
- * never leaves a change without its stored response or a response without its change. Runs
- * before {@code @Transactional} (priority 200) and after the security checks.
+ * Runs an {@link Idempotent} resource method that got an {@code Idempotency-Key} in one transaction
+ * with its key: claim the key (waiting for a concurrent duplicate), run the method (its services'
+ * transactions join this one), store the response, commit. A crash therefore never leaves a change
+ * without its stored response or a response without its change. Runs before {@code @Transactional}
+ * (priority 200) and after the security checks.
  */
 @Idempotent
 @Interceptor
@@ -52,8 +52,14 @@ public class IdempotentRequests {
   private final ObjectMapper json;
   private final RequestFingerprint fingerprint;
 
-  public IdempotentRequests(CurrentVertxRequest current, SecurityIdentity identity, TransactionManager transactions,
-      TransactionSynchronizationRegistry registry, IdempotencyKeys keys, IdempotencyConfig config, ObjectMapper json) {
+  public IdempotentRequests(
+      CurrentVertxRequest current,
+      SecurityIdentity identity,
+      TransactionManager transactions,
+      TransactionSynchronizationRegistry registry,
+      IdempotencyKeys keys,
+      IdempotencyConfig config,
+      ObjectMapper json) {
     this.current = current;
     this.identity = identity;
     this.transactions = transactions;
@@ -66,14 +72,20 @@ public class IdempotentRequests {
 
   @AroundInvoke
   Object around(InvocationContext ctx) throws Exception {
-    HttpServerRequest request = current.getCurrent() == null ? null : current.getCurrent().request();
+    HttpServerRequest request =
+        current.getCurrent() == null ? null : current.getCurrent().request();
     List<String> values = request == null ? List.of() : request.headers().getAll(Idempotent.HEADER);
     if (values.isEmpty()) {
       return ctx.proceed();
     }
     String key = validKey(values);
-    String hash = fingerprint.of(
-        request.method().name(), request.path(), request.query(), ctx.getMethod(), ctx.getParameters());
+    String hash =
+        fingerprint.of(
+            request.method().name(),
+            request.path(),
+            request.query(),
+            ctx.getMethod(),
+            ctx.getParameters());
     boolean began = transactions.getStatus() == Status.STATUS_NO_TRANSACTION;
     if (began) {
       transactions.begin();
@@ -90,20 +102,24 @@ public class IdempotentRequests {
   }
 
   /**
-   * A method declared to return an entity cannot return a Response from here (the caller casts
-   * it); the response then reaches the REST layer as {@link StoredAnswer}, after the commit.
+   * A method declared to return an entity cannot return a Response from here (the caller casts it);
+   * the response then reaches the REST layer as {@link StoredAnswer}, after the commit.
    */
   private static Object deliver(InvocationContext ctx, Object response) {
-    if (response instanceof Response answer && !ctx.getMethod().getReturnType().isAssignableFrom(Response.class)) {
+    if (response instanceof Response answer
+        && !ctx.getMethod().getReturnType().isAssignableFrom(Response.class)) {
       throw new StoredAnswer(answer);
     }
     return response;
   }
 
-  private Outcome run(InvocationContext ctx, String caller, String key, String hash, String path) throws Exception {
+  private Outcome run(InvocationContext ctx, String caller, String key, String hash, String path)
+      throws Exception {
     Optional<IdempotencyKeys.Earlier> earlier;
     try {
-      earlier = keys.claim(caller, key, hash, config.duplicateWait(), Instant.now().minus(config.retention()));
+      earlier =
+          keys.claim(
+              caller, key, hash, config.duplicateWait(), Instant.now().minus(config.retention()));
     } catch (IdempotencyKeys.StillRunning e) {
       return new Outcome(inProgress(key, path), false);
     }
@@ -156,9 +172,12 @@ public class IdempotentRequests {
       throw ProblemException.badRequest(Idempotent.HEADER, "send the header once");
     }
     String key = values.get(0);
-    if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f)) {
+    if (key.isEmpty()
+        || key.length() > MAX_KEY_LENGTH
+        || !key.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f)) {
       throw ProblemException.badRequest(
-          Idempotent.HEADER, "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters, e.g. a UUID");
+          Idempotent.HEADER,
+          "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters, e.g. a UUID");
     }
     return key;
   }
@@ -166,23 +185,37 @@ public class IdempotentRequests {
   private static ProblemException reused(String key) {
     String message = "was already used for a different request; use a new key for a new request";
     return new ProblemException(
-        new Problem("idempotency-key-reused", "Idempotency key reused", 422,
+        new Problem(
+            "idempotency-key-reused",
+            "Idempotency key reused",
+            422,
             Idempotent.HEADER + " " + key + " " + message,
             List.of(new Problem.FieldError(Idempotent.HEADER, message))));
   }
 
   /** 409 with Retry-After: the first request with this key is still running. */
   private static Response inProgress(String key, String path) {
-    Problem problem = Problem.of(409, "request-in-progress", "Request in progress",
-            "a request with " + Idempotent.HEADER + " " + key
-                + " is still being processed; retry after the time in Retry-After to get its response")
-        .with("retryAfterSeconds", 1);
+    Problem problem =
+        Problem.of(
+                409,
+                "request-in-progress",
+                "Request in progress",
+                "a request with "
+                    + Idempotent.HEADER
+                    + " "
+                    + key
+                    + " is still being processed; retry after the time in Retry-After to get its response")
+            .with("retryAfterSeconds", 1);
     try {
       problem.setInstance(URI.create(path));
     } catch (IllegalArgumentException e) {
       // a path that is no URI reference names no instance
     }
     problem.setCorrelationId(TraceContext.correlationId());
-    return Response.status(409).type(Problem.MEDIA_TYPE).header("Retry-After", "1").entity(problem).build();
+    return Response.status(409)
+        .type(Problem.MEDIA_TYPE)
+        .header("Retry-After", "1")
+        .entity(problem)
+        .build();
   }
 }

@@ -12,8 +12,8 @@ import java.util.HexFormat;
 
 /**
  * The hash that says whether a retry is the same request: SHA-256 of method, path, query and the
- * body as the service read it (re-serialised with sorted map keys, so spacing and key order of
- * the JSON sent do not matter, but every value does).
+ * body as the service read it (re-serialised with sorted map keys, so spacing and key order of the
+ * JSON sent do not matter, but every value does).
  */
 final class RequestFingerprint {
 
@@ -28,8 +28,10 @@ final class RequestFingerprint {
     String body = canonical.writeValueAsString(body(resourceMethod, arguments));
     String request = method + "\n" + path + "\n" + (query == null ? "" : query) + "\n" + body;
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(request.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

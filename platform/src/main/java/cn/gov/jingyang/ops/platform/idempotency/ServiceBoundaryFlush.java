@@ -7,8 +7,8 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 
 /**
  * Inside an idempotent request a service's {@code @Transactional} method joins the request's
@@ -25,7 +25,8 @@ public class ServiceBoundaryFlush {
   private final TransactionSynchronizationRegistry registry;
   private final Instance<EntityManager> entityManager;
 
-  public ServiceBoundaryFlush(TransactionSynchronizationRegistry registry, Instance<EntityManager> entityManager) {
+  public ServiceBoundaryFlush(
+      TransactionSynchronizationRegistry registry, Instance<EntityManager> entityManager) {
     this.registry = registry;
     this.entityManager = entityManager;
   }

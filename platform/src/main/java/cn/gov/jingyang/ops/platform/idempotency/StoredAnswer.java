@@ -4,8 +4,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Carries the answer of an idempotent request out of a resource method that is declared to
- * return an entity rather than a Response (its transaction has already ended). Not an error.
+ * Carries the answer of an idempotent request out of a resource method that is declared to return
+ * an entity rather than a Response (its transaction has already ended). Not an error.
  */
 final class StoredAnswer extends RuntimeException {
 

@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * What a client was answered: status, body as sent, and the headers that describe the created
- * resource (Location, ETag, Content-Type). The body is kept as the exact JSON text, so a replay
- * is byte for byte the first answer.
+ * resource (Location, ETag, Content-Type). The body is kept as the exact JSON text, so a replay is
+ * byte for byte the first answer.
  */
 record StoredResponse(int status, String contentType, String location, String etag, String body) {
 
@@ -31,7 +31,9 @@ record StoredResponse(int status, String contentType, String location, String et
       entity = result;
     }
     String body =
-        entity == null ? null : entity instanceof String text ? text : json.writeValueAsString(entity);
+        entity == null
+            ? null
+            : entity instanceof String text ? text : json.writeValueAsString(entity);
     String contentType =
         body == null ? null : type != null ? type.toString() : MediaType.APPLICATION_JSON;
     return new StoredResponse(status, contentType, location, etag, body);

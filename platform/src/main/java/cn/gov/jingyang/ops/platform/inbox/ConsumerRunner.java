@@ -27,11 +27,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs one {@link EventHandler}: poll, apply each record's effect through {@link EventApplication},
- * then commit the offsets. A record that fails for a reason of its own (poison) is tried
- * {@code max-attempts} times and dead-lettered. A record that meets a transient fault (see
- * {@link TransientFaults}) holds its partition: the partition is paused, the consumer keeps polling
- * (so it stays in its group), the same record is retried with a doubling pause up to
- * {@code transient-max-backoff}, the offset never moves past it, and when it finally succeeds the
+ * then commit the offsets. A record that fails for a reason of its own (poison) is tried {@code
+ * max-attempts} times and dead-lettered. A record that meets a transient fault (see {@link
+ * TransientFaults}) holds its partition: the partition is paused, the consumer keeps polling (so it
+ * stays in its group), the same record is retried with a doubling pause up to {@code
+ * transient-max-backoff}, the offset never moves past it, and when it finally succeeds the
  * partition resumes right behind it. Meanwhile the consumer reports itself {@link #status stuck}.
  */
 public final class ConsumerRunner implements Runnable {
@@ -113,7 +113,8 @@ public final class ConsumerRunner implements Runnable {
   public void run() {
     Duration backoff = settings.retryBackoff();
     while (running) {
-      try (KafkaConsumer<String, String> c = kafka.consumer(groupId, groupId + "-" + ProcessHandle.current().pid())) {
+      try (KafkaConsumer<String, String> c =
+          kafka.consumer(groupId, groupId + "-" + ProcessHandle.current().pid())) {
         consumer = c;
         c.subscribe(List.copyOf(handler.topics()), new ForgetRevoked());
         while (running) {
@@ -141,7 +142,8 @@ public final class ConsumerRunner implements Runnable {
         if (!running) {
           break;
         }
-        LOG.errorf("consumer %s failed (%s); restarting from the last committed offsets in %s",
+        LOG.errorf(
+            "consumer %s failed (%s); restarting from the last committed offsets in %s",
             groupId, e.getMessage(), backoff);
         try {
           TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
@@ -149,7 +151,9 @@ public final class ConsumerRunner implements Runnable {
           Thread.currentThread().interrupt();
           return;
         }
-        backoff = Duration.ofMillis(Math.min(backoff.toMillis() * 2, settings.transientMaxBackoff().toMillis()));
+        backoff =
+            Duration.ofMillis(
+                Math.min(backoff.toMillis() * 2, settings.transientMaxBackoff().toMillis()));
       } finally {
         consumer = null;
         held.clear(); // a new consumer starts from the committed offsets, i.e. at the stuck records
@@ -161,7 +165,8 @@ public final class ConsumerRunner implements Runnable {
    * Applies a record, or dead-letters it if it is poison. Returns the fault if it met a transient
    * one: then nothing was applied, nothing dead-lettered, and the record must be tried again.
    */
-  private Optional<Throwable> deliver(ConsumerRecord<String, String> record) throws InterruptedException {
+  private Optional<Throwable> deliver(ConsumerRecord<String, String> record)
+      throws InterruptedException {
     EventEnvelope event;
     try {
       event = codec.read(record.value());
@@ -183,15 +188,17 @@ public final class ConsumerRunner implements Runnable {
         if (TransientFaults.isTransient(e)) {
           return Optional.of(e);
         }
-        LOG.warnf("consumer %s: %s %s failed (attempt %d of %d): %s", groupId, event.type(),
-            event.id(), attempt, settings.maxAttempts(), e.getMessage());
+        LOG.warnf(
+            "consumer %s: %s %s failed (attempt %d of %d): %s",
+            groupId, event.type(), event.id(), attempt, settings.maxAttempts(), e.getMessage());
         TimeUnit.MILLISECONDS.sleep(settings.retryBackoff().toMillis() * attempt);
       }
     }
     return deadLetter(record, event.type() + " " + event.id(), last);
   }
 
-  private Optional<Throwable> deadLetter(ConsumerRecord<String, String> record, String what, Throwable error)
+  private Optional<Throwable> deadLetter(
+      ConsumerRecord<String, String> record, String what, Throwable error)
       throws InterruptedException {
     try {
       deadLetters.send(handler.consumerName(), record, error);
@@ -201,16 +208,26 @@ public final class ConsumerRunner implements Runnable {
       return Optional.of(e); // not on the dead-letter topic yet: the offset must not move past it
     }
     meters.deadLettered().increment();
-    LOG.errorf("consumer %s: %s at %s-%d@%d dead-lettered: %s", groupId, what, record.topic(),
-        record.partition(), record.offset(), error == null ? "?" : error.getMessage());
+    LOG.errorf(
+        "consumer %s: %s at %s-%d@%d dead-lettered: %s",
+        groupId,
+        what,
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        error == null ? "?" : error.getMessage());
     return Optional.empty();
   }
 
-  private void hold(KafkaConsumer<String, String> c, TopicPartition partition,
-      ConsumerRecord<String, String> record, Throwable fault) {
+  private void hold(
+      KafkaConsumer<String, String> c,
+      TopicPartition partition,
+      ConsumerRecord<String, String> record,
+      Throwable fault) {
     c.pause(List.of(partition));
     held.hold(partition, record, fault);
-    LOG.warnf("consumer %s: transient fault at %s@%d, partition paused until it is through: %s",
+    LOG.warnf(
+        "consumer %s: transient fault at %s@%d, partition paused until it is through: %s",
         groupId, partition, record.offset(), fault.getMessage());
   }
 
@@ -220,20 +237,24 @@ public final class ConsumerRunner implements Runnable {
       Optional<Throwable> fault = deliver(h.record);
       if (fault.isPresent()) {
         Duration pause = held.failedAgain(h, fault.get());
-        LOG.debugf("consumer %s: %s@%d retried in %s (%s)", groupId, h.partition, h.record.offset(), pause,
-            fault.get().getMessage());
+        LOG.debugf(
+            "consumer %s: %s@%d retried in %s (%s)",
+            groupId, h.partition, h.record.offset(), pause, fault.get().getMessage());
         continue;
       }
       commit(c, Map.of(h.partition, new OffsetAndMetadata(h.record.offset() + 1)));
-      c.seek(h.partition, h.record.offset() + 1); // the records fetched behind it come again, in order
+      c.seek(
+          h.partition, h.record.offset() + 1); // the records fetched behind it come again, in order
       c.resume(List.of(h.partition));
       held.release(h.partition);
-      LOG.infof("consumer %s: %s@%d went through after %d retries since %s; partition resumed",
+      LOG.infof(
+          "consumer %s: %s@%d went through after %d retries since %s; partition resumed",
           groupId, h.partition, h.record.offset(), h.retries, h.since);
     }
   }
 
-  private void commit(KafkaConsumer<String, String> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
+  private void commit(
+      KafkaConsumer<String, String> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
     if (offsets.isEmpty()) {
       return;
     }

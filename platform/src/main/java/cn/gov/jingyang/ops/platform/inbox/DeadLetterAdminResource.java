@@ -33,14 +33,17 @@ public class DeadLetterAdminResource {
   @GET
   @Operation(
       summary = "Dead-lettered records, per consumer",
-      description = "Read from the consumers' <topic>.dlt topics. 'applied' tells whether the event has"
-          + " taken effect since (re-driven, or redelivered), as far as processed-event retention"
-          + " remembers. Payloads and errors have personal data masked.")
+      description =
+          "Read from the consumers' <topic>.dlt topics. 'applied' tells whether the event has"
+              + " taken effect since (re-driven, or redelivered), as far as processed-event retention"
+              + " remembers. Payloads and errors have personal data masked.")
   public List<Redelivery.DeadLetter> list(
       @Parameter(description = "consumer name; all consumers of the service if absent")
-          @QueryParam("consumer") String consumer,
+          @QueryParam("consumer")
+          String consumer,
       @Parameter(description = "only applied (true) or not yet applied (false) ones")
-          @QueryParam("applied") Boolean applied,
+          @QueryParam("applied")
+          Boolean applied,
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
     return redelivery.list(consumer, applied, limit);
   }
@@ -49,8 +52,9 @@ public class DeadLetterAdminResource {
   @Path("/{consumer}/redrive")
   @Operation(
       summary = "Re-drive every dead letter of a consumer not applied yet",
-      description = "Each is applied through the same idempotent path as a delivery; the answer says"
-          + " per record APPLIED, ALREADY_APPLIED or FAILED with the reason.")
+      description =
+          "Each is applied through the same idempotent path as a delivery; the answer says"
+              + " per record APPLIED, ALREADY_APPLIED or FAILED with the reason.")
   public Redelivery.Report redriveAll(@PathParam("consumer") String consumer) {
     return redelivery.redriveAll(consumer);
   }

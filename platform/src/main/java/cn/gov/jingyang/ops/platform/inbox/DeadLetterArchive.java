@@ -47,12 +47,16 @@ public class DeadLetterArchive {
     return topic + ".dlt";
   }
 
-  /** Every dead letter of {@code consumer} on the dead-letter topics of {@code topics}, oldest first per partition. */
+  /**
+   * Every dead letter of {@code consumer} on the dead-letter topics of {@code topics}, oldest first
+   * per partition.
+   */
   List<ConsumerRecord<String, String>> all(String consumer, Collection<String> topics) {
     try (KafkaConsumer<String, String> reader = reader()) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : topics) {
-        List<PartitionInfo> infos = reader.partitionsFor(deadLetterTopic(topic), Duration.ofSeconds(5));
+        List<PartitionInfo> infos =
+            reader.partitionsFor(deadLetterTopic(topic), Duration.ofSeconds(5));
         for (PartitionInfo info : infos == null ? List.<PartitionInfo>of() : infos) {
           partitions.add(new TopicPartition(info.topic(), info.partition()));
         }
@@ -67,26 +71,30 @@ public class DeadLetterArchive {
       Instant deadline = Instant.now().plus(READ_TIMEOUT);
       while (partitions.stream().anyMatch(p -> reader.position(p) < end.getOrDefault(p, 0L))) {
         if (Instant.now().isAfter(deadline)) {
-          throw new UnavailableException("dead-letter topics not read to their end in " + READ_TIMEOUT, null);
+          throw new UnavailableException(
+              "dead-letter topics not read to their end in " + READ_TIMEOUT, null);
         }
         for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(200))) {
-          if (consumer.equals(header(r, DeadLetters.CONSUMER)) && r.offset() < end.getOrDefault(
-              new TopicPartition(r.topic(), r.partition()), 0L)) {
+          if (consumer.equals(header(r, DeadLetters.CONSUMER))
+              && r.offset() < end.getOrDefault(new TopicPartition(r.topic(), r.partition()), 0L)) {
             found.add(r);
           }
         }
       }
-      found.sort(Comparator.<ConsumerRecord<String, String>, String>comparing(ConsumerRecord::topic)
-          .thenComparingInt(ConsumerRecord::partition)
-          .thenComparingLong(ConsumerRecord::offset));
+      found.sort(
+          Comparator.<ConsumerRecord<String, String>, String>comparing(ConsumerRecord::topic)
+              .thenComparingInt(ConsumerRecord::partition)
+              .thenComparingLong(ConsumerRecord::offset));
       return found;
     } catch (org.apache.kafka.common.KafkaException e) {
-      throw new UnavailableException("dead-letter topics cannot be read: " + e.getClass().getSimpleName(), e);
+      throw new UnavailableException(
+          "dead-letter topics cannot be read: " + e.getClass().getSimpleName(), e);
     }
   }
 
   /** One dead letter of {@code consumer}, if that topic, partition and offset hold one. */
-  Optional<ConsumerRecord<String, String>> one(String consumer, String dltTopic, int partition, long offset) {
+  Optional<ConsumerRecord<String, String>> one(
+      String consumer, String dltTopic, int partition, long offset) {
     try (KafkaConsumer<String, String> reader = reader()) {
       TopicPartition tp = new TopicPartition(dltTopic, partition);
       List<PartitionInfo> infos = reader.partitionsFor(dltTopic, Duration.ofSeconds(5));
@@ -107,13 +115,16 @@ public class DeadLetterArchive {
         }
         for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(200))) {
           if (r.offset() == offset) {
-            return consumer.equals(header(r, DeadLetters.CONSUMER)) ? Optional.of(r) : Optional.empty();
+            return consumer.equals(header(r, DeadLetters.CONSUMER))
+                ? Optional.of(r)
+                : Optional.empty();
           }
         }
       }
       return Optional.empty(); // the offset holds no record (a transaction marker)
     } catch (org.apache.kafka.common.KafkaException e) {
-      throw new UnavailableException("dead-letter topic cannot be read: " + e.getClass().getSimpleName(), e);
+      throw new UnavailableException(
+          "dead-letter topic cannot be read: " + e.getClass().getSimpleName(), e);
     }
   }
 

@@ -44,7 +44,9 @@ final class DeadLetters {
     headers.add(ORIGINAL_OFFSET, bytes(Long.toString(record.offset())));
     headers.add(FAILED_AT, bytes(Instant.now().toString()));
     producer
-        .send(new ProducerRecord<>(record.topic() + ".dlt", null, record.key(), record.value(), headers))
+        .send(
+            new ProducerRecord<>(
+                record.topic() + ".dlt", null, record.key(), record.value(), headers))
         .get(30, TimeUnit.SECONDS);
   }
 

@@ -27,8 +27,12 @@ final class EventApplication {
   boolean apply(EventHandler handler, ConsumerRecord<String, String> record, EventEnvelope event)
       throws Exception {
     TraceContext.enter(
-        event.correlationid() != null ? event.correlationid() : header(record, TraceContext.CORRELATION_HEADER),
-        event.traceparent() != null ? event.traceparent() : header(record, TraceContext.TRACEPARENT_HEADER));
+        event.correlationid() != null
+            ? event.correlationid()
+            : header(record, TraceContext.CORRELATION_HEADER),
+        event.traceparent() != null
+            ? event.traceparent()
+            : header(record, TraceContext.TRACEPARENT_HEADER));
     try {
       return QuarkusTransaction.requiringNew()
           .call(

@@ -21,9 +21,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * Starts a {@link ConsumerRunner} thread for every {@link EventHandler} bean of the service, with
- * its meters: {@code ops.consumer.stuck} (partitions held back by a transient fault),
- * {@code ops.consumer.transient.retries} and {@code ops.consumer.dead.lettered}, tagged
- * {@code consumer}.
+ * its meters: {@code ops.consumer.stuck} (partitions held back by a transient fault), {@code
+ * ops.consumer.transient.retries} and {@code ops.consumer.dead.lettered}, tagged {@code consumer}.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -62,7 +61,10 @@ public class EventConsumers {
     EventApplication application = new EventApplication(processed);
     for (EventHandler handler : handlers) {
       String group =
-          config.serviceName() + "." + handler.consumerName() + config.consumer().groupSuffix().orElse("");
+          config.serviceName()
+              + "."
+              + handler.consumerName()
+              + config.consumer().groupSuffix().orElse("");
       String name = handler.consumerName();
       ConsumerRunner.Meters counters =
           new ConsumerRunner.Meters(
@@ -75,8 +77,12 @@ public class EventConsumers {
                   .tag("consumer", name)
                   .register(meters));
       ConsumerRunner runner =
-          new ConsumerRunner(handler, group, kafka, deadLetters, codec, application, config.consumer(), counters);
-      Gauge.builder("ops.consumer.stuck", runner, r -> r.status().map(ConsumerRunner.Status::stuckPartitions).orElse(0))
+          new ConsumerRunner(
+              handler, group, kafka, deadLetters, codec, application, config.consumer(), counters);
+      Gauge.builder(
+              "ops.consumer.stuck",
+              runner,
+              r -> r.status().map(ConsumerRunner.Status::stuckPartitions).orElse(0))
           .description("partitions held back by a transient fault (0 = flowing)")
           .tag("consumer", name)
           .register(meters);

@@ -4,10 +4,9 @@ import cn.gov.jingyang.ops.platform.events.EventEnvelope;
 import java.util.Set;
 
 /**
- * A consumer of other services' events. Implement it as a CDI bean and the platform runs it:
- * {@link #handle} is called inside a transaction that also records the event id as processed,
- * so a redelivered event has its effect once; the Kafka offset is committed only after that
- * transaction.
+ * A consumer of other services' events. Implement it as a CDI bean and the platform runs it: {@link
+ * #handle} is called inside a transaction that also records the event id as processed, so a
+ * redelivered event has its effect once; the Kafka offset is committed only after that transaction.
  *
  * <p>How a failure is treated depends on what was thrown (anywhere in the cause chain):
  *
@@ -19,9 +18,10 @@ import java.util.Set;
  *       {@code ops.consumer.transient-max-backoff}, for as long as the fault lasts. It is never
  *       dead-lettered and the offset never moves past it. Let such exceptions propagate; do not
  *       catch and re-throw them without their cause.
- *   <li><b>Poison</b> — throw {@link PoisonEventException} (or {@code EventCodec.MalformedEventException}
- *       for data that do not parse) when the event breaks a rule no retry will change: it goes to
- *       {@code <topic>.dlt} at once and the consumer carries on.
+ *   <li><b>Poison</b> — throw {@link PoisonEventException} (or {@code
+ *       EventCodec.MalformedEventException} for data that do not parse) when the event breaks a
+ *       rule no retry will change: it goes to {@code <topic>.dlt} at once and the consumer carries
+ *       on.
  *   <li>Anything else is tried {@code ops.consumer.max-attempts} times, then dead-lettered.
  * </ul>
  *

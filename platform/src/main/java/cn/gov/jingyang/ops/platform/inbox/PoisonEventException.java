@@ -18,9 +18,15 @@ public class PoisonEventException extends RuntimeException {
     super(message, cause);
   }
 
-  /** True if the failure says the event itself is refused (a handler's refusal or an unreadable event). */
+  /**
+   * True if the failure says the event itself is refused (a handler's refusal or an unreadable
+   * event).
+   */
   static boolean isPoison(Throwable failure) {
     return TransientFaults.causes(failure).stream()
-        .anyMatch(t -> t instanceof PoisonEventException || t instanceof EventCodec.MalformedEventException);
+        .anyMatch(
+            t ->
+                t instanceof PoisonEventException
+                    || t instanceof EventCodec.MalformedEventException);
   }
 }

@@ -23,9 +23,9 @@ public class ProcessedEvents {
   }
 
   /**
-   * Records the event as processed by the consumer, in the current transaction. Returns false if
-   * it already was: the caller then skips the effect. A concurrent duplicate waits on the row
-   * lock and then sees the first one's outcome.
+   * Records the event as processed by the consumer, in the current transaction. Returns false if it
+   * already was: the caller then skips the effect. A concurrent duplicate waits on the row lock and
+   * then sees the first one's outcome.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean markProcessed(String consumer, UUID eventId, String eventType) {
@@ -43,7 +43,10 @@ public class ProcessedEvents {
     }
   }
 
-  /** Those of {@code eventIds} the consumer has applied (as far as {@code processed-retention} remembers). */
+  /**
+   * Those of {@code eventIds} the consumer has applied (as far as {@code processed-retention}
+   * remembers).
+   */
   public Set<UUID> appliedAmong(String consumer, Collection<UUID> eventIds) {
     Set<UUID> applied = new HashSet<>();
     if (eventIds.isEmpty()) {
@@ -51,7 +54,8 @@ public class ProcessedEvents {
     }
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement("select event_id from processed_event where consumer = ? and event_id = any(?)")) {
+            c.prepareStatement(
+                "select event_id from processed_event where consumer = ? and event_id = any(?)")) {
       ps.setString(1, consumer);
       ps.setArray(2, c.createArrayOf("uuid", eventIds.toArray()));
       try (var rs = ps.executeQuery()) {
@@ -67,7 +71,8 @@ public class ProcessedEvents {
 
   public int forgetBefore(Instant before) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("delete from processed_event where processed_at < ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("delete from processed_event where processed_at < ?")) {
       ps.setTimestamp(1, java.sql.Timestamp.from(before));
       return ps.executeUpdate();
     } catch (SQLException e) {

@@ -13,7 +13,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Kafka clients with the platform's settings; the broker address is {@code kafka.bootstrap.servers}. */
+/**
+ * Kafka clients with the platform's settings; the broker address is {@code
+ * kafka.bootstrap.servers}.
+ */
 @ApplicationScoped
 public class KafkaClients {
 
@@ -51,7 +54,9 @@ public class KafkaClients {
     return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
   }
 
-  /** Manual offset commits only, read_committed, starting from the earliest record of a new group. */
+  /**
+   * Manual offset commits only, read_committed, starting from the earliest record of a new group.
+   */
   public KafkaConsumer<String, String> consumer(String groupId, String clientId) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -23,7 +23,10 @@ public class KafkaReadinessCheck implements HealthCheck {
     this.clients = clients;
   }
 
-  /** The status alone: broker addresses and error details stay out of this open endpoint (they go to the log). */
+  /**
+   * The status alone: broker addresses and error details stay out of this open endpoint (they go to
+   * the log).
+   */
   @Override
   public HealthCheckResponse call() {
     try {

@@ -22,14 +22,14 @@ import javax.sql.DataSource;
 
 /**
  * Appends events to the outbox inside the caller's transaction: the state change and its event
- * commit together or not at all. {@link #append} returns the envelope at once but only collects
- * the row; the rows of a transaction are written at its end, in one INSERT, by an interposed
+ * commit together or not at all. {@link #append} returns the envelope at once but only collects the
+ * row; the rows of a transaction are written at its end, in one INSERT, by an interposed
  * synchronization. Its before-completion runs after every non-interposed one (the contract of
- * TransactionSynchronizationRegistry.registerInterposedSynchronization) —
- * Hibernate's flush among them — so the append lock that orders the feed is taken when the
- * transaction takes no more row locks, and is held only from there to the commit. If writing
- * fails, the transaction rolls back and the caller's commit fails. The rows are therefore not
- * visible to a query inside the appending transaction.
+ * TransactionSynchronizationRegistry.registerInterposedSynchronization) — Hibernate's flush among
+ * them — so the append lock that orders the feed is taken when the transaction takes no more row
+ * locks, and is held only from there to the commit. If writing fails, the transaction rolls back
+ * and the caller's commit fails. The rows are therefore not visible to a query inside the appending
+ * transaction.
  */
 @ApplicationScoped
 public class Outbox {
@@ -69,7 +69,8 @@ public class Outbox {
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
-  public EventEnvelope append(String aggregateType, String aggregateId, String eventName, Object data) {
+  public EventEnvelope append(
+      String aggregateType, String aggregateId, String eventName, Object data) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     EventEnvelope envelope =
         new EventEnvelope(
@@ -87,8 +88,15 @@ public class Outbox {
     rowsAtCommit()
         .add(
             new OutboxAppend.NewRow(
-                envelope.id(), topic(), aggregateType, aggregateId, envelope.type(), codec.write(envelope),
-                now, envelope.correlationid(), envelope.traceparent()));
+                envelope.id(),
+                topic(),
+                aggregateType,
+                aggregateId,
+                envelope.type(),
+                codec.write(envelope),
+                now,
+                envelope.correlationid(),
+                envelope.traceparent()));
     return envelope;
   }
 
@@ -122,7 +130,8 @@ public class Outbox {
       } catch (SQLException | RuntimeException e) {
         transactions.setRollbackOnly();
         throw new IllegalStateException(
-            "could not append " + rows.size() + " events to the outbox; the transaction rolls back", e);
+            "could not append " + rows.size() + " events to the outbox; the transaction rolls back",
+            e);
       }
     }
 

@@ -17,8 +17,8 @@ import java.util.UUID;
 /**
  * The relay's statements on the {@code outbox}: claim a batch under a lease, then mark what Kafka
  * acknowledged or refused. Each runs in a short transaction the caller owns; no transaction stays
- * open while the relay talks to Kafka — the lease ({@code claimed_by}, {@code claimed_until})
- * keeps other relays off the claimed rows meanwhile, and expires if this relay dies.
+ * open while the relay talks to Kafka — the lease ({@code claimed_by}, {@code claimed_until}) keeps
+ * other relays off the claimed rows meanwhile, and expires if this relay dies.
  */
 public final class OutboxClaims {
 
@@ -55,7 +55,8 @@ public final class OutboxClaims {
     try (PreparedStatement ps =
         c.prepareStatement(
             COLUMNS.replace("from outbox", "from outbox o")
-                + " where status = 'PENDING' and next_attempt_at <= now() and" + UNLEASED
+                + " where status = 'PENDING' and next_attempt_at <= now() and"
+                + UNLEASED
                 + " and not exists (select 1 from outbox p where p.aggregate_id = o.aggregate_id"
                 + "   and p.status <> 'PUBLISHED' and p.seq < o.seq)"
                 + " order by seq limit ? for update skip locked")) {
@@ -68,7 +69,9 @@ public final class OutboxClaims {
       heads.forEach(h -> keys.add(h.aggregateId()));
       try (PreparedStatement ps =
           c.prepareStatement(
-              COLUMNS + " where status = 'PENDING' and aggregate_id = any(?) and seq > ? and" + UNLEASED
+              COLUMNS
+                  + " where status = 'PENDING' and aggregate_id = any(?) and seq > ? and"
+                  + UNLEASED
                   + " order by seq limit ? for update")) {
         ps.setArray(1, c.createArrayOf("text", keys.toArray()));
         ps.setLong(2, heads.stream().mapToLong(Row::seq).min().orElseThrow());

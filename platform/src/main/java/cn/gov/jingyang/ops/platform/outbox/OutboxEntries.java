@@ -80,7 +80,8 @@ public final class OutboxEntries {
   }
 
   public static long count(Connection c, Status status) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select count(*) from outbox where status = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("select count(*) from outbox where status = ?")) {
       ps.setString(1, status.name());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

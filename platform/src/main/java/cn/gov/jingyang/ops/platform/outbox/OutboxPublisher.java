@@ -26,12 +26,12 @@ import org.jboss.logging.Logger;
 /**
  * One relay pass: claim a batch of outbox rows under a lease (a short transaction), send them to
  * Kafka (key = aggregate id) with no database transaction open, then mark the outcome (a second
- * short transaction). Per aggregate, a row is sent only once the previous one of that aggregate
- * was acknowledged, so when Kafka refuses a row — at once or later, from the broker — nothing
- * after it has reached Kafka: it backs off and the rows behind it stay PENDING, untouched. Rows of
- * different aggregates go out together, one "wave" per position in their aggregate. A row Kafka
- * keeps refusing for itself becomes BLOCKED after {@code maxAttempts}; a broker that is down
- * blocks nothing, the rows just wait for it.
+ * short transaction). Per aggregate, a row is sent only once the previous one of that aggregate was
+ * acknowledged, so when Kafka refuses a row — at once or later, from the broker — nothing after it
+ * has reached Kafka: it backs off and the rows behind it stay PENDING, untouched. Rows of different
+ * aggregates go out together, one "wave" per position in their aggregate. A row Kafka keeps
+ * refusing for itself becomes BLOCKED after {@code maxAttempts}; a broker that is down blocks
+ * nothing, the rows just wait for it.
  */
 public final class OutboxPublisher {
 
@@ -39,7 +39,11 @@ public final class OutboxPublisher {
 
   /** {@code claimLease}: how long claimed rows stay this relay's; a pass stops sending at half. */
   public record Settings(
-      int batchSize, int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration claimLease) {
+      int batchSize,
+      int maxAttempts,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      Duration claimLease) {
     public Settings(int batchSize, int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
       this(batchSize, maxAttempts, initialBackoff, maxBackoff, Duration.ofSeconds(60));
     }
@@ -73,7 +77,8 @@ public final class OutboxPublisher {
 
   public Pass publishPass() throws SQLException {
     List<OutboxClaims.Row> rows =
-        inTransaction(c -> OutboxClaims.claim(c, settings.batchSize(), relayId, settings.claimLease()));
+        inTransaction(
+            c -> OutboxClaims.claim(c, settings.batchSize(), relayId, settings.claimLease()));
     if (rows.isEmpty()) {
       return Pass.EMPTY;
     }
@@ -82,7 +87,8 @@ public final class OutboxPublisher {
   }
 
   /** What the broker answered, per row sent; a row absent from both maps was not sent. */
-  private record Sent(List<OutboxClaims.Row> acknowledged, Map<Long, Throwable> refused, boolean brokerDown) {}
+  private record Sent(
+      List<OutboxClaims.Row> acknowledged, Map<Long, Throwable> refused, boolean brokerDown) {}
 
   private Sent send(List<OutboxClaims.Row> rows) {
     Map<String, Deque<OutboxClaims.Row>> byAggregate = new LinkedHashMap<>();
@@ -93,7 +99,8 @@ public final class OutboxPublisher {
     long stopAt = System.nanoTime() + settings.claimLease().toNanos() / 2;
     while (!brokerDown && !byAggregate.isEmpty() && System.nanoTime() < stopAt) {
       List<OutboxClaims.Row> wave = byAggregate.values().stream().map(Deque::poll).toList();
-      List<Object> outcomes = new ArrayList<>(wave.size()); // a Future, or the Throwable of a refusal
+      List<Object> outcomes =
+          new ArrayList<>(wave.size()); // a Future, or the Throwable of a refusal
       for (OutboxClaims.Row row : wave) {
         try {
           outcomes.add(producer.send(record(row)));
@@ -104,7 +111,8 @@ public final class OutboxPublisher {
       producer.flush();
       for (int i = 0; i < wave.size(); i++) {
         OutboxClaims.Row row = wave.get(i);
-        Throwable error = outcomes.get(i) instanceof Future<?> f ? outcome(f) : (Throwable) outcomes.get(i);
+        Throwable error =
+            outcomes.get(i) instanceof Future<?> f ? outcome(f) : (Throwable) outcomes.get(i);
         if (error == null) {
           acknowledged.add(row);
           if (byAggregate.get(row.aggregateId()).isEmpty()) {
@@ -140,7 +148,8 @@ public final class OutboxPublisher {
       boolean block = !isTransient(error) && attempts >= settings.maxAttempts();
       OutboxClaims.markFailed(c, row.seq(), relayId, describe(error), backoff(attempts), block);
       if (block) {
-        LOG.errorf("outbox row %d (%s of %s) BLOCKED after %d attempts: %s",
+        LOG.errorf(
+            "outbox row %d (%s of %s) BLOCKED after %d attempts: %s",
             row.seq(), row.eventType(), row.aggregateId(), attempts, describe(error));
       }
     }
@@ -168,10 +177,12 @@ public final class OutboxPublisher {
     headers.add("ce_type", row.eventType().getBytes(StandardCharsets.UTF_8));
     headers.add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
     if (row.correlationId() != null) {
-      headers.add(TraceContext.CORRELATION_HEADER, row.correlationId().getBytes(StandardCharsets.UTF_8));
+      headers.add(
+          TraceContext.CORRELATION_HEADER, row.correlationId().getBytes(StandardCharsets.UTF_8));
     }
     if (row.traceparent() != null) {
-      headers.add(TraceContext.TRACEPARENT_HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8));
+      headers.add(
+          TraceContext.TRACEPARENT_HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8));
     }
     return new ProducerRecord<>(row.topic(), null, row.aggregateId(), row.event(), headers);
   }

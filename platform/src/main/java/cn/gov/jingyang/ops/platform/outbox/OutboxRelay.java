@@ -22,9 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs {@link OutboxPublisher} passes on a thread of its own. It wakes as soon as a local
- * transaction that appended an event commits ({@link #wake()}), and otherwise every
- * {@code ops.outbox.poll-interval} to pick up other instances' rows and due retries. While
- * the broker is unavailable it backs off exponentially instead of spinning.
+ * transaction that appended an event commits ({@link #wake()}), and otherwise every {@code
+ * ops.outbox.poll-interval} to pick up other instances' rows and due retries. While the broker is
+ * unavailable it backs off exponentially instead of spinning.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,7 +53,8 @@ public class OutboxRelay {
             .publishPercentiles(0.5, 0.95, 0.99)
             .register(registry);
     this.published = Counter.builder("outbox.published").register(registry);
-    for (OutboxEntries.Status status : List.of(OutboxEntries.Status.PENDING, OutboxEntries.Status.BLOCKED)) {
+    for (OutboxEntries.Status status :
+        List.of(OutboxEntries.Status.PENDING, OutboxEntries.Status.BLOCKED)) {
       Gauge.builder("outbox.rows", () -> count(status))
           .tag("status", status.name())
           .description("outbox rows waiting (PENDING) or needing an operator (BLOCKED)")
@@ -124,7 +125,9 @@ public class OutboxRelay {
           published.increment(pass.published());
         } while (running && pass.published() > 0 && !pass.brokerUnavailable());
         if (pass.brokerUnavailable()) {
-          LOG.warnf("Kafka unavailable, %d events wait in the outbox; retrying in %s", pass.failed(), backoff);
+          LOG.warnf(
+              "Kafka unavailable, %d events wait in the outbox; retrying in %s",
+              pass.failed(), backoff);
           pause(backoff);
           backoff = min(backoff.multipliedBy(2), config.outbox().maxBackoff());
         } else {

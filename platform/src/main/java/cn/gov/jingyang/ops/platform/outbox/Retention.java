@@ -34,7 +34,9 @@ public class Retention {
     this.config = config;
   }
 
-  @Scheduled(every = "${ops.retention.every:1h}", delayed = "5m",
+  @Scheduled(
+      every = "${ops.retention.every:1h}",
+      delayed = "5m",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void purge() throws SQLException {
     int outbox;
@@ -43,11 +45,14 @@ public class Retention {
     }
     int inbox = processed.forgetBefore(Instant.now().minus(config.consumer().processedRetention()));
     if (outbox + inbox > 0) {
-      LOG.infof("retention: removed %d published outbox rows and %d processed-event ids", outbox, inbox);
+      LOG.infof(
+          "retention: removed %d published outbox rows and %d processed-event ids", outbox, inbox);
     }
   }
 
-  /** Deletes the purgeable prefix of the outbox, moves the purge horizon; returns the rows removed. */
+  /**
+   * Deletes the purgeable prefix of the outbox, moves the purge horizon; returns the rows removed.
+   */
   public static int purgePublishedBefore(Connection c, Instant before) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

@@ -2,9 +2,9 @@ package cn.gov.jingyang.ops.platform.paging;
 
 /**
  * Free text a caller searches for, made into a {@code LIKE} pattern that matches it literally:
- * {@code %}, {@code _} and the escape character {@code \} in the text stand for themselves.
- * Queries write {@code like :text escape '\'} ({@link #ESCAPE}), so the meaning does not depend
- * on the database's default escape character.
+ * {@code %}, {@code _} and the escape character {@code \} in the text stand for themselves. Queries
+ * write {@code like :text escape '\'} ({@link #ESCAPE}), so the meaning does not depend on the
+ * database's default escape character.
  */
 public final class LikePattern {
 

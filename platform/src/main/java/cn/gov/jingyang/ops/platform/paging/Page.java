@@ -9,14 +9,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Page<T>(
     @Schema(description = "The items of this page") List<T> items,
     @Schema(description = "Page number, from 0", example = "0") int page,
-    @Schema(description = "Page size actually used (requests above 200 are capped)", example = "50") int size,
+    @Schema(description = "Page size actually used (requests above 200 are capped)", example = "50")
+        int size,
     @Schema(description = "Total matching items over all pages", example = "112") long total) {
 
   public static <T> Page<T> of(List<T> items, PageRequest request, long total) {
     return new Page<>(items, request.page(), request.size(), total);
   }
 
-  public static <E, T> Page<T> of(List<E> rows, PageRequest request, long total, Function<E, T> view) {
+  public static <E, T> Page<T> of(
+      List<E> rows, PageRequest request, long total, Function<E, T> view) {
     return of(rows.stream().map(view).toList(), request, total);
   }
 

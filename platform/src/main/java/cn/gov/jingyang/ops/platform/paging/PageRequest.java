@@ -3,14 +3,15 @@ package cn.gov.jingyang.ops.platform.paging;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 
 /**
- * A requested page ({@code ?page=0&size=50}), made safe: a negative page is the first, a missing
- * or non-positive size the default, and a size above {@link #MAX_SIZE} is capped — never refused.
- * A page so far out that its offset would not fit in an {@code int} is a 400 naming {@code page}.
+ * A requested page ({@code ?page=0&size=50}), made safe: a negative page is the first, a missing or
+ * non-positive size the default, and a size above {@link #MAX_SIZE} is capped — never refused. A
+ * page so far out that its offset would not fit in an {@code int} is a 400 naming {@code page}.
  */
 public record PageRequest(int page, int size) {
 
   public static final int DEFAULT_SIZE = 50;
   public static final int MAX_SIZE = 200;
+
   /** The last page whose first row can be addressed, whatever the size. */
   public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE - 1;
 

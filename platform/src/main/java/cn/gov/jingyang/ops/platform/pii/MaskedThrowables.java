@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A copy of a thrown exception with personal data masked in the messages of the whole chain
- * (causes and suppressed ones), for the log: a PostgreSQL error quoting a row carries ID numbers.
+ * A copy of a thrown exception with personal data masked in the messages of the whole chain (causes
+ * and suppressed ones), for the log: a PostgreSQL error quoting a row carries ID numbers.
  *
- * <p>The copy keeps the classes, so a pattern's {@code %e} and the JSON formatter's
- * {@code exceptionType} name the real exception: it is the exception serialised and read back in
- * memory with every string masked on the way (the classes are those just written, nothing else is
+ * <p>The copy keeps the classes, so a pattern's {@code %e} and the JSON formatter's {@code
+ * exceptionType} name the real exception: it is the exception serialised and read back in memory
+ * with every string masked on the way (the classes are those just written, nothing else is
  * resolved). An exception that cannot be serialised becomes a {@link MaskedException} chain that
  * prints the original class names and stack traces.
  */
@@ -63,7 +63,8 @@ final class MaskedThrowables {
     return holdsPersonalData(t.getCause(), seen);
   }
 
-  private static Throwable serialisedCopy(Throwable thrown) throws IOException, ClassNotFoundException {
+  private static Throwable serialisedCopy(Throwable thrown)
+      throws IOException, ClassNotFoundException {
     Map<String, Class<?>> written = new HashMap<>();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out =
@@ -110,7 +111,9 @@ final class MaskedThrowables {
     }
   }
 
-  /** Stands for an exception that could not be copied: its class name, masked message, stack trace. */
+  /**
+   * Stands for an exception that could not be copied: its class name, masked message, stack trace.
+   */
   static final class MaskedException extends RuntimeException {
     private final String originalClass;
 

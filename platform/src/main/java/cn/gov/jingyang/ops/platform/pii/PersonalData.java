@@ -12,14 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * Masks personal data wherever it may leave the service (feeds, logs): national ID numbers as
- * {@code 510603********1234}, mobile phones as {@code 138****5678}. Fields are masked by name,
- * and any text is masked by pattern, so an ID number typed into free text is caught too.
+ * {@code 510603********1234}, mobile phones as {@code 138****5678}. Fields are masked by name, and
+ * any text is masked by pattern, so an ID number typed into free text is caught too.
  */
 public final class PersonalData {
 
   /** 18-character resident ID: 17 digits and a check character (digit or X). */
   private static final Pattern ID_NUMBER =
       Pattern.compile("(?<![0-9A-Za-z])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
+
   /** Mainland mobile number, optionally with +86 / 86 prefix. */
   private static final Pattern MOBILE =
       Pattern.compile("(?<![0-9])((?:\\+?86[- ]?)?1[3-9]\\d)\\d{4}(\\d{4})(?![0-9])");

@@ -6,10 +6,10 @@ import java.util.logging.LogRecord;
 import org.jboss.logmanager.ExtLogRecord;
 
 /**
- * Masks ID numbers and phone numbers in every log message before it is written, and in the
- * messages of the exception logged with it, its causes and suppressed exceptions — whatever the
- * format, pattern ({@code %e}) or JSON ({@code quarkus.log.console.filter=personal-data-mask}, set
- * by the platform's defaults).
+ * Masks ID numbers and phone numbers in every log message before it is written, and in the messages
+ * of the exception logged with it, its causes and suppressed exceptions — whatever the format,
+ * pattern ({@code %e}) or JSON ({@code quarkus.log.console.filter=personal-data-mask}, set by the
+ * platform's defaults).
  */
 @LoggingFilter(name = "personal-data-mask")
 public final class PersonalDataLogFilter implements Filter {

@@ -18,8 +18,8 @@ import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Bodies and parameters that are not what the API describes: unreadable JSON, wrong types,
- * unknown fields and failed bean validation are a 400 naming each offending field.
+ * Bodies and parameters that are not what the API describes: unreadable JSON, wrong types, unknown
+ * fields and failed bean validation are a 400 naming each offending field.
  */
 public class BodyProblemMappers {
 
@@ -29,7 +29,8 @@ public class BodyProblemMappers {
         e.getConstraintViolations().stream()
             .anyMatch(v -> kinds(v.getPropertyPath()).contains(ElementKind.RETURN_VALUE));
     if (returnValue) {
-      return ProblemMappers.internal(e, uri); // our answer broke our own contract: not the caller's fault
+      return ProblemMappers.internal(
+          e, uri); // our answer broke our own contract: not the caller's fault
     }
     List<Problem.FieldError> errors =
         e.getConstraintViolations().stream()
@@ -58,22 +59,31 @@ public class BodyProblemMappers {
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = path(mapping.getPath());
       String message;
-      if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+      if (e instanceof InvalidFormatException invalid
+          && invalid.getTargetType() != null
           && invalid.getTargetType().isEnum()) {
         message =
-            "unknown value '" + HttpProblemMappers.shortened(String.valueOf(invalid.getValue()))
-                + "'; one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+            "unknown value '"
+                + HttpProblemMappers.shortened(String.valueOf(invalid.getValue()))
+                + "'; one of "
+                + Arrays.toString(invalid.getTargetType().getEnumConstants());
       } else if (e instanceof UnrecognizedPropertyException) {
         message = "unknown field";
-      } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+      } else if (e instanceof MismatchedInputException mismatched
+          && mismatched.getTargetType() != null) {
         message = "expected " + describe(mismatched.getTargetType());
       } else {
         message = "invalid value";
       }
       return Problem.validation(List.of(new Problem.FieldError(field, message)));
     }
-    String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-        + ", column " + e.getLocation().getColumnNr();
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
     return new Problem(
         "malformed-json",
         "Malformed JSON",

@@ -12,9 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a body over {@code quarkus.http.limits.max-body-size} with a 413 problem+json: at once
- * when its {@code Content-Length} says so, and for a chunked body (no length declared) as soon
- * as the bytes received pass the limit. The rest of the refused body is read and thrown away,
- * up to a ceiling, so that the caller can read the answer; past it the connection is closed.
+ * when its {@code Content-Length} says so, and for a chunked body (no length declared) as soon as
+ * the bytes received pass the limit. The rest of the refused body is read and thrown away, up to a
+ * ceiling, so that the caller can read the answer; past it the connection is closed.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -24,29 +24,42 @@ public class BodySizeLimit {
 
   void install(
       @Observes Router router,
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit,
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+          MemorySize limit,
       ObjectMapper mapper) {
     long max = limit.asLongValue();
     BodyHandler chunked = BodyHandler.create(false).setBodyLimit(max);
-    router.route().order(-3).handler(ctx -> {
-      ctx.put(DRAIN_KEY, Math.max(4 * max, MIN_DRAIN));
-      HttpServerRequest request = ctx.request();
-      String declared = request.getHeader("Content-Length");
-      if (declared != null) {
-        if (exceeds(declared, max)) {
-          refuse(ctx, ProblemException.tooLarge("the body may be at most " + max + " bytes").problem(), mapper);
-        } else {
-          ctx.next();
-        }
-      } else if (request.getHeader("Transfer-Encoding") != null && !multipart(request)) {
-        chunked.handle(ctx); // counts the bytes as they arrive; fails the route with 413 past the limit
-      } else {
-        ctx.next();
-      }
-    });
+    router
+        .route()
+        .order(-3)
+        .handler(
+            ctx -> {
+              ctx.put(DRAIN_KEY, Math.max(4 * max, MIN_DRAIN));
+              HttpServerRequest request = ctx.request();
+              String declared = request.getHeader("Content-Length");
+              if (declared != null) {
+                if (exceeds(declared, max)) {
+                  refuse(
+                      ctx,
+                      ProblemException.tooLarge("the body may be at most " + max + " bytes")
+                          .problem(),
+                      mapper);
+                } else {
+                  ctx.next();
+                }
+              } else if (request.getHeader("Transfer-Encoding") != null && !multipart(request)) {
+                chunked.handle(
+                    ctx); // counts the bytes as they arrive; fails the route with 413 past the
+                // limit
+              } else {
+                ctx.next();
+              }
+            });
   }
 
-  /** Answers 413, then drains what is still coming (up to a ceiling) so the caller sees the answer. */
+  /**
+   * Answers 413, then drains what is still coming (up to a ceiling) so the caller sees the answer.
+   */
   static void refuse(RoutingContext ctx, Problem problem, ObjectMapper mapper) {
     HttpServerRequest request = ctx.request();
     Long ceiling = ctx.get(DRAIN_KEY);
@@ -55,12 +68,13 @@ public class BodySizeLimit {
     boolean tooMuchToDrain = declared != null && exceeds(declared, drain);
     if (!request.isEnded() && !tooMuchToDrain) {
       long[] drained = {0};
-      request.handler(chunk -> {
-        drained[0] += chunk.length();
-        if (drained[0] > drain) {
-          request.connection().close();
-        }
-      });
+      request.handler(
+          chunk -> {
+            drained[0] += chunk.length();
+            if (drained[0] > drain) {
+              request.connection().close();
+            }
+          });
       request.resume();
     }
     ProblemResponse.send(ctx, problem, mapper, tooMuchToDrain);

@@ -21,12 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Problem+json for what is refused below JAX-RS: by the HTTP router (no route, a failed
- * handler, a body too large) and by the HTTP server's own limits. The server would answer an
- * overlong request line (414) or header block (431) with an empty response before any route
- * ran, so its parser limits are raised to a hard ceiling and the configured
- * {@code quarkus.http.limits.max-initial-line-length} and {@code max-header-size} are enforced
- * here instead. Requests beyond the ceiling still get the server's bare answer.
+ * Problem+json for what is refused below JAX-RS: by the HTTP router (no route, a failed handler, a
+ * body too large) and by the HTTP server's own limits. The server would answer an overlong request
+ * line (414) or header block (431) with an empty response before any route ran, so its parser
+ * limits are raised to a hard ceiling and the configured {@code
+ * quarkus.http.limits.max-initial-line-length} and {@code max-header-size} are enforced here
+ * instead. Requests beyond the ceiling still get the server's bare answer.
  */
 @ApplicationScoped
 public class HttpProblems implements HttpServerOptionsCustomizer {
@@ -87,7 +87,9 @@ public class HttpProblems implements HttpServerOptionsCustomizer {
     if (!readableAccept(request)) {
       Problem problem =
           Problem.validation(
-              List.of(new Problem.FieldError("Accept", "not a list of media types, e.g. application/json")));
+              List.of(
+                  new Problem.FieldError(
+                      "Accept", "not a list of media types, e.g. application/json")));
       ProblemResponse.send(ctx, problem, mapper, false);
       return;
     }
@@ -123,7 +125,8 @@ public class HttpProblems implements HttpServerOptionsCustomizer {
     Problem problem = null;
     if (failure instanceof HttpException http) {
       status = http.getStatusCode();
-    } else if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException) {
+    } else if (failure instanceof UnauthorizedException
+        || failure instanceof AuthenticationFailedException) {
       status = 401;
     } else if (failure instanceof ForbiddenException) {
       status = 403;
@@ -140,7 +143,11 @@ public class HttpProblems implements HttpServerOptionsCustomizer {
       problem = HttpProblemMappers.ofStatus(status);
     }
     if (problem.getStatus() >= 500 && failure != null) {
-      LOG.errorf(failure, "unexpected error on %s %s", ctx.request().method(), ProblemResponse.instance(ctx.request().path()));
+      LOG.errorf(
+          failure,
+          "unexpected error on %s %s",
+          ctx.request().method(),
+          ProblemResponse.instance(ctx.request().path()));
     }
     if (problem.getStatus() == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
@@ -149,6 +156,7 @@ public class HttpProblems implements HttpServerOptionsCustomizer {
       BodySizeLimit.refuse(ctx, problem, mapper);
       return;
     }
-    ProblemResponse.send(ctx, problem, mapper, problem.getStatus() == 400 && !ctx.request().isEnded());
+    ProblemResponse.send(
+        ctx, problem, mapper, problem.getStatus() == 400 && !ctx.request().isEnded());
   }
 }

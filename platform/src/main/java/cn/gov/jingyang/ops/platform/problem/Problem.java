@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An RFC 9457 problem details document ({@code application/problem+json}). Validation problems
- * list the offending fields in {@code errors}; anything else specific goes in extension members.
+ * An RFC 9457 problem details document ({@code application/problem+json}). Validation problems list
+ * the offending fields in {@code errors}; anything else specific goes in extension members.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Problem {
@@ -39,7 +39,9 @@ public final class Problem {
   /** 400 listing every offending field. */
   public static Problem validation(List<FieldError> errors) {
     String detail =
-        errors.stream().map(f -> f.field() + ": " + f.message()).collect(java.util.stream.Collectors.joining("; "));
+        errors.stream()
+            .map(f -> f.field() + ": " + f.message())
+            .collect(java.util.stream.Collectors.joining("; "));
     return new Problem("validation", "Invalid request", 400, detail, errors);
   }
 

@@ -3,8 +3,8 @@ package cn.gov.jingyang.ops.platform.problem;
 import java.util.List;
 
 /**
- * Thrown by domain code to answer with a specific problem: an unknown resource, a conflict, a
- * rule that refuses the request. The message is shown to the caller, so it must not leak internals.
+ * Thrown by domain code to answer with a specific problem: an unknown resource, a conflict, a rule
+ * that refuses the request. The message is shown to the caller, so it must not leak internals.
  */
 public class ProblemException extends RuntimeException {
 

@@ -8,13 +8,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Domain refusals answer with their own problem; anything unexpected becomes a 500 that says
- * nothing of the internals (the log has it, under the correlation id the caller is given) —
- * unless it is a database fault a caller can act on (see {@link PersistenceProblems}).
+ * nothing of the internals (the log has it, under the correlation id the caller is given) — unless
+ * it is a database fault a caller can act on (see {@link PersistenceProblems}).
  *
- * <p>The other mappers: {@link BodyProblemMappers} (JSON and bean validation),
- * {@link HttpProblemMappers} (JAX-RS statuses and parameters), {@link SecurityProblemMappers}
- * (401/403), {@link PersistenceProblemMappers} (database races). Below JAX-RS, {@link HttpProblems}
- * answers what the HTTP server and router refuse.
+ * <p>The other mappers: {@link BodyProblemMappers} (JSON and bean validation), {@link
+ * HttpProblemMappers} (JAX-RS statuses and parameters), {@link SecurityProblemMappers} (401/403),
+ * {@link PersistenceProblemMappers} (database races). Below JAX-RS, {@link HttpProblems} answers
+ * what the HTTP server and router refuse.
  */
 public class ProblemMappers {
 

@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The one place a problem becomes a response, from JAX-RS or from the HTTP router: it sets
- * {@code instance} (built safely from whatever path the caller sent), {@code correlationId}
- * and {@code Retry-After}.
+ * The one place a problem becomes a response, from JAX-RS or from the HTTP router: it sets {@code
+ * instance} (built safely from whatever path the caller sent), {@code correlationId} and {@code
+ * Retry-After}.
  */
 public final class ProblemResponse {
 
@@ -55,12 +55,18 @@ public final class ProblemResponse {
     String correlation = TraceContext.correlationId();
     if (correlation == null) {
       String header = ctx.request().getHeader(TraceContext.CORRELATION_HEADER);
-      correlation = header != null && SAFE_CORRELATION.matcher(header).matches()
-          ? header : UUID.randomUUID().toString();
+      correlation =
+          header != null && SAFE_CORRELATION.matcher(header).matches()
+              ? header
+              : UUID.randomUUID().toString();
     }
     complete(problem, ctx.request().path(), correlation);
     // keep what the refusing layer said (Allow, WWW-Authenticate); only the body is ours
-    response.headers().remove("Content-Length").remove("Content-Encoding").remove("Transfer-Encoding");
+    response
+        .headers()
+        .remove("Content-Length")
+        .remove("Content-Encoding")
+        .remove("Transfer-Encoding");
     response
         .setStatusCode(problem.getStatus())
         .putHeader("Content-Type", Problem.MEDIA_TYPE)
@@ -92,8 +98,8 @@ public final class ProblemResponse {
 
   /**
    * The request path as a URI reference: every character outside RFC 3986's path characters is
-   * percent-encoded (a {@code %} too, unless it starts a valid escape), so spaces, braces,
-   * quotes and control characters cannot make it fail. Absurdly long paths are left out.
+   * percent-encoded (a {@code %} too, unless it starts a valid escape), so spaces, braces, quotes
+   * and control characters cannot make it fail. Absurdly long paths are left out.
    */
   static URI instance(String path) {
     if (path == null || path.isEmpty()) {
@@ -108,7 +114,8 @@ public final class ProblemResponse {
       } else if (b == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) && hex(bytes[i + 2])) {
         out.append('%');
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
       }
     }

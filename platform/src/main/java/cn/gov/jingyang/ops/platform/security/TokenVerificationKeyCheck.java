@@ -24,13 +24,18 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TokenVerificationKeyCheck {
 
-  /** The development public key bundled with the platform (its private half is in {@code infra}). */
+  /**
+   * The development public key bundled with the platform (its private half is in {@code infra}).
+   */
   public static final String DEVELOPMENT_KEY_RESOURCE = "jwt/dev-public-key.pem";
 
   public static final KeyPolicy.KeySetting VERIFICATION_KEY =
       new KeyPolicy.KeySetting(
           "verify the signature of tokens",
-          List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey", "smallrye.jwt.verify.key.location"),
+          List.of(
+              "mp.jwt.verify.publickey.location",
+              "mp.jwt.verify.publickey",
+              "smallrye.jwt.verify.key.location"),
           "the location of the token issuer's PEM public key (file:/..., a path) or its JWKS URL (https://...),"
               + " or the key itself",
           TokenVerificationKeyCheck::isDevelopmentKey);
@@ -38,7 +43,8 @@ public class TokenVerificationKeyCheck {
   private static final Logger LOG = Logger.getLogger(TokenVerificationKeyCheck.class);
 
   void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-    if (KeyPolicy.check(ConfigProvider.getConfig(), VERIFICATION_KEY) == KeyPolicy.Outcome.DEVELOPMENT_KEY_ALLOWED) {
+    if (KeyPolicy.check(ConfigProvider.getConfig(), VERIFICATION_KEY)
+        == KeyPolicy.Outcome.DEVELOPMENT_KEY_ALLOWED) {
       LOG.warnf(
           "Tokens are verified with the DEVELOPMENT key (%s=true): anyone can mint tokens this service accepts."
               + " Never in a real deployment.",
@@ -48,7 +54,8 @@ public class TokenVerificationKeyCheck {
 
   /** The bundled resource by name, or a file or inline value holding the same key. */
   static boolean isDevelopmentKey(String value) {
-    String location = value.startsWith("classpath:") ? value.substring("classpath:".length()) : value;
+    String location =
+        value.startsWith("classpath:") ? value.substring("classpath:".length()) : value;
     if (location.replaceFirst("^/+", "").equals(DEVELOPMENT_KEY_RESOURCE)) {
       return true;
     }
@@ -58,7 +65,8 @@ public class TokenVerificationKeyCheck {
     }
     try {
       Path file = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
-      return Files.isRegularFile(file) && keyMaterial(Files.readString(file, StandardCharsets.US_ASCII)).equals(developmentKey);
+      return Files.isRegularFile(file)
+          && keyMaterial(Files.readString(file, StandardCharsets.US_ASCII)).equals(developmentKey);
     } catch (IOException | RuntimeException e) {
       return false; // not a readable local file (a URL, a JWKS endpoint): not the bundled key
     }
@@ -69,7 +77,10 @@ public class TokenVerificationKeyCheck {
   }
 
   private static String developmentKeyPem() {
-    try (InputStream in = TokenVerificationKeyCheck.class.getClassLoader().getResourceAsStream(DEVELOPMENT_KEY_RESOURCE)) {
+    try (InputStream in =
+        TokenVerificationKeyCheck.class
+            .getClassLoader()
+            .getResourceAsStream(DEVELOPMENT_KEY_RESOURCE)) {
       return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -11,13 +11,13 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a transaction once more when PostgreSQL aborted it for contention (deadlock,
- * serialization failure, lock timeout). It is bound to {@code @Transactional} itself, so every
- * transactional method of every service has it without saying so, and its priority places it
- * outside the transaction interceptor: the retry is a whole new transaction. A method called
- * inside a transaction that is already running is not retried here — the outermost one is.
- * If the second attempt fails too, the fault reaches the caller as a 503 with
- * {@code Retry-After} (see {@code PersistenceProblems}).
+ * Runs a transaction once more when PostgreSQL aborted it for contention (deadlock, serialization
+ * failure, lock timeout). It is bound to {@code @Transactional} itself, so every transactional
+ * method of every service has it without saying so, and its priority places it outside the
+ * transaction interceptor: the retry is a whole new transaction. A method called inside a
+ * transaction that is already running is not retried here — the outermost one is. If the second
+ * attempt fails too, the fault reaches the caller as a 503 with {@code Retry-After} (see {@code
+ * PersistenceProblems}).
  */
 @Transactional
 @Interceptor
@@ -39,8 +39,10 @@ public class ContentionRetry {
       if (!TransientFaults.isContention(e)) {
         throw e;
       }
-      LOG.infof("%s.%s met a concurrent transaction (%s); running it once more",
-          invocation.getMethod().getDeclaringClass().getSimpleName(), invocation.getMethod().getName(),
+      LOG.infof(
+          "%s.%s met a concurrent transaction (%s); running it once more",
+          invocation.getMethod().getDeclaringClass().getSimpleName(),
+          invocation.getMethod().getName(),
           sqlState(e));
       return invocation.proceed();
     }

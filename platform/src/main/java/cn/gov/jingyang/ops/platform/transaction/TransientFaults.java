@@ -73,7 +73,8 @@ public final class TransientFaults {
   /** The database cannot be reached or cannot serve now (connection, resources, timeout, pool). */
   public static boolean isUnavailable(Throwable failure) {
     for (Throwable t : causes(failure)) {
-      if (t instanceof SQLTransientException && !(t instanceof SQLException s && CONTENTION_STATES.contains(s.getSQLState()))
+      if (t instanceof SQLTransientException
+              && !(t instanceof SQLException s && CONTENTION_STATES.contains(s.getSQLState()))
           || t instanceof SQLRecoverableException
           || t instanceof SQLException sql && unavailableState(sql)
           || namedIn(t, UNAVAILABLE_TYPES)) {

@@ -4,8 +4,8 @@ import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 
 /**
- * Optimistic locking over HTTP: an entity tag is the row version in quotes ({@code "3"}); an
- * update names the version it was based on in {@code If-Match}.
+ * Optimistic locking over HTTP: an entity tag is the row version in quotes ({@code "3"}); an update
+ * names the version it was based on in {@code If-Match}.
  */
 public final class Etags {
 
@@ -17,13 +17,16 @@ public final class Etags {
 
   /**
    * The version an If-Match header names (weak tags accepted). A missing header is 428
-   * (Precondition Required): an update must say which version it was based on; a header naming
-   * no version is 412. Comparing it with the current version is the caller's job (412 if stale).
+   * (Precondition Required): an update must say which version it was based on; a header naming no
+   * version is 412. Comparing it with the current version is the caller's job (412 if stale).
    */
   public static long requiredVersion(String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new ProblemException(
-          Problem.of(428, "precondition-required", "Precondition required",
+          Problem.of(
+              428,
+              "precondition-required",
+              "Precondition required",
               "send If-Match with the ETag of the version you read (GET answers it as ETag)"));
     }
     String tag = ifMatch.trim();
@@ -34,7 +37,8 @@ public final class Etags {
     try {
       return Long.parseLong(tag);
     } catch (NumberFormatException e) {
-      throw ProblemException.preconditionFailed("If-Match " + ifMatch + " names no version of this resource");
+      throw ProblemException.preconditionFailed(
+          "If-Match " + ifMatch + " names no version of this resource");
     }
   }
 }

@@ -8,7 +8,8 @@ class TraceContextTest {
 
   @Test
   void shouldKeepAWellFormedCorrelationId() {
-    assertThat(TraceContext.acceptedCorrelationId("req-2020.02.03:17")).isEqualTo("req-2020.02.03:17");
+    assertThat(TraceContext.acceptedCorrelationId("req-2020.02.03:17"))
+        .isEqualTo("req-2020.02.03:17");
   }
 
   @Test

@@ -29,15 +29,29 @@ class EventFeedTest {
   }
 
   private static String writeNote(Map<String, Object> body) {
-    return given().auth().oauth2(DevTokens.token("tester", Roles.COMMAND))
-        .contentType("application/json").body(body)
-        .post("/test/notes").then().statusCode(200).extract().path("eventId");
+    return given()
+        .auth()
+        .oauth2(DevTokens.token("tester", Roles.COMMAND))
+        .contentType("application/json")
+        .body(body)
+        .post("/test/notes")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("eventId");
   }
 
   private static JsonPath page(long after, int limit) {
-    return given().auth().oauth2(feedToken())
-        .queryParam("after", after).queryParam("limit", limit)
-        .get("/events").then().statusCode(200).extract().jsonPath();
+    return given()
+        .auth()
+        .oauth2(feedToken())
+        .queryParam("after", after)
+        .queryParam("limit", limit)
+        .get("/events")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   /** 0, or where the feed starts once retention has purged (see the 410 test). */
@@ -65,16 +79,19 @@ class EventFeedTest {
   @Test
   void shouldMaskIdNumbersAndPhonesInTheFeed() {
     String eventId =
-        writeNote(Map.of(
-            "text", "resident 510603199001011234 called from 13812345678",
-            "nationalId", "510603199001011234",
-            "phone", "13812345678"));
+        writeNote(
+            Map.of(
+                "text", "resident 510603199001011234 called from 13812345678",
+                "nationalId", "510603199001011234",
+                "phone", "13812345678"));
     Map<String, Object> item =
         readAll(50).stream()
             .filter(e -> eventId.equals(((Map<?, ?>) e.get("event")).get("id")))
-            .findFirst().orElseThrow();
+            .findFirst()
+            .orElseThrow();
     @SuppressWarnings("unchecked")
-    Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) item.get("event")).get("data");
+    Map<String, Object> data =
+        (Map<String, Object>) ((Map<String, Object>) item.get("event")).get("data");
     assertThat(data.get("nationalId")).isEqualTo("510603********1234");
     assertThat(data.get("phone")).isEqualTo("138****5678");
     assertThat(data.get("text")).isEqualTo("resident 510603********1234 called from 138****5678");
@@ -89,7 +106,8 @@ class EventFeedTest {
     List<Map<String, Object>> all = readAll(3);
     List<Long> cursors = all.stream().map(e -> ((Number) e.get("cursor")).longValue()).toList();
     assertThat(cursors).isSorted().doesNotHaveDuplicates();
-    List<Object> ids = all.stream().map(e -> (Object) ((Map<?, ?>) e.get("event")).get("id")).toList();
+    List<Object> ids =
+        all.stream().map(e -> (Object) ((Map<?, ?>) e.get("event")).get("id")).toList();
     assertThat(ids).containsSubsequence(written.toArray());
 
     long middle = cursors.get(cursors.size() - 4);
@@ -103,13 +121,20 @@ class EventFeedTest {
     for (int i = 0; i < 3; i++) {
       writeNote(Map.of("text", "cap " + i));
     }
-    given().auth().oauth2(feedToken()).queryParam("after", earliestCursor()).queryParam("limit", 1_000_000).get("/events")
-        .then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(feedToken())
+        .queryParam("after", earliestCursor())
+        .queryParam("limit", 1_000_000)
+        .get("/events")
+        .then()
+        .statusCode(200);
     assertThat(page(earliestCursor(), 2).getList("events")).hasSize(2);
   }
 
   @Test
-  void shouldAnswer410NamingTheEarliestCursorWhenRetentionHasPurgedPastTheReader() throws Exception {
+  void shouldAnswer410NamingTheEarliestCursorWhenRetentionHasPurgedPastTheReader()
+      throws Exception {
     for (int i = 0; i < 3; i++) {
       writeNote(Map.of("text", "purged " + i));
     }
@@ -117,16 +142,32 @@ class EventFeedTest {
     long kept = ((Number) all.get(all.size() - 2).get("cursor")).longValue();
     // what Retention records when it has purged the log up to and including cursor `kept`
     try (Connection c = dataSource.getConnection()) {
-      c.createStatement().execute("update outbox_purge_horizon set purged_through = greatest(purged_through, " + kept + ")");
+      c.createStatement()
+          .execute(
+              "update outbox_purge_horizon set purged_through = greatest(purged_through, "
+                  + kept
+                  + ")");
     }
 
-    given().auth().oauth2(feedToken()).queryParam("after", kept - 1).get("/events")
-        .then().statusCode(410).contentType("application/problem+json")
+    given()
+        .auth()
+        .oauth2(feedToken())
+        .queryParam("after", kept - 1)
+        .get("/events")
+        .then()
+        .statusCode(410)
+        .contentType("application/problem+json")
         .body("type", endsWith("/cursor-expired"))
         .body("status", equalTo(410))
         .body("earliestCursor", equalTo((int) kept));
-    given().auth().oauth2(feedToken()).queryParam("after", 0).get("/events")
-        .then().statusCode(410).body("earliestCursor", equalTo((int) kept));
+    given()
+        .auth()
+        .oauth2(feedToken())
+        .queryParam("after", 0)
+        .get("/events")
+        .then()
+        .statusCode(410)
+        .body("earliestCursor", equalTo((int) kept));
     List<Map<String, Object>> resumed = page(kept, 100).getList("events");
     assertThat(resumed).isNotEmpty();
     assertThat(resumed.get(0)).isEqualTo(all.get(all.size() - 1));
@@ -134,15 +175,25 @@ class EventFeedTest {
 
   @Test
   void shouldRefuseANegativeCursorNamingIt() {
-    given().auth().oauth2(feedToken()).queryParam("after", -1).get("/events")
-        .then().statusCode(400).contentType("application/problem+json")
+    given()
+        .auth()
+        .oauth2(feedToken())
+        .queryParam("after", -1)
+        .get("/events")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
         .body("errors.field", hasItem("after"));
   }
 
   @Test
   void shouldKeepTheFeedFromRolesThatDoNotReadIt() {
-    given().auth().oauth2(DevTokens.token("officer", Roles.CHECKPOINT_OFFICER)).get("/events")
-        .then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(DevTokens.token("officer", Roles.CHECKPOINT_OFFICER))
+        .get("/events")
+        .then()
+        .statusCode(403);
     given().get("/events").then().statusCode(401);
   }
 }

@@ -37,7 +37,10 @@ class IdempotentRequestsTest {
   @Inject IdempotencyRetention retention;
 
   private static RequestSpecification as(String subject) {
-    return given().auth().oauth2(DevTokens.token(subject, Roles.COMMAND)).contentType(ContentType.JSON);
+    return given()
+        .auth()
+        .oauth2(DevTokens.token(subject, Roles.COMMAND))
+        .contentType(ContentType.JSON);
   }
 
   private static String note(String text) {
@@ -49,7 +52,8 @@ class IdempotentRequestsTest {
   }
 
   private long count(String sql, String value) throws Exception {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, value);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -73,16 +77,25 @@ class IdempotentRequestsTest {
     Response first = as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES);
     first.then().statusCode(201).header("Idempotent-Replayed", nullValue());
     Response retry = as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES);
-    retry.then().statusCode(201).header("Idempotent-Replayed", "true")
-        .header("Location", first.header("Location")).header("ETag", "\"0\"")
+    retry
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true")
+        .header("Location", first.header("Location"))
+        .header("ETag", "\"0\"")
         .contentType(startsWith("application/json"));
     assertThat(retry.asString()).isEqualTo(first.asString());
     assertThat(first.jsonPath().getString("text")).isEqualTo(text);
     assertThat(notes(text)).isEqualTo(1);
 
     // the same JSON written differently is the same request
-    as("alice").header("Idempotency-Key", key).body("{ \"text\" : \"" + text + "\", \"hold\": false }").post(NOTES)
-        .then().statusCode(201).header("Idempotent-Replayed", "true");
+    as("alice")
+        .header("Idempotency-Key", key)
+        .body("{ \"text\" : \"" + text + "\", \"hold\": false }")
+        .post(NOTES)
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true");
     assertThat(notes(text)).isEqualTo(1);
   }
 
@@ -90,9 +103,11 @@ class IdempotentRequestsTest {
   void shouldReplayAnEntityReturnedWithoutResponse() throws Exception {
     String key = UUID.randomUUID().toString();
     String text = text();
-    Response first = as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES + "/plain");
+    Response first =
+        as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES + "/plain");
     first.then().statusCode(200).body("text", equalTo(text));
-    Response retry = as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES + "/plain");
+    Response retry =
+        as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES + "/plain");
     retry.then().statusCode(200).header("Idempotent-Replayed", "true");
     assertThat(retry.asString()).isEqualTo(first.asString());
     assertThat(notes(text)).isEqualTo(1);
@@ -102,7 +117,12 @@ class IdempotentRequestsTest {
   void shouldCreateEveryTimeWithoutAKey() throws Exception {
     String text = text();
     as("alice").body(note(text)).post(NOTES).then().statusCode(201);
-    as("alice").body(note(text)).post(NOTES).then().statusCode(201).header("Idempotent-Replayed", nullValue());
+    as("alice")
+        .body(note(text))
+        .post(NOTES)
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", nullValue());
     assertThat(notes(text)).isEqualTo(2);
   }
 
@@ -111,11 +131,21 @@ class IdempotentRequestsTest {
     String key = UUID.randomUUID().toString();
     String text = text();
     as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES).then().statusCode(201);
-    as("alice").header("Idempotency-Key", key).body(note(text + "-changed")).post(NOTES)
-        .then().statusCode(422).contentType(startsWith("application/problem+json"))
+    as("alice")
+        .header("Idempotency-Key", key)
+        .body(note(text + "-changed"))
+        .post(NOTES)
+        .then()
+        .statusCode(422)
+        .contentType(startsWith("application/problem+json"))
         .body("errors[0].field", equalTo("Idempotency-Key"));
     // another path is another request too
-    as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES + "/plain").then().statusCode(422);
+    as("alice")
+        .header("Idempotency-Key", key)
+        .body(note(text))
+        .post(NOTES + "/plain")
+        .then()
+        .statusCode(422);
     assertThat(notes(text + "-changed")).isZero();
     assertThat(notes(text)).isEqualTo(1);
   }
@@ -124,10 +154,25 @@ class IdempotentRequestsTest {
   void shouldNotReplayAnotherCallersResponse() throws Exception {
     String key = UUID.randomUUID().toString();
     String text = text();
-    String mine = as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES)
-        .then().statusCode(201).extract().path("noteId");
-    String theirs = as("mallory").header("Idempotency-Key", key).body(note(text)).post(NOTES)
-        .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("noteId");
+    String mine =
+        as("alice")
+            .header("Idempotency-Key", key)
+            .body(note(text))
+            .post(NOTES)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("noteId");
+    String theirs =
+        as("mallory")
+            .header("Idempotency-Key", key)
+            .body(note(text))
+            .post(NOTES)
+            .then()
+            .statusCode(201)
+            .header("Idempotent-Replayed", nullValue())
+            .extract()
+            .path("noteId");
     assertThat(theirs).isNotEqualTo(mine);
     assertThat(notes(text)).isEqualTo(2);
   }
@@ -136,11 +181,21 @@ class IdempotentRequestsTest {
   void shouldRefuseAMalformedKeyNamingTheHeader() throws Exception {
     String text = text();
     for (String key : List.of("k".repeat(256), "clé-1", "")) {
-      as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES)
-          .then().statusCode(400).contentType(startsWith("application/problem+json"))
+      as("alice")
+          .header("Idempotency-Key", key)
+          .body(note(text))
+          .post(NOTES)
+          .then()
+          .statusCode(400)
+          .contentType(startsWith("application/problem+json"))
           .body("errors[0].field", equalTo("Idempotency-Key"));
     }
-    as("alice").header("Idempotency-Key", "k".repeat(255)).body(note(text)).post(NOTES).then().statusCode(201);
+    as("alice")
+        .header("Idempotency-Key", "k".repeat(255))
+        .body(note(text))
+        .post(NOTES)
+        .then()
+        .statusCode(201);
     assertThat(notes(text)).isEqualTo(1);
   }
 
@@ -148,12 +203,27 @@ class IdempotentRequestsTest {
   void shouldNotStoreFailuresSoThatARetryRunsAgain() throws Exception {
     String key = UUID.randomUUID().toString();
     String refused = "refuse-" + UUID.randomUUID();
-    as("alice").header("Idempotency-Key", key).body(note(refused)).post(NOTES).then().statusCode(409);
-    as("alice").header("Idempotency-Key", key).body(note(refused)).post(NOTES)
-        .then().statusCode(409).header("Idempotent-Replayed", nullValue());
+    as("alice")
+        .header("Idempotency-Key", key)
+        .body(note(refused))
+        .post(NOTES)
+        .then()
+        .statusCode(409);
+    as("alice")
+        .header("Idempotency-Key", key)
+        .body(note(refused))
+        .post(NOTES)
+        .then()
+        .statusCode(409)
+        .header("Idempotent-Replayed", nullValue());
     String crash = "crash-" + UUID.randomUUID();
     String other = UUID.randomUUID().toString();
-    as("alice").header("Idempotency-Key", other).body(note(crash)).post(NOTES).then().statusCode(500);
+    as("alice")
+        .header("Idempotency-Key", other)
+        .body(note(crash))
+        .post(NOTES)
+        .then()
+        .statusCode(500);
     // the write of a failed request is rolled back with its key: nothing half-done remains
     assertThat(notes(refused)).isZero();
     assertThat(notes(crash)).isZero();
@@ -169,10 +239,12 @@ class IdempotentRequestsTest {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Response>> answers = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        answers.add(pool.submit(() -> {
-          start.await();
-          return as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES);
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES);
+                }));
       }
       start.countDown();
       List<String> created = new ArrayList<>();
@@ -182,7 +254,9 @@ class IdempotentRequestsTest {
         if (r.statusCode() == 201) {
           created.add(r.asString());
         } else {
-          r.then().header("Retry-After", "1").body("type", equalTo("https://ops.jingyang.police/problems/request-in-progress"));
+          r.then()
+              .header("Retry-After", "1")
+              .body("type", equalTo("https://ops.jingyang.police/problems/request-in-progress"));
         }
       }
       assertThat(created).isNotEmpty();
@@ -202,10 +276,17 @@ class IdempotentRequestsTest {
     IdempotentNotesResource.release = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      Future<Response> first = pool.submit(() -> as("alice").header("Idempotency-Key", key).body(body).post(NOTES));
+      Future<Response> first =
+          pool.submit(() -> as("alice").header("Idempotency-Key", key).body(body).post(NOTES));
       assertThat(IdempotentNotesResource.entered.await(60, TimeUnit.SECONDS)).isTrue();
-      as("alice").header("Idempotency-Key", key).body(body).post(NOTES)
-          .then().statusCode(409).header("Retry-After", "1").contentType(startsWith("application/problem+json"))
+      as("alice")
+          .header("Idempotency-Key", key)
+          .body(body)
+          .post(NOTES)
+          .then()
+          .statusCode(409)
+          .header("Retry-After", "1")
+          .contentType(startsWith("application/problem+json"))
           .body("type", equalTo("https://ops.jingyang.police/problems/request-in-progress"));
       IdempotentNotesResource.release.countDown();
       Response created = first.get(60, TimeUnit.SECONDS);
@@ -224,17 +305,37 @@ class IdempotentRequestsTest {
   void shouldForgetKeysAfterTheRetention() throws Exception {
     String key = UUID.randomUUID().toString();
     String text = text();
-    String first = as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES)
-        .then().statusCode(201).extract().path("noteId");
+    String first =
+        as("alice")
+            .header("Idempotency-Key", key)
+            .body(note(text))
+            .post(NOTES)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("noteId");
     age(key, "25 hours");
     // an expired key is new again, even before the purge has run
-    String second = as("alice").header("Idempotency-Key", key).body(note(text)).post(NOTES)
-        .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("noteId");
+    String second =
+        as("alice")
+            .header("Idempotency-Key", key)
+            .body(note(text))
+            .post(NOTES)
+            .then()
+            .statusCode(201)
+            .header("Idempotent-Replayed", nullValue())
+            .extract()
+            .path("noteId");
     assertThat(second).isNotEqualTo(first);
     assertThat(notes(text)).isEqualTo(2);
 
     String kept = UUID.randomUUID().toString();
-    as("alice").header("Idempotency-Key", kept).body(note(text())).post(NOTES).then().statusCode(201);
+    as("alice")
+        .header("Idempotency-Key", kept)
+        .body(note(text()))
+        .post(NOTES)
+        .then()
+        .statusCode(201);
     age(key, "25 hours");
     age(kept, "23 hours");
     retention.purge();
@@ -244,8 +345,9 @@ class IdempotentRequestsTest {
 
   private void age(String key, String age) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "update idempotency_key set created_at = now() - cast(? as interval) where idempotency_key = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "update idempotency_key set created_at = now() - cast(? as interval) where idempotency_key = ?")) {
       ps.setString(1, age);
       ps.setString(2, key);
       ps.executeUpdate();

@@ -56,7 +56,8 @@ class ConsumerOutageTest {
   }
 
   private long count(String sql, UUID eventId) throws Exception {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, eventId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -96,7 +97,8 @@ class ConsumerOutageTest {
       await().atMost(Duration.ofSeconds(30)).until(() -> stuckPartitions() > 0);
       HealthCheckResponse stuck = readiness.call();
       assertThat(stuck.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-      assertThat(stuck.getData().orElseThrow()).containsKeys(CONSUMER + ".stuck-since", CONSUMER + ".error");
+      assertThat(stuck.getData().orElseThrow())
+          .containsKeys(CONSUMER + ".stuck-since", CONSUMER + ".error");
       given().get("/q/health/ready").then().statusCode(503);
       await().atMost(Duration.ofSeconds(30)).until(() -> transientRetries() > retriesBefore + 2);
     } finally {
@@ -110,13 +112,16 @@ class ConsumerOutageTest {
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> stuckPartitions() == 0);
     assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
 
     try (TopicProbe dlt = new TopicProbe(kafka.bootstrapServers(), TOPIC + ".dlt")) {
-      List<String> ours = dlt.drain(Duration.ofSeconds(2)).stream()
-          .map(r -> r.value())
-          .filter(v -> during.stream().anyMatch(id -> v.contains(id.toString())))
-          .toList();
+      List<String> ours =
+          dlt.drain(Duration.ofSeconds(2)).stream()
+              .map(r -> r.value())
+              .filter(v -> during.stream().anyMatch(id -> v.contains(id.toString())))
+              .toList();
       assertThat(ours).as("nothing is dead-lettered for a transient fault").isEmpty();
     }
   }

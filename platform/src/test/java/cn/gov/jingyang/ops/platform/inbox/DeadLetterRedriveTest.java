@@ -44,7 +44,8 @@ class DeadLetterRedriveTest {
 
   private long effects(UUID eventId) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("select count(*) from test_effect where event_id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("select count(*) from test_effect where event_id = ?")) {
       ps.setObject(1, eventId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -55,43 +56,104 @@ class DeadLetterRedriveTest {
 
   private Map<String, Object> listed(UUID eventId) {
     List<Map<String, Object>> letters =
-        given().auth().oauth2(command).queryParam("consumer", CONSUMER).queryParam("limit", 1000)
-            .get("/admin/dead-letters").then().statusCode(200).extract().jsonPath().getList("$");
-    return letters.stream().filter(l -> eventId.toString().equals(l.get("eventId"))).findFirst().orElse(null);
+        given()
+            .auth()
+            .oauth2(command)
+            .queryParam("consumer", CONSUMER)
+            .queryParam("limit", 1000)
+            .get("/admin/dead-letters")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    return letters.stream()
+        .filter(l -> eventId.toString().equals(l.get("eventId")))
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
   void shouldApplyARedrivenEventOnceItsCauseIsFixedAndNeverTwice() throws Exception {
     String repair = UUID.randomUUID().toString();
     UUID id = UUID.randomUUID();
-    TopicProbe.send(kafka.bootstrapServers(), TOPIC, "redrive-1",
+    TopicProbe.send(
+        kafka.bootstrapServers(),
+        TOPIC,
+        "redrive-1",
         event(id, "{\"needsRepair\":\"" + repair + "\",\"phone\":\"13812345678\"}"));
     await().atMost(Duration.ofSeconds(30)).until(() -> listed(id) != null);
 
     Map<String, Object> letter = listed(id);
-    assertThat(letter).containsEntry("applied", false).containsEntry("originalTopic", TOPIC)
+    assertThat(letter)
+        .containsEntry("applied", false)
+        .containsEntry("originalTopic", TOPIC)
         .containsEntry("errorClass", PoisonEventException.class.getName());
-    assertThat(JsonPath.from(given().auth().oauth2(command).queryParam("consumer", CONSUMER).queryParam("limit", 1000)
-            .get("/admin/dead-letters").asString()).getString("find { it.eventId == '" + id + "' }.event.data.phone"))
-        .as("payloads are masked").isEqualTo("138****5678");
-    String one = "/admin/dead-letters/" + CONSUMER + "/" + letter.get("dltTopic") + "/" + letter.get("dltPartition")
-        + "/" + letter.get("dltOffset") + "/redrive";
+    assertThat(
+            JsonPath.from(
+                    given()
+                        .auth()
+                        .oauth2(command)
+                        .queryParam("consumer", CONSUMER)
+                        .queryParam("limit", 1000)
+                        .get("/admin/dead-letters")
+                        .asString())
+                .getString("find { it.eventId == '" + id + "' }.event.data.phone"))
+        .as("payloads are masked")
+        .isEqualTo("138****5678");
+    String one =
+        "/admin/dead-letters/"
+            + CONSUMER
+            + "/"
+            + letter.get("dltTopic")
+            + "/"
+            + letter.get("dltPartition")
+            + "/"
+            + letter.get("dltOffset")
+            + "/redrive";
 
     // not fixed yet: it fails again, says why, and stays on the dead-letter topic
-    given().auth().oauth2(command).post(one).then().statusCode(200)
-        .body("outcome", equalTo("FAILED")).body("retryable", equalTo(false));
+    given()
+        .auth()
+        .oauth2(command)
+        .post(one)
+        .then()
+        .statusCode(200)
+        .body("outcome", equalTo("FAILED"))
+        .body("retryable", equalTo(false));
     assertThat(effects(id)).isZero();
 
     Repairs.repair(repair);
-    JsonPath all = given().auth().oauth2(command).post("/admin/dead-letters/" + CONSUMER + "/redrive")
-        .then().statusCode(200).extract().jsonPath();
-    assertThat(all.getString("results.find { it.eventId == '" + id + "' }.outcome")).isEqualTo("APPLIED");
+    JsonPath all =
+        given()
+            .auth()
+            .oauth2(command)
+            .post("/admin/dead-letters/" + CONSUMER + "/redrive")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(all.getString("results.find { it.eventId == '" + id + "' }.outcome"))
+        .isEqualTo("APPLIED");
     assertThat(effects(id)).isEqualTo(1);
 
     // again, one by one and all at once: nothing changes
-    given().auth().oauth2(command).post(one).then().statusCode(200).body("outcome", equalTo("ALREADY_APPLIED"));
-    JsonPath again = given().auth().oauth2(command).post("/admin/dead-letters/" + CONSUMER + "/redrive")
-        .then().statusCode(200).extract().jsonPath();
+    given()
+        .auth()
+        .oauth2(command)
+        .post(one)
+        .then()
+        .statusCode(200)
+        .body("outcome", equalTo("ALREADY_APPLIED"));
+    JsonPath again =
+        given()
+            .auth()
+            .oauth2(command)
+            .post("/admin/dead-letters/" + CONSUMER + "/redrive")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(again.getList("results.findAll { it.eventId == '" + id + "' }")).isEmpty();
     assertThat(effects(id)).isEqualTo(1);
     assertThat(listed(id)).containsEntry("applied", true);
@@ -99,15 +161,39 @@ class DeadLetterRedriveTest {
 
   @Test
   void shouldAnswerProblemsForUnknownConsumersAndDeadLettersAndRefuseOtherRoles() {
-    given().auth().oauth2(command).get("/admin/dead-letters?consumer=nobody")
-        .then().statusCode(404).contentType("application/problem+json");
-    given().auth().oauth2(command).post("/admin/dead-letters/nobody/redrive")
-        .then().statusCode(404).contentType("application/problem+json");
-    given().auth().oauth2(command).post("/admin/dead-letters/" + CONSUMER + "/" + TOPIC + ".dlt/0/999999999/redrive")
-        .then().statusCode(404).contentType("application/problem+json");
-    given().auth().oauth2(command).post("/admin/dead-letters/" + CONSUMER + "/other.dlt/0/0/redrive")
-        .then().statusCode(404).contentType("application/problem+json");
-    given().auth().oauth2(DevTokens.token("auditor", Roles.AUDITOR)).post("/admin/dead-letters/" + CONSUMER + "/redrive")
-        .then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(command)
+        .get("/admin/dead-letters?consumer=nobody")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(command)
+        .post("/admin/dead-letters/nobody/redrive")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(command)
+        .post("/admin/dead-letters/" + CONSUMER + "/" + TOPIC + ".dlt/0/999999999/redrive")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(command)
+        .post("/admin/dead-letters/" + CONSUMER + "/other.dlt/0/0/redrive")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(DevTokens.token("auditor", Roles.AUDITOR))
+        .post("/admin/dead-letters/" + CONSUMER + "/redrive")
+        .then()
+        .statusCode(403);
   }
 }

@@ -48,7 +48,8 @@ class IdempotentConsumerTest {
   }
 
   private long count(String sql, UUID eventId) throws Exception {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, eventId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -76,12 +77,15 @@ class IdempotentConsumerTest {
     UUID after = UUID.randomUUID();
     ConsumerRunner runner = consumers.runner("inbound-test");
     long duplicatesBefore = runner.duplicatesSkipped();
-    runner.beforeNextOffsetCommit(() -> {
-      throw new IllegalStateException("drill: consumer crashed before committing offsets");
-    });
+    runner.beforeNextOffsetCommit(
+        () -> {
+          throw new IllegalStateException("drill: consumer crashed before committing offsets");
+        });
     send("crash-1", event(id, "crash", "{}"));
     // the effect commits, the consumer dies, a new one reads the record again from the old offset
-    await().atMost(Duration.ofSeconds(60)).until(() -> runner.duplicatesSkipped() > duplicatesBefore);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> runner.duplicatesSkipped() > duplicatesBefore);
     send("crash-1", event(after, "after-crash", "{}"));
     await().atMost(Duration.ofSeconds(60)).until(() -> effects(after) == 1);
     assertThat(effects(id)).isEqualTo(1);
@@ -95,8 +99,14 @@ class IdempotentConsumerTest {
       send("poison-1", event(next, "after-poison", "{}"));
       await().atMost(Duration.ofSeconds(30)).until(() -> effects(next) == 1);
       ConsumerRecord<String, String> dead =
-          dlt.until(s -> s.stream().anyMatch(r -> r.value().equals("this is not JSON at all")), Duration.ofSeconds(30))
-              .stream().filter(r -> r.value().equals("this is not JSON at all")).findFirst().orElseThrow();
+          dlt
+              .until(
+                  s -> s.stream().anyMatch(r -> r.value().equals("this is not JSON at all")),
+                  Duration.ofSeconds(30))
+              .stream()
+              .filter(r -> r.value().equals("this is not JSON at all"))
+              .findFirst()
+              .orElseThrow();
       assertThat(header(dead, DeadLetters.ERROR)).contains("not a CloudEvents JSON document");
       assertThat(header(dead, DeadLetters.CONSUMER)).isEqualTo("inbound-test");
       assertThat(header(dead, DeadLetters.ORIGINAL_TOPIC)).isEqualTo(TOPIC);
@@ -113,10 +123,17 @@ class IdempotentConsumerTest {
       send("failing-1", event(next, "after-failure", "{}"));
       await().atMost(Duration.ofSeconds(30)).until(() -> effects(next) == 1);
       ConsumerRecord<String, String> dead =
-          dlt.until(s -> s.stream().anyMatch(r -> r.value().contains(failing.toString())), Duration.ofSeconds(30))
-              .stream().filter(r -> r.value().contains(failing.toString())).findFirst().orElseThrow();
+          dlt
+              .until(
+                  s -> s.stream().anyMatch(r -> r.value().contains(failing.toString())),
+                  Duration.ofSeconds(30))
+              .stream()
+              .filter(r -> r.value().contains(failing.toString()))
+              .findFirst()
+              .orElseThrow();
       assertThat(header(dead, DeadLetters.ERROR)).isEqualTo("this event cannot be applied");
-      assertThat(header(dead, DeadLetters.ERROR_CLASS)).isEqualTo(IllegalStateException.class.getName());
+      assertThat(header(dead, DeadLetters.ERROR_CLASS))
+          .isEqualTo(IllegalStateException.class.getName());
     }
     assertThat(effects(failing)).as("a failed effect is rolled back").isZero();
     assertThat(processedRows(failing)).as("and not remembered as processed").isZero();
@@ -124,9 +141,12 @@ class IdempotentConsumerTest {
 
   @Test
   void shouldDeadLetterExactlyThePoisonEventAmongGoodOnesAndApplyTheRest() throws Exception {
-    String key = "mixed-" + UUID.randomUUID(); // one partition: the poison sits between the good ones
+    String key =
+        "mixed-" + UUID.randomUUID(); // one partition: the poison sits between the good ones
     UUID poison = UUID.randomUUID();
-    java.util.List<UUID> good = java.util.List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    java.util.List<UUID> good =
+        java.util.List.of(
+            UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
     send(key, event(good.get(0), "mixed", "{}"));
     send(key, event(good.get(1), "mixed", "{}"));
     send(key, event(poison, "mixed", "{\"poison\":true}"));
@@ -138,13 +158,22 @@ class IdempotentConsumerTest {
     }
     assertThat(effects(poison)).isZero();
     try (TopicProbe dlt = new TopicProbe(kafka.bootstrapServers(), TOPIC + ".dlt")) {
-      dlt.until(s -> s.stream().anyMatch(r -> r.value().contains(poison.toString())), Duration.ofSeconds(30));
-      var ours = dlt.drain(Duration.ofSeconds(1)).stream()
-          .filter(r -> r.value().contains(poison.toString()) || good.stream().anyMatch(g -> r.value().contains(g.toString())))
-          .toList();
-      assertThat(ours).as("the dead-letter topic holds the poison event, once, and none of the good ones").hasSize(1);
+      dlt.until(
+          s -> s.stream().anyMatch(r -> r.value().contains(poison.toString())),
+          Duration.ofSeconds(30));
+      var ours =
+          dlt.drain(Duration.ofSeconds(1)).stream()
+              .filter(
+                  r ->
+                      r.value().contains(poison.toString())
+                          || good.stream().anyMatch(g -> r.value().contains(g.toString())))
+              .toList();
+      assertThat(ours)
+          .as("the dead-letter topic holds the poison event, once, and none of the good ones")
+          .hasSize(1);
       assertThat(ours.get(0).value()).contains(poison.toString());
-      assertThat(header(ours.get(0), DeadLetters.ERROR_CLASS)).isEqualTo(PoisonEventException.class.getName());
+      assertThat(header(ours.get(0), DeadLetters.ERROR_CLASS))
+          .isEqualTo(PoisonEventException.class.getName());
       assertThat(header(ours.get(0), DeadLetters.ERROR)).isEqualTo("this event breaks a rule");
     }
   }
@@ -155,7 +184,8 @@ class IdempotentConsumerTest {
     send("corr-1", event(id, "corr-from-producer", "{}"));
     await().atMost(Duration.ofSeconds(30)).until(() -> effects(id) == 1);
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("select correlation_id from test_effect where event_id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("select correlation_id from test_effect where event_id = ?")) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.platform.outbox;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -16,8 +17,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-import static org.awaitility.Awaitility.await;
-
 @QuarkusTest
 class OutboxAdminTest {
 
@@ -25,13 +24,30 @@ class OutboxAdminTest {
 
   private long blockedRow() throws Exception {
     UUID id = UUID.randomUUID();
-    String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/jingyang/platformtest\","
-        + "\"type\":\"cn.gov.jingyang.platformtest.NoteWritten\",\"subject\":\"n1\",\"data\":{}}";
+    String event =
+        "{\"specversion\":\"1.0\",\"id\":\""
+            + id
+            + "\",\"source\":\"/jingyang/platformtest\","
+            + "\"type\":\"cn.gov.jingyang.platformtest.NoteWritten\",\"subject\":\"n1\",\"data\":{}}";
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      long seq = OutboxAppend.append(c, new OutboxAppend.NewRow(id, "platformtest.events", "Note", "blocked-" + id,
-          "cn.gov.jingyang.platformtest.NoteWritten", event, OffsetDateTime.now(), null, null));
-      c.createStatement().execute("update outbox set status = 'BLOCKED', attempts = 8, last_error = 'RecordTooLargeException: test' where seq = " + seq);
+      long seq =
+          OutboxAppend.append(
+              c,
+              new OutboxAppend.NewRow(
+                  id,
+                  "platformtest.events",
+                  "Note",
+                  "blocked-" + id,
+                  "cn.gov.jingyang.platformtest.NoteWritten",
+                  event,
+                  OffsetDateTime.now(),
+                  null,
+                  null));
+      c.createStatement()
+          .execute(
+              "update outbox set status = 'BLOCKED', attempts = 8, last_error = 'RecordTooLargeException: test' where seq = "
+                  + seq);
       c.commit();
       return seq;
     }
@@ -39,7 +55,8 @@ class OutboxAdminTest {
 
   private String status(long seq) throws Exception {
     try (Connection c = dataSource.getConnection();
-        ResultSet rs = c.createStatement().executeQuery("select status from outbox where seq = " + seq)) {
+        ResultSet rs =
+            c.createStatement().executeQuery("select status from outbox where seq = " + seq)) {
       rs.next();
       return rs.getString(1);
     }
@@ -49,33 +66,66 @@ class OutboxAdminTest {
   void shouldListBlockedRowsAndPublishOneOnceReleased() throws Exception {
     long seq = blockedRow();
     String command = DevTokens.token("duty-officer", Roles.COMMAND);
-    given().auth().oauth2(DevTokens.token("auditor", Roles.AUDITOR)).get("/admin/outbox?status=BLOCKED")
-        .then().statusCode(200).body("seq", hasItem((int) seq));
-    given().auth().oauth2(DevTokens.token("auditor", Roles.AUDITOR)).get("/admin/outbox/summary")
-        .then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(DevTokens.token("auditor", Roles.AUDITOR))
+        .get("/admin/outbox?status=BLOCKED")
+        .then()
+        .statusCode(200)
+        .body("seq", hasItem((int) seq));
+    given()
+        .auth()
+        .oauth2(DevTokens.token("auditor", Roles.AUDITOR))
+        .get("/admin/outbox/summary")
+        .then()
+        .statusCode(200);
 
-    given().auth().oauth2(DevTokens.token("auditor", Roles.AUDITOR)).post("/admin/outbox/" + seq + "/release")
-        .then().statusCode(403);
-    given().auth().oauth2(command).post("/admin/outbox/" + seq + "/release")
-        .then().statusCode(200).body("status", equalTo("PENDING"));
+    given()
+        .auth()
+        .oauth2(DevTokens.token("auditor", Roles.AUDITOR))
+        .post("/admin/outbox/" + seq + "/release")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(command)
+        .post("/admin/outbox/" + seq + "/release")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("PENDING"));
     await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(status(seq)));
 
-    given().auth().oauth2(command).post("/admin/outbox/" + seq + "/release")
-        .then().statusCode(409).contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(command)
+        .post("/admin/outbox/" + seq + "/release")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
   }
 
   @Test
   void shouldRefuseAnUnknownStatusNamingItAndTheAllowedOnes() {
-    given().auth().oauth2(DevTokens.token("auditor", Roles.AUDITOR)).get("/admin/outbox?status=LOST")
-        .then().statusCode(400).contentType("application/problem+json")
+    given()
+        .auth()
+        .oauth2(DevTokens.token("auditor", Roles.AUDITOR))
+        .get("/admin/outbox?status=LOST")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
         .body("errors[0].field", equalTo("status"))
         .body("errors[0].message", org.hamcrest.Matchers.containsString("BLOCKED"));
   }
 
   @Test
   void shouldRefuseANonNumericPathParameterNamingIt() {
-    given().auth().oauth2(DevTokens.token("chief", Roles.COMMAND)).post("/admin/outbox/abc/release")
-        .then().statusCode(400).contentType("application/problem+json")
+    given()
+        .auth()
+        .oauth2(DevTokens.token("chief", Roles.COMMAND))
+        .post("/admin/outbox/abc/release")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
         .body("errors[0].field", equalTo("seq"));
   }
 }

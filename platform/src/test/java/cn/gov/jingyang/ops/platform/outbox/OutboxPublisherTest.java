@@ -70,7 +70,8 @@ class OutboxPublisherTest {
   }
 
   /** Appends one event per key, round robin, and returns their event ids per key in order. */
-  private static Map<String, List<String>> append(int count, int keys, String topic) throws SQLException {
+  private static Map<String, List<String>> append(int count, int keys, String topic)
+      throws SQLException {
     Map<String, List<String>> byKey = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
       for (int i = 0; i < count; i++) {
@@ -83,16 +84,35 @@ class OutboxPublisherTest {
     return byKey;
   }
 
-  private static void appendOne(Connection c, String topic, String key, String data) throws SQLException {
+  private static void appendOne(Connection c, String topic, String key, String data)
+      throws SQLException {
     UUID id = UUID.randomUUID();
-    String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/test\","
-        + "\"type\":\"cn.gov.jingyang.test.Counted\",\"subject\":\"" + key + "\",\"data\":" + data + "}";
+    String event =
+        "{\"specversion\":\"1.0\",\"id\":\""
+            + id
+            + "\",\"source\":\"/test\","
+            + "\"type\":\"cn.gov.jingyang.test.Counted\",\"subject\":\""
+            + key
+            + "\",\"data\":"
+            + data
+            + "}";
     OutboxAppend.append(
-        c, new OutboxAppend.NewRow(id, topic, "Test", key, "cn.gov.jingyang.test.Counted", event, OffsetDateTime.now(), null, null));
+        c,
+        new OutboxAppend.NewRow(
+            id,
+            topic,
+            "Test",
+            key,
+            "cn.gov.jingyang.test.Counted",
+            event,
+            OffsetDateTime.now(),
+            null,
+            null));
   }
 
   private static String lastEventId(Connection c) throws SQLException {
-    try (ResultSet rs = c.createStatement().executeQuery("select event_id from outbox order by seq desc limit 1")) {
+    try (ResultSet rs =
+        c.createStatement().executeQuery("select event_id from outbox order by seq desc limit 1")) {
       rs.next();
       return rs.getString(1);
     }
@@ -100,7 +120,8 @@ class OutboxPublisherTest {
 
   private static long count(String where) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        ResultSet rs = c.createStatement().executeQuery("select count(*) from outbox where " + where)) {
+        ResultSet rs =
+            c.createStatement().executeQuery("select count(*) from outbox where " + where)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -110,23 +131,29 @@ class OutboxPublisherTest {
     return new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
   }
 
-  private static Map<String, List<String>> byKey(List<ConsumerRecord<String, String>> records, Set<String> ids) {
+  private static Map<String, List<String>> byKey(
+      List<ConsumerRecord<String, String>> records, Set<String> ids) {
     return records.stream()
         .filter(r -> ids.contains(ceId(r)))
-        .collect(Collectors.groupingBy(
-            ConsumerRecord::key, LinkedHashMap::new, Collectors.mapping(OutboxPublisherTest::ceId, Collectors.toList())));
+        .collect(
+            Collectors.groupingBy(
+                ConsumerRecord::key,
+                LinkedHashMap::new,
+                Collectors.mapping(OutboxPublisherTest::ceId, Collectors.toList())));
   }
 
   @Test
   void shouldNeverLetTwoRelaysClaimTheSameRowInOnePass() throws Exception {
     append(40, 8, TOPIC);
-    try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
+    try (Connection a = dataSource.getConnection();
+        Connection b = dataSource.getConnection()) {
       a.setAutoCommit(false);
       b.setAutoCommit(false);
       List<OutboxClaims.Row> first = OutboxClaims.claim(a, 4, "relay-a", Duration.ofMinutes(1));
       List<OutboxClaims.Row> second = OutboxClaims.claim(b, 100, "relay-b", Duration.ofMinutes(1));
       Set<Long> firstSeqs = first.stream().map(OutboxClaims.Row::seq).collect(Collectors.toSet());
-      Set<String> firstKeys = first.stream().map(OutboxClaims.Row::aggregateId).collect(Collectors.toSet());
+      Set<String> firstKeys =
+          first.stream().map(OutboxClaims.Row::aggregateId).collect(Collectors.toSet());
       assertThat(first).hasSize(4);
       assertThat(second).isNotEmpty();
       assertThat(second).noneMatch(r -> firstSeqs.contains(r.seq()));
@@ -144,7 +171,8 @@ class OutboxPublisherTest {
     try (Connection a = dataSource.getConnection()) {
       leased = OutboxClaims.claim(a, 3, "relay-a", Duration.ofMinutes(1)); // committed at once
     }
-    Set<String> leasedKeys = leased.stream().map(OutboxClaims.Row::aggregateId).collect(Collectors.toSet());
+    Set<String> leasedKeys =
+        leased.stream().map(OutboxClaims.Row::aggregateId).collect(Collectors.toSet());
     try (Connection b = dataSource.getConnection()) {
       List<OutboxClaims.Row> other = OutboxClaims.claim(b, 100, "relay-b", Duration.ZERO);
       assertThat(other).isNotEmpty().noneMatch(r -> leasedKeys.contains(r.aggregateId()));
@@ -160,28 +188,39 @@ class OutboxPublisherTest {
     Map<String, List<String>> appended = append(300, 30, TOPIC);
     Set<String> ids = appended.values().stream().flatMap(List::stream).collect(Collectors.toSet());
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    try (KafkaProducer<String, String> p1 = KafkaClients.producer(infra.bootstrapServers(), "relay-1");
-        KafkaProducer<String, String> p2 = KafkaClients.producer(infra.bootstrapServers(), "relay-2");
+    try (KafkaProducer<String, String> p1 =
+            KafkaClients.producer(infra.bootstrapServers(), "relay-1");
+        KafkaProducer<String, String> p2 =
+            KafkaClients.producer(infra.bootstrapServers(), "relay-2");
         TopicProbe probe = new TopicProbe(infra.bootstrapServers(), TOPIC)) {
       List<Future<?>> relays = new ArrayList<>();
       for (KafkaProducer<String, String> producer : List.of(p1, p2)) {
         OutboxPublisher relay =
-            new OutboxPublisher(dataSource, producer, new OutboxPublisher.Settings(7, 3, Duration.ZERO, Duration.ZERO), d -> {});
-        relays.add(pool.submit(() -> {
-          while (count("status <> 'PUBLISHED'") > 0) {
-            relay.publishPass();
-          }
-          return null;
-        }));
+            new OutboxPublisher(
+                dataSource,
+                producer,
+                new OutboxPublisher.Settings(7, 3, Duration.ZERO, Duration.ZERO),
+                d -> {});
+        relays.add(
+            pool.submit(
+                () -> {
+                  while (count("status <> 'PUBLISHED'") > 0) {
+                    relay.publishPass();
+                  }
+                  return null;
+                }));
       }
       for (Future<?> relay : relays) {
         relay.get();
       }
       List<ConsumerRecord<String, String>> records =
-          probe.until(seen -> seen.stream().map(OutboxPublisherTest::ceId).filter(ids::contains).count() >= 300,
+          probe.until(
+              seen ->
+                  seen.stream().map(OutboxPublisherTest::ceId).filter(ids::contains).count() >= 300,
               Duration.ofSeconds(60));
       records = probe.drain(Duration.ofMillis(500));
-      List<String> received = records.stream().map(OutboxPublisherTest::ceId).filter(ids::contains).toList();
+      List<String> received =
+          records.stream().map(OutboxPublisherTest::ceId).filter(ids::contains).toList();
       assertThat(received).hasSize(300).doesNotHaveDuplicates();
       assertThat(byKey(records, ids)).isEqualTo(appended);
     } finally {
@@ -197,7 +236,8 @@ class OutboxPublisherTest {
     KafkaBroker broker = KafkaBroker.start(dir, port, controllerPort, true);
     try {
       Topics.ensure(broker.bootstrapServers(), List.of("outage.events"), 3);
-      try (KafkaProducer<String, String> producer = KafkaClients.producer(broker.bootstrapServers(), "outage-relay")) {
+      try (KafkaProducer<String, String> producer =
+          KafkaClients.producer(broker.bootstrapServers(), "outage-relay")) {
         OutboxPublisher relay = new OutboxPublisher(dataSource, producer, SETTINGS, d -> {});
         broker.close();
 
@@ -209,11 +249,16 @@ class OutboxPublisherTest {
         assertThat(count("status = 'BLOCKED'")).as("an outage blocks nothing").isZero();
 
         broker = KafkaBroker.start(dir, port, controllerPort, false);
-        await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).until(() -> {
-          relay.publishPass();
-          return count("status <> 'PUBLISHED'") == 0;
-        });
-        Set<String> ids = appended.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollDelay(Duration.ZERO)
+            .until(
+                () -> {
+                  relay.publishPass();
+                  return count("status <> 'PUBLISHED'") == 0;
+                });
+        Set<String> ids =
+            appended.values().stream().flatMap(List::stream).collect(Collectors.toSet());
         try (TopicProbe probe = new TopicProbe(broker.bootstrapServers(), "outage.events")) {
           List<ConsumerRecord<String, String>> records =
               probe.until(s -> s.size() >= 30, Duration.ofSeconds(30));
@@ -232,57 +277,75 @@ class OutboxPublisherTest {
       appendOne(c, TOPIC, "huge", "{\"n\":1}");
       appendOne(c, TOPIC, "small", "{\"n\":2}");
     }
-    try (KafkaProducer<String, String> producer = KafkaClients.producer(infra.bootstrapServers(), "block-relay")) {
+    try (KafkaProducer<String, String> producer =
+        KafkaClients.producer(infra.bootstrapServers(), "block-relay")) {
       OutboxPublisher relay = new OutboxPublisher(dataSource, producer, SETTINGS, d -> {});
       for (int i = 0; i < SETTINGS.maxAttempts(); i++) {
         relay.publishPass();
       }
     }
     assertThat(count("aggregate_id = 'small' and status = 'PUBLISHED'")).isEqualTo(1);
-    assertThat(count("aggregate_id = 'huge' and status = 'BLOCKED' and attempts = 3"
-        + " and last_error like 'RecordTooLargeException%'")).isEqualTo(1);
+    assertThat(
+            count(
+                "aggregate_id = 'huge' and status = 'BLOCKED' and attempts = 3"
+                    + " and last_error like 'RecordTooLargeException%'"))
+        .isEqualTo(1);
     assertThat(count("aggregate_id = 'huge' and status = 'PENDING' and attempts = 0"))
-        .as("the next event of the aggregate waits behind the blocked one").isEqualTo(1);
+        .as("the next event of the aggregate waits behind the blocked one")
+        .isEqualTo(1);
 
     long blockedSeq;
     try (Connection c = dataSource.getConnection();
-        ResultSet rs = c.createStatement().executeQuery("select seq from outbox where status = 'BLOCKED'")) {
+        ResultSet rs =
+            c.createStatement().executeQuery("select seq from outbox where status = 'BLOCKED'")) {
       rs.next();
       blockedSeq = rs.getLong(1);
       assertThat(OutboxEntries.release(c, blockedSeq)).isTrue();
-      assertThat(OutboxEntries.release(c, blockedSeq)).as("only a blocked row can be released").isFalse();
+      assertThat(OutboxEntries.release(c, blockedSeq))
+          .as("only a blocked row can be released")
+          .isFalse();
     }
-    assertThat(count("seq = " + blockedSeq + " and status = 'PENDING' and attempts = 0")).isEqualTo(1);
+    assertThat(count("seq = " + blockedSeq + " and status = 'PENDING' and attempts = 0"))
+        .isEqualTo(1);
   }
 
   @Test
   void shouldPurgeOnlyPublishedRowsPastRetention() throws Exception {
     append(6, 6, TOPIC);
     try (Connection c = dataSource.getConnection()) {
-      c.createStatement().execute(
-          "update outbox set status = 'PUBLISHED', published_at = now() - interval '100 days'"
-              + " where seq in (select seq from outbox order by seq limit 2)");
-      c.createStatement().execute(
-          "update outbox set status = 'PUBLISHED', published_at = now() - interval '1 day'"
-              + " where seq in (select seq from outbox where status = 'PENDING' order by seq limit 2)");
-      assertThat(Retention.purgePublishedBefore(c, Instant.now().minus(Duration.ofDays(90)))).isEqualTo(2);
+      c.createStatement()
+          .execute(
+              "update outbox set status = 'PUBLISHED', published_at = now() - interval '100 days'"
+                  + " where seq in (select seq from outbox order by seq limit 2)");
+      c.createStatement()
+          .execute(
+              "update outbox set status = 'PUBLISHED', published_at = now() - interval '1 day'"
+                  + " where seq in (select seq from outbox where status = 'PENDING' order by seq limit 2)");
+      assertThat(Retention.purgePublishedBefore(c, Instant.now().minus(Duration.ofDays(90))))
+          .isEqualTo(2);
     }
     assertThat(count("true")).isEqualTo(4);
     assertThat(count("status = 'PENDING'")).isEqualTo(2);
-    assertThat(horizon()).as("the feed's purge horizon is the highest purged seq").isEqualTo(minSeq() - 1);
+    assertThat(horizon())
+        .as("the feed's purge horizon is the highest purged seq")
+        .isEqualTo(minSeq() - 1);
   }
 
   @Test
   void shouldPurgeOnlyAPrefixSoTheHorizonNeverHidesAnUnpurgedRow() throws Exception {
     append(4, 4, TOPIC);
     try (Connection c = dataSource.getConnection()) {
-      // the second row is BLOCKED: the old published rows after it stay, or the feed would have a hole
-      c.createStatement().execute(
-          "update outbox set status = 'PUBLISHED', published_at = now() - interval '100 days'");
-      c.createStatement().execute(
-          "update outbox set status = 'BLOCKED' where seq = (select seq from outbox order by seq offset 1 limit 1)");
+      // the second row is BLOCKED: the old published rows after it stay, or the feed would have a
+      // hole
+      c.createStatement()
+          .execute(
+              "update outbox set status = 'PUBLISHED', published_at = now() - interval '100 days'");
+      c.createStatement()
+          .execute(
+              "update outbox set status = 'BLOCKED' where seq = (select seq from outbox order by seq offset 1 limit 1)");
       long first = minSeq();
-      assertThat(Retention.purgePublishedBefore(c, Instant.now().minus(Duration.ofDays(90)))).isEqualTo(1);
+      assertThat(Retention.purgePublishedBefore(c, Instant.now().minus(Duration.ofDays(90))))
+          .isEqualTo(1);
       assertThat(horizon()).isEqualTo(first);
       assertThat(count("status = 'PUBLISHED'")).isEqualTo(2);
     }
@@ -291,46 +354,76 @@ class OutboxPublisherTest {
   @Test
   void shouldSendNothingAfterARowTheBrokerRefusesLateAndKeepItsAggregateInOrder() throws Exception {
     String topic = "relaytest.small-messages";
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
       if (!admin.listTopics().names().get().contains(topic)) {
-        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
-            .configs(Map.of("max.message.bytes", "4096")))).all().get();
+        admin
+            .createTopics(
+                List.of(
+                    new NewTopic(topic, 1, (short) 1).configs(Map.of("max.message.bytes", "4096"))))
+            .all()
+            .get();
       }
     }
-    // 20 KB the lz4 compression cannot shrink: the client accepts it (its limit is 1 MB), the broker refuses
+    // 20 KB the lz4 compression cannot shrink: the client accepts it (its limit is 1 MB), the
+    // broker refuses
     byte[] noise = new byte[15_000];
     new java.util.Random(7).nextBytes(noise);
     String tooLarge = "{\"blob\":\"" + java.util.Base64.getEncoder().encodeToString(noise) + "\"}";
     List<String> ids = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
-      for (String[] row : new String[][] {
-          {"late", "{\"n\":1}"}, {"other", "{\"n\":2}"}, {"late", tooLarge}, {"other", "{\"n\":3}"},
-          {"late", "{\"n\":4}"}, {"late", "{\"n\":5}"}, {"other", "{\"n\":6}"}}) {
+      for (String[] row :
+          new String[][] {
+            {"late", "{\"n\":1}"},
+            {"other", "{\"n\":2}"},
+            {"late", tooLarge},
+            {"other", "{\"n\":3}"},
+            {"late", "{\"n\":4}"},
+            {"late", "{\"n\":5}"},
+            {"other", "{\"n\":6}"}
+          }) {
         appendOne(c, topic, row[0], row[1]);
         ids.add(lastEventId(c));
       }
     }
-    try (KafkaProducer<String, String> producer = KafkaClients.producer(infra.bootstrapServers(), "late-relay");
+    try (KafkaProducer<String, String> producer =
+            KafkaClients.producer(infra.bootstrapServers(), "late-relay");
         TopicProbe probe = new TopicProbe(infra.bootstrapServers(), topic)) {
       OutboxPublisher relay = new OutboxPublisher(dataSource, producer, SETTINGS, d -> {});
       OutboxPublisher.Pass pass = relay.publishPass();
       assertThat(pass.published()).isEqualTo(4);
       assertThat(pass.failed()).isEqualTo(1);
       assertThat(pass.brokerUnavailable()).isFalse();
-      assertThat(count("event_id = '" + ids.get(2) + "' and status = 'PENDING' and attempts = 1"
-          + " and last_error like 'RecordTooLargeException%' and claimed_by is null")).isEqualTo(1);
+      assertThat(
+              count(
+                  "event_id = '"
+                      + ids.get(2)
+                      + "' and status = 'PENDING' and attempts = 1"
+                      + " and last_error like 'RecordTooLargeException%' and claimed_by is null"))
+          .isEqualTo(1);
       assertThat(count("event_id = '" + ids.get(2) + "' and last_error like '%when serialized%'"))
-          .as("refused by the broker after the send, not by the client's own size check").isZero();
-      assertThat(count("aggregate_id = 'late' and seq > (select seq from outbox where event_id = '" + ids.get(2)
-          + "') and status = 'PENDING' and attempts = 0 and claimed_by is null"))
-          .as("the rows behind the refused one wait, untouched").isEqualTo(2);
+          .as("refused by the broker after the send, not by the client's own size check")
+          .isZero();
+      assertThat(
+              count(
+                  "aggregate_id = 'late' and seq > (select seq from outbox where event_id = '"
+                      + ids.get(2)
+                      + "') and status = 'PENDING' and attempts = 0 and claimed_by is null"))
+          .as("the rows behind the refused one wait, untouched")
+          .isEqualTo(2);
 
-      await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).until(() -> {
-        relay.publishPass();
-        return count("status = 'BLOCKED'") == 1;
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollDelay(Duration.ZERO)
+          .until(
+              () -> {
+                relay.publishPass();
+                return count("status = 'BLOCKED'") == 1;
+              });
       probe.until(seen -> seen.size() >= 4, Duration.ofSeconds(30));
-      List<String> received = probe.drain(Duration.ofSeconds(1)).stream().map(OutboxPublisherTest::ceId).toList();
+      List<String> received =
+          probe.drain(Duration.ofSeconds(1)).stream().map(OutboxPublisherTest::ceId).toList();
       assertThat(received)
           .as("a consumer sees the aggregate's events in order, none after the refused one")
           .containsExactly(ids.get(0), ids.get(1), ids.get(3), ids.get(6));
@@ -339,7 +432,8 @@ class OutboxPublisherTest {
 
   private static long horizon() throws SQLException {
     try (Connection c = dataSource.getConnection();
-        ResultSet rs = c.createStatement().executeQuery("select purged_through from outbox_purge_horizon")) {
+        ResultSet rs =
+            c.createStatement().executeQuery("select purged_through from outbox_purge_horizon")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -352,5 +446,4 @@ class OutboxPublisherTest {
       return rs.getLong(1);
     }
   }
-
 }

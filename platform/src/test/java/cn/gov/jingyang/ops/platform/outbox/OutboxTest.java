@@ -41,14 +41,21 @@ class OutboxTest {
       body.put("noteId", noteId);
     }
     var response =
-        given().auth().oauth2(DevTokens.token("tester", Roles.COMMAND))
-            .contentType("application/json").body(body)
-            .post("/test/notes").then().statusCode(expectedStatus).extract();
+        given()
+            .auth()
+            .oauth2(DevTokens.token("tester", Roles.COMMAND))
+            .contentType("application/json")
+            .body(body)
+            .post("/test/notes")
+            .then()
+            .statusCode(expectedStatus)
+            .extract();
     return expectedStatus == 200 ? response.jsonPath().getMap("") : Map.of();
   }
 
   private long count(String sql, Object param) throws Exception {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, param);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -71,7 +78,8 @@ class OutboxTest {
     UUID noteId = UUID.randomUUID();
     writeNote("rollback please", noteId, 500);
     assertThat(count("select count(*) from test_note where id = ?", noteId)).isZero();
-    assertThat(count("select count(*) from outbox where aggregate_id = ?", noteId.toString())).isZero();
+    assertThat(count("select count(*) from outbox where aggregate_id = ?", noteId.toString()))
+        .isZero();
   }
 
   @Test
@@ -85,7 +93,8 @@ class OutboxTest {
         String eventId = writeNote("note " + i, aggregate, 200).get("eventId").toString();
         long committed = System.nanoTime();
         appended.add(eventId);
-        probe.until(seen -> seen.stream().anyMatch(r -> eventId.equals(ceId(r))), Duration.ofSeconds(20));
+        probe.until(
+            seen -> seen.stream().anyMatch(r -> eventId.equals(ceId(r))), Duration.ofSeconds(20));
         latencies.add((System.nanoTime() - committed) / 1_000);
       }
       List<String> published =
@@ -95,12 +104,16 @@ class OutboxTest {
               .toList();
       assertThat(published).containsExactlyElementsOf(appended);
     }
-    // a figure, not an assertion: timings flake on a loaded machine (docs/BENCHMARKS.md measures it).
-    // Every event arrived within 20 s although the fallback poll is 30 s in this profile: the commit
+    // a figure, not an assertion: timings flake on a loaded machine (docs/BENCHMARKS.md measures
+    // it).
+    // Every event arrived within 20 s although the fallback poll is 30 s in this profile: the
+    // commit
     // woke the relay.
     latencies.sort(null);
-    System.out.printf("commit->consume latency over %d events: median %.1f ms, max %.1f ms%n",
-        latencies.size(), latencies.get(latencies.size() / 2) / 1000.0,
+    System.out.printf(
+        "commit->consume latency over %d events: median %.1f ms, max %.1f ms%n",
+        latencies.size(),
+        latencies.get(latencies.size() / 2) / 1000.0,
         latencies.get(latencies.size() - 1) / 1000.0);
   }
 
@@ -110,20 +123,34 @@ class OutboxTest {
     String eventId;
     try (TopicProbe probe = new TopicProbe(kafka.bootstrapServers(), TOPIC)) {
       eventId =
-          given().auth().oauth2(DevTokens.token("tester", Roles.COMMAND))
+          given()
+              .auth()
+              .oauth2(DevTokens.token("tester", Roles.COMMAND))
               .header("X-Correlation-Id", "corr-outbox-1")
               .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
-              .contentType("application/json").body(Map.of("text", "hello", "noteId", noteId))
-              .post("/test/notes").then().statusCode(200)
+              .contentType("application/json")
+              .body(Map.of("text", "hello", "noteId", noteId))
+              .post("/test/notes")
+              .then()
+              .statusCode(200)
               .header("X-Correlation-Id", "corr-outbox-1")
-              .extract().path("eventId");
+              .extract()
+              .path("eventId");
       ConsumerRecord<String, String> record =
-          probe.until(s -> s.stream().anyMatch(r -> eventId.equals(ceId(r))), Duration.ofSeconds(20))
-              .stream().filter(r -> eventId.equals(ceId(r))).findFirst().orElseThrow();
+          probe
+              .until(s -> s.stream().anyMatch(r -> eventId.equals(ceId(r))), Duration.ofSeconds(20))
+              .stream()
+              .filter(r -> eventId.equals(ceId(r)))
+              .findFirst()
+              .orElseThrow();
       assertThat(record.key()).isEqualTo(noteId.toString());
-      assertThat(new String(record.headers().lastHeader("X-Correlation-Id").value(), StandardCharsets.UTF_8))
+      assertThat(
+              new String(
+                  record.headers().lastHeader("X-Correlation-Id").value(), StandardCharsets.UTF_8))
           .isEqualTo("corr-outbox-1");
-      assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+      assertThat(
+              new String(
+                  record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
           .startsWith("00-0af7651916cd43dd8448eb211c80319c-");
       EventContracts.assertValid(record.value());
       JsonNode event = mapper.readTree(record.value());
@@ -135,7 +162,8 @@ class OutboxTest {
       assertThat(event.get("time").asText()).isNotBlank();
       assertThat(event.get("datacontenttype").asText()).isEqualTo("application/json");
       assertThat(event.get("correlationid").asText()).isEqualTo("corr-outbox-1");
-      assertThat(event.get("traceparent").asText()).startsWith("00-0af7651916cd43dd8448eb211c80319c-");
+      assertThat(event.get("traceparent").asText())
+          .startsWith("00-0af7651916cd43dd8448eb211c80319c-");
       assertThat(event.at("/data/text").asText()).isEqualTo("hello");
     }
   }

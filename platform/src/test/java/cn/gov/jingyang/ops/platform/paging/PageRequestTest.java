@@ -17,7 +17,8 @@ class PageRequestTest {
   void shouldUseDefaultsForMissingOrNonsensicalValues() {
     assertThat(PageRequest.of(null, null)).isEqualTo(new PageRequest(0, 50));
     assertThat(PageRequest.of(-3, 0)).isEqualTo(new PageRequest(0, 50));
-    assertThat(PageRequest.of(Integer.MIN_VALUE, Integer.MIN_VALUE)).isEqualTo(new PageRequest(0, 50));
+    assertThat(PageRequest.of(Integer.MIN_VALUE, Integer.MIN_VALUE))
+        .isEqualTo(new PageRequest(0, 50));
   }
 
   @Test
@@ -29,10 +30,14 @@ class PageRequestTest {
   void shouldNeverTurnAHugePageIntoANegativeOffset() {
     assertThat(PageRequest.of(PageRequest.MAX_PAGE, 200).offset()).isPositive();
     assertThatThrownBy(() -> PageRequest.of(Integer.MAX_VALUE, 200))
-        .isInstanceOfSatisfying(ProblemException.class, e -> {
-          assertThat(e.problem().getStatus()).isEqualTo(400);
-          assertThat(e.problem().getErrors()).extracting(f -> f.field()).containsExactly("page");
-        });
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.problem().getStatus()).isEqualTo(400);
+              assertThat(e.problem().getErrors())
+                  .extracting(f -> f.field())
+                  .containsExactly("page");
+            });
   }
 
   @Test

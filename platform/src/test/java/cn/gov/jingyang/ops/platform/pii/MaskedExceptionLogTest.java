@@ -25,15 +25,16 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
 /**
- * What the console log of a service shows when an exception holding personal data is logged:
- * the console handler Quarkus configured (pattern with {@code %e}, and the JSON formatter of
- * {@code quarkus.log.console.json.enabled=true}), its output captured.
+ * What the console log of a service shows when an exception holding personal data is logged: the
+ * console handler Quarkus configured (pattern with {@code %e}, and the JSON formatter of {@code
+ * quarkus.log.console.json.enabled=true}), its output captured.
  */
 @QuarkusTest
 class MaskedExceptionLogTest {
 
   private static final Logger LOG = Logger.getLogger(MaskedExceptionLogTest.class);
-  private static final List<String> IN_CLEAR = List.of("510603199001011234", "13812345678", "13900001111", "13700002222");
+  private static final List<String> IN_CLEAR =
+      List.of("510603199001011234", "13812345678", "13900001111", "13700002222");
 
   @Test
   void shouldMaskTheExceptionItsCauseAndSuppressedOnesInThePatternLog() {
@@ -43,7 +44,8 @@ class MaskedExceptionLogTest {
 
     IN_CLEAR.forEach(clear -> assertThat(lines).doesNotContain(clear));
     assertThat(lines)
-        .contains("java.lang.IllegalStateException: could not register the person with phone 138****5678")
+        .contains(
+            "java.lang.IllegalStateException: could not register the person with phone 138****5678")
         .contains("Caused by: org.postgresql.util.PSQLException: ERROR: duplicate key value")
         .contains("Key (national_id)=(510603********1234) already exists")
         .contains("Suppressed: java.io.IOException: rollback failed, callback 139****1111")
@@ -53,13 +55,17 @@ class MaskedExceptionLogTest {
   @Test
   void shouldMaskTheExceptionChainInTheJsonLogKeepingTheExceptionTypes() throws Exception {
     String marker = UUID.randomUUID().toString();
-    String log = captureConsole(new JsonFormatter(), () -> LOG.error("registration failed " + marker, failure()));
+    String log =
+        captureConsole(
+            new JsonFormatter(), () -> LOG.error("registration failed " + marker, failure()));
     String line = linesFrom(log, marker);
 
     IN_CLEAR.forEach(clear -> assertThat(line).doesNotContain(clear));
     JsonNode exception = new ObjectMapper().readTree(line).get("exception");
-    assertThat(exception.get("exceptionType").asText()).isEqualTo("java.lang.IllegalStateException");
-    assertThat(exception.get("message").asText()).isEqualTo("could not register the person with phone 138****5678");
+    assertThat(exception.get("exceptionType").asText())
+        .isEqualTo("java.lang.IllegalStateException");
+    assertThat(exception.get("message").asText())
+        .isEqualTo("could not register the person with phone 138****5678");
     JsonNode cause = exception.at("/causedBy/exception");
     assertThat(cause.get("exceptionType").asText()).isEqualTo(PSQLException.class.getName());
     assertThat(cause.get("message").asText()).contains("(510603********1234)");
@@ -68,7 +74,12 @@ class MaskedExceptionLogTest {
   @Test
   void shouldMaskAnExceptionThatCannotBeCopiedKeepingItsClassNameAndStackTrace() {
     String marker = UUID.randomUUID().toString();
-    String log = captureConsole(null, () -> LOG.warn("lookup failed " + marker, new Uncopyable("no match for 510603199001011234")));
+    String log =
+        captureConsole(
+            null,
+            () ->
+                LOG.warn(
+                    "lookup failed " + marker, new Uncopyable("no match for 510603199001011234")));
     String lines = linesFrom(log, marker);
 
     assertThat(lines)
@@ -103,6 +114,7 @@ class MaskedExceptionLogTest {
   static final class Uncopyable extends RuntimeException {
     @SuppressWarnings("unused")
     private final transient Object lock = new Object();
+
     private final Thread owner = Thread.currentThread();
 
     Uncopyable(String message) {
@@ -122,13 +134,18 @@ class MaskedExceptionLogTest {
     }
     assertThat(first).as("the log line with %s in:%n%s", marker, log).isNotNegative();
     StringBuilder out = new StringBuilder(lines.get(first)).append('\n');
-    for (int i = first + 1; i < lines.size() && !lines.get(i).matches("^(\\d{4}-\\d{2}-\\d{2} |\\{).*"); i++) {
+    for (int i = first + 1;
+        i < lines.size() && !lines.get(i).matches("^(\\d{4}-\\d{2}-\\d{2} |\\{).*");
+        i++) {
       out.append(lines.get(i)).append('\n');
     }
     return out.toString();
   }
 
-  /** Runs {@code logging} with the real console handler writing into a buffer (and, if given, another formatter). */
+  /**
+   * Runs {@code logging} with the real console handler writing into a buffer (and, if given,
+   * another formatter).
+   */
   private static String captureConsole(Formatter formatter, Runnable logging) {
     ConsoleHandler console = consoleHandler();
     Formatter configured = console.getFormatter();
@@ -148,7 +165,8 @@ class MaskedExceptionLogTest {
   }
 
   private static ConsoleHandler consoleHandler() {
-    Deque<Handler> handlers = new ArrayDeque<>(Arrays.asList(LogContext.getLogContext().getLogger("").getHandlers()));
+    Deque<Handler> handlers =
+        new ArrayDeque<>(Arrays.asList(LogContext.getLogContext().getLogger("").getHandlers()));
     while (!handlers.isEmpty()) {
       Handler handler = handlers.pop();
       if (handler instanceof ConsoleHandler console) {

@@ -37,7 +37,12 @@ class PersistenceRacesTest {
     body.put("badgeNumber", badgeNumber);
     body.put("holder", holder);
     body.put("unitId", unitId);
-    return given().auth().oauth2(token).contentType("application/json").body(body).post("/test/races/badges");
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType("application/json")
+        .body(body)
+        .post("/test/races/badges");
   }
 
   private static void assertProblem(Response r, int status) {
@@ -58,7 +63,8 @@ class PersistenceRacesTest {
     List<Response> answers = List.of(first.join(), second.join());
 
     assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(201, 409);
-    Response conflict = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+    Response conflict =
+        answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
     assertProblem(conflict, 409);
     assertThat(conflict.jsonPath().getList("errors.field")).containsExactly("badgeNumber");
     assertThat(conflict.asString()).doesNotContain(number); // the value may be personal data
@@ -81,15 +87,31 @@ class PersistenceRacesTest {
 
   @Test
   void shouldAnswerAConcurrentChangeWith409OrWith412ForAConditionalRequest() {
-    String id = createBadge("V-" + UUID.randomUUID(), "Li", null).then().statusCode(201).extract().path("id");
+    String id =
+        createBadge("V-" + UUID.randomUUID(), "Li", null)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
 
-    Response plain = given().auth().oauth2(token).contentType("text/plain").body("Wang")
-        .put("/test/races/badges/" + id + "/holder");
+    Response plain =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType("text/plain")
+            .body("Wang")
+            .put("/test/races/badges/" + id + "/holder");
     assertProblem(plain, 409);
     assertThat(plain.jsonPath().getString("type")).endsWith("stale-version");
 
-    Response conditional = given().auth().oauth2(token).contentType("text/plain").header("If-Match", "\"1\"")
-        .body("Wang").put("/test/races/badges/" + id + "/holder");
+    Response conditional =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType("text/plain")
+            .header("If-Match", "\"1\"")
+            .body("Wang")
+            .put("/test/races/badges/" + id + "/holder");
     assertProblem(conditional, 412);
   }
 
@@ -103,16 +125,21 @@ class PersistenceRacesTest {
 
     assertThat(answers).extracting(Response::statusCode).containsExactly(200, 200);
     // PostgreSQL aborted exactly one of them; it was run once more and then succeeded
-    assertThat(answers).extracting(r -> r.jsonPath().getInt("attempts")).containsExactlyInAnyOrder(1, 2);
+    assertThat(answers)
+        .extracting(r -> r.jsonPath().getInt("attempts"))
+        .containsExactlyInAnyOrder(1, 2);
   }
 
   @Test
   void shouldAnswer503WithRetryAfterWhenTheRetryDeadlocksToo() {
     String attempt = "d-" + UUID.randomUUID();
-    Response r = given().auth().oauth2(token).post("/test/races/always-deadlocked?token=" + attempt);
+    Response r =
+        given().auth().oauth2(token).post("/test/races/always-deadlocked?token=" + attempt);
     assertProblem(r, 503);
     assertThat(r.header("Retry-After")).isEqualTo("1");
-    assertThat(given().auth().oauth2(token).get("/test/races/attempts/" + attempt).as(Integer.class)).isEqualTo(2);
+    assertThat(
+            given().auth().oauth2(token).get("/test/races/attempts/" + attempt).as(Integer.class))
+        .isEqualTo(2);
   }
 
   @Test
@@ -129,11 +156,22 @@ class PersistenceRacesTest {
   }
 
   private List<String> search(String text) {
-    return given().auth().oauth2(token).queryParam("q", text).get("/test/races/badges")
-        .then().statusCode(200).extract().jsonPath().getList("$", String.class);
+    return given()
+        .auth()
+        .oauth2(token)
+        .queryParam("q", text)
+        .get("/test/races/badges")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("$", String.class);
   }
 
   private Response lock(int first, int second, String attempt) {
-    return given().auth().oauth2(token).post("/test/races/locks?first=" + first + "&second=" + second + "&token=" + attempt);
+    return given()
+        .auth()
+        .oauth2(token)
+        .post("/test/races/locks?first=" + first + "&second=" + second + "&token=" + attempt);
   }
 }

@@ -25,7 +25,8 @@ class ProblemDetailsTest {
 
   private ValidatableResponse post(String body) {
     return given()
-        .auth().oauth2(DevTokens.token("tester", Roles.COMMAND))
+        .auth()
+        .oauth2(DevTokens.token("tester", Roles.COMMAND))
         .contentType("application/json")
         .body(body)
         .post("/test/registrations")
@@ -77,19 +78,24 @@ class ProblemDetailsTest {
 
   @Test
   void shouldNameAFieldInsideAList() {
-    isProblem(post(VALID.replace("36.6", "52")), 400).body("errors.field", hasItem("occupants[0].temperature"));
+    isProblem(post(VALID.replace("36.6", "52")), 400)
+        .body("errors.field", hasItem("occupants[0].temperature"));
   }
 
   @Test
   void shouldRefuseAnUnparsableDate() {
-    isProblem(post(VALID.replace("2020-01-26", "26/01/2020")), 400).body("errors.field", hasItem("since"));
+    isProblem(post(VALID.replace("2020-01-26", "26/01/2020")), 400)
+        .body("errors.field", hasItem("since"));
   }
 
   @Test
   void shouldNameAnInvalidQueryParameter() {
     isProblem(
-            given().auth().oauth2(DevTokens.token("t", Roles.COMMAND))
-                .get("/test/registrations/search?limit=0").then(),
+            given()
+                .auth()
+                .oauth2(DevTokens.token("t", Roles.COMMAND))
+                .get("/test/registrations/search?limit=0")
+                .then(),
             400)
         .body("errors.field", hasItem("limit"));
   }
@@ -97,10 +103,13 @@ class ProblemDetailsTest {
   @Test
   void shouldNameAnUnparsableDateOrUuidQueryParameter() {
     String token = DevTokens.token("t", Roles.COMMAND);
-    isProblem(given().auth().oauth2(token).get("/test/registrations/search?since=yesterday").then(), 400)
+    isProblem(
+            given().auth().oauth2(token).get("/test/registrations/search?since=yesterday").then(),
+            400)
         .body("errors[0].field", equalTo("since"))
         .body("errors[0].message", containsString("ISO-8601"));
-    isProblem(given().auth().oauth2(token).get("/test/registrations/search?unitId=12-ab").then(), 400)
+    isProblem(
+            given().auth().oauth2(token).get("/test/registrations/search?unitId=12-ab").then(), 400)
         .body("errors[0].field", equalTo("unitId"))
         .body("errors[0].message", containsString("UUID"));
     isProblem(given().auth().oauth2(token).get("/test/registrations/search?limit=many").then(), 400)
@@ -109,32 +118,57 @@ class ProblemDetailsTest {
 
   @Test
   void shouldAnswerAnUnknownPathWith404() {
-    isProblem(given().auth().oauth2(DevTokens.token("t", Roles.COMMAND)).get("/test/nothing-here").then(), 404);
+    isProblem(
+        given().auth().oauth2(DevTokens.token("t", Roles.COMMAND)).get("/test/nothing-here").then(),
+        404);
   }
 
   @Test
   void shouldAnswerAWrongMethodWith405() {
-    isProblem(given().auth().oauth2(DevTokens.token("t", Roles.COMMAND)).delete("/test/registrations").then(), 405);
+    isProblem(
+        given()
+            .auth()
+            .oauth2(DevTokens.token("t", Roles.COMMAND))
+            .delete("/test/registrations")
+            .then(),
+        405);
   }
 
   @Test
   void shouldAnswerAWrongMediaTypeWith415() {
     isProblem(
-        given().auth().oauth2(DevTokens.token("t", Roles.COMMAND))
-            .contentType("text/plain").body("hello").post("/test/registrations").then(),
+        given()
+            .auth()
+            .oauth2(DevTokens.token("t", Roles.COMMAND))
+            .contentType("text/plain")
+            .body("hello")
+            .post("/test/registrations")
+            .then(),
         415);
   }
 
   @Test
   void shouldNameTheAllowedTransitionsOfAConflict() {
-    isProblem(given().auth().oauth2(DevTokens.token("t", Roles.COMMAND)).get("/test/registrations/conflict").then(), 409)
+    isProblem(
+            given()
+                .auth()
+                .oauth2(DevTokens.token("t", Roles.COMMAND))
+                .get("/test/registrations/conflict")
+                .then(),
+            409)
         .body("from", equalTo("CLOSED"))
         .body("allowed", notNullValue());
   }
 
   @Test
   void shouldAnswerASemanticRefusalWith422() {
-    isProblem(given().auth().oauth2(DevTokens.token("t", Roles.COMMAND)).get("/test/registrations/unprocessable").then(), 422)
+    isProblem(
+            given()
+                .auth()
+                .oauth2(DevTokens.token("t", Roles.COMMAND))
+                .get("/test/registrations/unprocessable")
+                .then(),
+            422)
         .body("errors.field", hasItem("nationalId"));
   }
 
@@ -147,9 +181,12 @@ class ProblemDetailsTest {
   @Test
   void shouldHideInternalsOfAnUnexpectedError() {
     isProblem(
-            given().auth().oauth2(DevTokens.token("t", Roles.COMMAND))
+            given()
+                .auth()
+                .oauth2(DevTokens.token("t", Roles.COMMAND))
                 .header("X-Correlation-Id", "boom-1")
-                .get("/test/registrations/boom").then(),
+                .get("/test/registrations/boom")
+                .then(),
             500)
         .body("correlationId", equalTo("boom-1"))
         .body(not(containsString("jdbc")))

@@ -23,15 +23,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every error status, from every layer (HTTP server limits, router, JAX-RS, our code), is
- * problem+json without internals. Requests go over a plain HTTP client, so nothing about them
- * is tidied up on the way.
+ * problem+json without internals. Requests go over a plain HTTP client, so nothing about them is
+ * tidied up on the way.
  */
 @QuarkusTest
 class ProblemStatusesTest {
 
   static final List<String> INTERNALS =
       List.of("Exception", "at cn.", "at io.", "org.hibernate", "SQL", "\tat ");
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TestHTTPResource("/")
@@ -45,14 +46,23 @@ class ProblemStatusesTest {
     }
   }
 
-  Answer send(String method, String rawPath, HttpRequest.BodyPublisher body, UnaryOperator<HttpRequest.Builder> extra)
+  Answer send(
+      String method,
+      String rawPath,
+      HttpRequest.BodyPublisher body,
+      UnaryOperator<HttpRequest.Builder> extra)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root.toString().replaceAll("/$", "") + rawPath))
-        .header("Authorization", "Bearer " + command)
-        .method(method, body);
-    HttpResponse<String> response = HTTP.send(extra.apply(request).build(), HttpResponse.BodyHandlers.ofString());
-    return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-        response.body(), response);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(root.toString().replaceAll("/$", "") + rawPath))
+            .header("Authorization", "Bearer " + command)
+            .method(method, body);
+    HttpResponse<String> response =
+        HTTP.send(extra.apply(request).build(), HttpResponse.BodyHandlers.ofString());
+    return new Answer(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        response.body(),
+        response);
   }
 
   Answer get(String rawPath) throws Exception {
@@ -74,7 +84,18 @@ class ProblemStatusesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a%20b", "%7B", "%7Bid%7D", "%22", "%22%3E%3Cscript%3E", "%00", "%0A", "%0D%0Ax", "%25"})
+  @ValueSource(
+      strings = {
+        "a%20b",
+        "%7B",
+        "%7Bid%7D",
+        "%22",
+        "%22%3E%3Cscript%3E",
+        "%00",
+        "%0A",
+        "%0D%0Ax",
+        "%25"
+      })
   void shouldNameAnUnconvertiblePathParameterWhateverItHolds(String id) throws Exception {
     JsonNode problem = assertProblem(get("/test/races/badges/" + id), 400);
     assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("id");
@@ -96,69 +117,121 @@ class ProblemStatusesTest {
 
   @Test
   void shouldAnswerOversizedHeadersWith431() throws Exception {
-    Answer answer = send("GET", "/test/races/badges?q=a", HttpRequest.BodyPublishers.noBody(),
-        r -> r.header("X-Padding", "x".repeat(40 * 1024)));
+    Answer answer =
+        send(
+            "GET",
+            "/test/races/badges?q=a",
+            HttpRequest.BodyPublishers.noBody(),
+            r -> r.header("X-Padding", "x".repeat(40 * 1024)));
     assertProblem(answer, 431);
   }
 
   @Test
   void shouldRefuseAChunkedBodyOverTheLimitWith413() throws Exception {
     long size = 11L * 1024 * 1024;
-    HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.ofInputStream(() -> new Filler(size));
-    Answer answer = send("POST", "/test/registrations", chunked, r -> r.header("Content-Type", "application/json"));
+    HttpRequest.BodyPublisher chunked =
+        HttpRequest.BodyPublishers.ofInputStream(() -> new Filler(size));
+    Answer answer =
+        send(
+            "POST",
+            "/test/registrations",
+            chunked,
+            r -> r.header("Content-Type", "application/json"));
     assertProblem(answer, 413);
   }
 
   @Test
   void shouldAcceptAChunkedBodyWithinTheLimit() throws Exception {
-    String valid = """
+    String valid =
+        """
         {"name":"Li Wei","category":"VOLUNTEER","occupants":[{"name":"Wang","temperature":36.6}]}""";
     HttpRequest.BodyPublisher chunked =
-        HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(valid.getBytes()));
-    Answer answer = send("POST", "/test/registrations", chunked, r -> r.header("Content-Type", "application/json"));
+        HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream(valid.getBytes()));
+    Answer answer =
+        send(
+            "POST",
+            "/test/registrations",
+            chunked,
+            r -> r.header("Content-Type", "application/json"));
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.json().path("name").asText()).isEqualTo("Li Wei");
   }
 
   @Test
   void shouldAnswerAWrongAcceptWith406() throws Exception {
-    assertProblem(send("GET", "/test/races/badges?q=a", HttpRequest.BodyPublishers.noBody(),
-        r -> r.header("Accept", "application/xml")), 406);
+    assertProblem(
+        send(
+            "GET",
+            "/test/races/badges?q=a",
+            HttpRequest.BodyPublishers.noBody(),
+            r -> r.header("Accept", "application/xml")),
+        406);
   }
 
   @Test
   void shouldAnswerAWrongContentTypeWith415() throws Exception {
-    assertProblem(send("POST", "/test/registrations", HttpRequest.BodyPublishers.ofString("<a/>"),
-        r -> r.header("Content-Type", "application/xml")), 415);
+    assertProblem(
+        send(
+            "POST",
+            "/test/registrations",
+            HttpRequest.BodyPublishers.ofString("<a/>"),
+            r -> r.header("Content-Type", "application/xml")),
+        415);
   }
 
   @Test
   void shouldAnswerAWrongMethodWith405() throws Exception {
-    assertProblem(send("DELETE", "/test/registrations", HttpRequest.BodyPublishers.noBody(), r -> r), 405);
+    assertProblem(
+        send("DELETE", "/test/registrations", HttpRequest.BodyPublishers.noBody(), r -> r), 405);
   }
 
   @Test
   void shouldAnswerBrokenJsonWith400() throws Exception {
-    assertProblem(send("POST", "/test/registrations", HttpRequest.BodyPublishers.ofString("{\"name\": [1,"),
-        r -> r.header("Content-Type", "application/json")), 400);
+    assertProblem(
+        send(
+            "POST",
+            "/test/registrations",
+            HttpRequest.BodyPublishers.ofString("{\"name\": [1,"),
+            r -> r.header("Content-Type", "application/json")),
+        400);
   }
 
   @Test
   void shouldAnswerAMissingOrBadTokenWith401AndAWrongRoleWith403() throws Exception {
-    Answer none = send("GET", "/test/races/badges?q=a", HttpRequest.BodyPublishers.noBody(),
-        r -> r.setHeader("Authorization", "Basic Zm9vOmJhcg=="));
+    Answer none =
+        send(
+            "GET",
+            "/test/races/badges?q=a",
+            HttpRequest.BodyPublishers.noBody(),
+            r -> r.setHeader("Authorization", "Basic Zm9vOmJhcg=="));
     assertProblem(none, 401);
     assertThat(none.raw().headers().firstValue("WWW-Authenticate")).contains("Bearer");
-    assertProblem(send("GET", "/test/races/badges?q=a", HttpRequest.BodyPublishers.noBody(),
-        r -> r.setHeader("Authorization", "Bearer not.a.token")), 401);
-    assertProblem(send("GET", "/test/races/badges?q=a", HttpRequest.BodyPublishers.noBody(),
-        r -> r.setHeader("Authorization", "Bearer " + DevTokens.token("t", Roles.AUDITOR))), 403);
+    assertProblem(
+        send(
+            "GET",
+            "/test/races/badges?q=a",
+            HttpRequest.BodyPublishers.noBody(),
+            r -> r.setHeader("Authorization", "Bearer not.a.token")),
+        401);
+    assertProblem(
+        send(
+            "GET",
+            "/test/races/badges?q=a",
+            HttpRequest.BodyPublishers.noBody(),
+            r -> r.setHeader("Authorization", "Bearer " + DevTokens.token("t", Roles.AUDITOR))),
+        403);
   }
 
   @Test
   void shouldAnswerAMissingIfMatchWith428() throws Exception {
-    assertProblem(send("PUT", "/test/races/badges/" + UUID.randomUUID() + "/conditional-holder",
-        HttpRequest.BodyPublishers.ofString("x"), r -> r.header("Content-Type", "text/plain")), 428);
+    assertProblem(
+        send(
+            "PUT",
+            "/test/races/badges/" + UUID.randomUUID() + "/conditional-holder",
+            HttpRequest.BodyPublishers.ofString("x"),
+            r -> r.header("Content-Type", "text/plain")),
+        428);
   }
 
   @Test
@@ -173,7 +246,8 @@ class ProblemStatusesTest {
     assertProblem(get("/q/nothing-here"), 404);
     assertProblem(get("/test/router/refused"), 400);
     // JAX-RS takes every path first, so a router route's wrong method is "no resource here"
-    assertProblem(send("POST", "/test/router/get-only", HttpRequest.BodyPublishers.noBody(), r -> r), 404);
+    assertProblem(
+        send("POST", "/test/router/get-only", HttpRequest.BodyPublishers.noBody(), r -> r), 404);
     Answer boom = get("/test/router/boom");
     assertProblem(boom, 500);
     assertThat(boom.body()).doesNotContain("jdbc").doesNotContain("secret");

@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which key settings let a service start, by profile (the process-level proof is stack's ProductionKeyTest). */
+/**
+ * Which key settings let a service start, by profile (the process-level proof is stack's
+ * ProductionKeyTest).
+ */
 class KeyPolicyTest {
 
   private static SmallRyeConfig config(String profile, Map<String, String> values) {
@@ -29,7 +32,8 @@ class KeyPolicyTest {
   }
 
   private static String developmentKeyPem() throws Exception {
-    try (InputStream in = KeyPolicyTest.class.getClassLoader().getResourceAsStream("jwt/dev-public-key.pem")) {
+    try (InputStream in =
+        KeyPolicyTest.class.getClassLoader().getResourceAsStream("jwt/dev-public-key.pem")) {
       return new String(in.readAllBytes());
     }
   }
@@ -39,20 +43,26 @@ class KeyPolicyTest {
     assertThatThrownBy(() -> check("prod", Map.of()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("No key to verify the signature of tokens is configured")
-        .hasMessageContaining("mp.jwt.verify.publickey.location (environment MP_JWT_VERIFY_PUBLICKEY_LOCATION)")
+        .hasMessageContaining(
+            "mp.jwt.verify.publickey.location (environment MP_JWT_VERIFY_PUBLICKEY_LOCATION)")
         .hasMessageContaining("mp.jwt.verify.publickey (environment MP_JWT_VERIFY_PUBLICKEY)");
   }
 
   @Test
   void shouldAcceptADeploymentsOwnKeyOrJwksInProduction() {
-    assertThat(check("prod", Map.of("mp.jwt.verify.publickey.location", "https://idp.jingyang.police/jwks.json")))
+    assertThat(
+            check(
+                "prod",
+                Map.of(
+                    "mp.jwt.verify.publickey.location", "https://idp.jingyang.police/jwks.json")))
         .isEqualTo(KeyPolicy.Outcome.DEPLOYMENT_KEY);
     assertThat(check("prod", Map.of("mp.jwt.verify.publickey.location", "/etc/ops/issuer.pem")))
         .isEqualTo(KeyPolicy.Outcome.DEPLOYMENT_KEY);
   }
 
   @Test
-  void shouldRefuseTheDevelopmentKeyInProductionByNameFileOrContentWithoutTheOptIn(@TempDir Path dir) throws Exception {
+  void shouldRefuseTheDevelopmentKeyInProductionByNameFileOrContentWithoutTheOptIn(
+      @TempDir Path dir) throws Exception {
     Path copy = Files.writeString(dir.resolve("renamed.pem"), developmentKeyPem());
     for (Map<String, String> values :
         java.util.List.of(
@@ -74,7 +84,11 @@ class KeyPolicyTest {
     assertThat(
             check(
                 "prod",
-                Map.of("mp.jwt.verify.publickey.location", "jwt/dev-public-key.pem", KeyPolicy.ALLOW_DEVELOPMENT_KEY, "true")))
+                Map.of(
+                    "mp.jwt.verify.publickey.location",
+                    "jwt/dev-public-key.pem",
+                    KeyPolicy.ALLOW_DEVELOPMENT_KEY,
+                    "true")))
         .isEqualTo(KeyPolicy.Outcome.DEVELOPMENT_KEY_ALLOWED);
     assertThatThrownBy(() -> check("prod", Map.of(KeyPolicy.ALLOW_DEVELOPMENT_KEY, "true")))
         .as("the opt-in alone configures no key")
@@ -84,7 +98,11 @@ class KeyPolicyTest {
   @Test
   void shouldTakeTheDevelopmentKeyInTheDevAndTestProfiles() {
     Map<String, String> defaults =
-        Map.of("%dev.mp.jwt.verify.publickey.location", "jwt/dev-public-key.pem", "%test.mp.jwt.verify.publickey.location", "jwt/dev-public-key.pem");
+        Map.of(
+            "%dev.mp.jwt.verify.publickey.location",
+            "jwt/dev-public-key.pem",
+            "%test.mp.jwt.verify.publickey.location",
+            "jwt/dev-public-key.pem");
     assertThat(check("dev", defaults)).isEqualTo(KeyPolicy.Outcome.DEVELOPMENT_KEY_IN_DEVELOPMENT);
     assertThat(check("test", defaults)).isEqualTo(KeyPolicy.Outcome.DEVELOPMENT_KEY_IN_DEVELOPMENT);
     assertThatThrownBy(() -> check("prod", defaults)).isInstanceOf(ConfigurationException.class);

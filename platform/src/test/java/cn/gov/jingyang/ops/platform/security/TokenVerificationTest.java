@@ -16,7 +16,9 @@ class TokenVerificationTest {
 
   @Test
   void shouldRefuseARequestWithoutAToken() {
-    given().get(ENDPOINT).then()
+    given()
+        .get(ENDPOINT)
+        .then()
         .statusCode(401)
         .contentType("application/problem+json")
         .header("WWW-Authenticate", "Bearer")
@@ -25,31 +27,43 @@ class TokenVerificationTest {
 
   @Test
   void shouldRefuseATokenSignedByAnotherKey() {
-    given().auth().oauth2(DevTokens.tokenSignedByAnotherKey("mallory", Roles.COMMAND))
-        .get(ENDPOINT).then()
+    given()
+        .auth()
+        .oauth2(DevTokens.tokenSignedByAnotherKey("mallory", Roles.COMMAND))
+        .get(ENDPOINT)
+        .then()
         .statusCode(401)
         .contentType("application/problem+json");
   }
 
   @Test
   void shouldRefuseAnExpiredToken() {
-    given().auth().oauth2(DevTokens.expiredToken("late", Roles.COMMAND))
-        .get(ENDPOINT).then()
+    given()
+        .auth()
+        .oauth2(DevTokens.expiredToken("late", Roles.COMMAND))
+        .get(ENDPOINT)
+        .then()
         .statusCode(401)
         .contentType("application/problem+json");
   }
 
   @Test
   void shouldRefuseGarbageInTheAuthorizationHeader() {
-    given().header("Authorization", "Bearer not.a.jwt").get(ENDPOINT).then()
+    given()
+        .header("Authorization", "Bearer not.a.jwt")
+        .get(ENDPOINT)
+        .then()
         .statusCode(401)
         .contentType("application/problem+json");
   }
 
   @Test
   void shouldRefuseARoleTheEndpointDoesNotDeclare() {
-    given().auth().oauth2(DevTokens.token("officer", Roles.CHECKPOINT_OFFICER))
-        .get(ENDPOINT).then()
+    given()
+        .auth()
+        .oauth2(DevTokens.token("officer", Roles.CHECKPOINT_OFFICER))
+        .get(ENDPOINT)
+        .then()
         .statusCode(403)
         .contentType("application/problem+json")
         .body("status", equalTo(403));
@@ -57,7 +71,12 @@ class TokenVerificationTest {
 
   @Test
   void shouldAdmitADeclaredRole() {
-    given().auth().oauth2(DevTokens.token("auditor", Roles.AUDITOR)).get(ENDPOINT).then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(DevTokens.token("auditor", Roles.AUDITOR))
+        .get(ENDPOINT)
+        .then()
+        .statusCode(200);
   }
 
   @Test
@@ -69,7 +88,9 @@ class TokenVerificationTest {
 
   @Test
   void shouldReportReadinessOfDatabaseAndKafka() {
-    given().get("/q/health/ready").then()
+    given()
+        .get("/q/health/ready")
+        .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))

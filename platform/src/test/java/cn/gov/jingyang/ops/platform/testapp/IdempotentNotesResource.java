@@ -32,7 +32,10 @@ public class IdempotentNotesResource {
 
   public record NoteView(UUID noteId, String text) {}
 
-  /** Counted down when a held request has done its work; the request then waits for {@link #release}. */
+  /**
+   * Counted down when a held request has done its work; the request then waits for {@link
+   * #release}.
+   */
   public static volatile CountDownLatch entered = new CountDownLatch(0);
 
   public static volatile CountDownLatch release = new CountDownLatch(0);
@@ -47,7 +50,10 @@ public class IdempotentNotesResource {
   @Idempotent
   public Response write(@Valid @NotNull NewNote note) throws Exception {
     NoteView view = insert(note);
-    return Response.created(URI.create("/test/notes/" + view.noteId())).header("ETag", "\"0\"").entity(view).build();
+    return Response.created(URI.create("/test/notes/" + view.noteId()))
+        .header("ETag", "\"0\"")
+        .entity(view)
+        .build();
   }
 
   @POST
@@ -60,7 +66,8 @@ public class IdempotentNotesResource {
   private NoteView insert(NewNote note) throws SQLException, InterruptedException {
     UUID id = UUID.randomUUID();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("insert into test_note (id, text) values (?, ?)")) {
+        PreparedStatement ps =
+            c.prepareStatement("insert into test_note (id, text) values (?, ?)")) {
       ps.setObject(1, id);
       ps.setString(2, note.text());
       ps.executeUpdate();

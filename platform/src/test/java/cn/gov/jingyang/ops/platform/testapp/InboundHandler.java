@@ -44,7 +44,8 @@ public class InboundHandler implements EventHandler {
     }
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement("insert into test_effect (event_id, correlation_id) values (?, ?)")) {
+            c.prepareStatement(
+                "insert into test_effect (event_id, correlation_id) values (?, ?)")) {
       ps.setObject(1, event.id());
       ps.setString(2, TraceContext.correlationId());
       ps.executeUpdate();

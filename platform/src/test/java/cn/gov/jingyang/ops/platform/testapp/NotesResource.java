@@ -36,13 +36,16 @@ public class NotesResource {
   public Map<String, Object> write(@Valid @NotNull WriteNote request) throws SQLException {
     UUID id = request.noteId() == null ? UUID.randomUUID() : request.noteId();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("insert into test_note (id, text) values (?, ?) on conflict (id) do update set text = excluded.text")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into test_note (id, text) values (?, ?) on conflict (id) do update set text = excluded.text")) {
       ps.setObject(1, id);
       ps.setString(2, request.text());
       ps.executeUpdate();
     }
     var event =
-        outbox.append(new NoteWritten(id, request.text(), "tester", request.nationalId(), request.phone()));
+        outbox.append(
+            new NoteWritten(id, request.text(), "tester", request.nationalId(), request.phone()));
     if (request.text().startsWith("rollback")) {
       throw new IllegalStateException("the unit of work fails after the append");
     }

@@ -18,9 +18,9 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * A PostgreSQL of its own for the outage test, which stops and restarts it on the same port and data
- * directory; the shared server of the other tests is never touched. Quarkus starts test resources
- * in a class loader of their own, so the test reaches the server through a platform MBean
+ * A PostgreSQL of its own for the outage test, which stops and restarts it on the same port and
+ * data directory; the shared server of the other tests is never touched. Quarkus starts test
+ * resources in a class loader of their own, so the test reaches the server through a platform MBean
  * ({@link #stopServer()}, {@link #startServer()}).
  */
 public class OutagePostgres implements QuarkusTestResourceLifecycleManager, OutagePostgresMBean {
@@ -35,9 +35,17 @@ public class OutagePostgres implements QuarkusTestResourceLifecycleManager, Outa
   @Override
   public Map<String, String> start() {
     TestInfrastructure infra = TestInfrastructure.get();
-    Topics.ensure(infra.bootstrapServers(),
-        List.of(UseRealInfrastructure.INBOUND, UseRealInfrastructure.INBOUND + ".dlt", "platformtest.events"), 3);
-    directory = Path.of(System.getProperty("infra.work-dir", "target/infra")).toAbsolutePath().resolve("outage-postgres");
+    Topics.ensure(
+        infra.bootstrapServers(),
+        List.of(
+            UseRealInfrastructure.INBOUND,
+            UseRealInfrastructure.INBOUND + ".dlt",
+            "platformtest.events"),
+        3);
+    directory =
+        Path.of(System.getProperty("infra.work-dir", "target/infra"))
+            .toAbsolutePath()
+            .resolve("outage-postgres");
     port = FreePorts.next();
     try {
       FileTrees.delete(directory);
@@ -104,7 +112,8 @@ public class OutagePostgres implements QuarkusTestResourceLifecycleManager, Outa
 
   private static void invoke(String operation) {
     try {
-      ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(NAME), operation, new Object[0], new String[0]);
+      ManagementFactory.getPlatformMBeanServer()
+          .invoke(new ObjectName(NAME), operation, new Object[0], new String[0]);
     } catch (JMException e) {
       throw new IllegalStateException(operation + " of the outage PostgreSQL failed", e);
     }

@@ -15,8 +15,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Units of work that used to deadlock on the outbox: one appends an event and then locks a row,
- * the other locks that row and then appends (as personnel's fatigue handler against a duty-status
+ * Units of work that used to deadlock on the outbox: one appends an event and then locks a row, the
+ * other locks that row and then appends (as personnel's fatigue handler against a duty-status
  * change). And one whose outbox write fails at commit.
  */
 @Path("/test/outbox-race")
@@ -50,13 +50,16 @@ public class OutboxRaceResource {
     return Map.of("eventId", event.id());
   }
 
-  /** Writes a note and an event, then plants a row that makes the event's own insert fail at commit. */
+  /**
+   * Writes a note and an event, then plants a row that makes the event's own insert fail at commit.
+   */
   @POST
   @Path("/collide")
   @Transactional
   public Map<String, Object> collide(@QueryParam("b") UUID b) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("insert into test_note (id, text) values (?, 'collide')")) {
+        PreparedStatement ps =
+            c.prepareStatement("insert into test_note (id, text) values (?, 'collide')")) {
       ps.setObject(1, b);
       ps.executeUpdate();
     }
@@ -74,7 +77,8 @@ public class OutboxRaceResource {
 
   private void touch(UUID note) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("update test_note set text = text || '.' where id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("update test_note set text = text || '.' where id = ?")) {
       ps.setObject(1, note);
       ps.executeUpdate();
     }

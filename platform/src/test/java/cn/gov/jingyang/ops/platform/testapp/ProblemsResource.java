@@ -24,7 +24,11 @@ import java.util.Map;
 @RolesAllowed({Roles.COMMAND, Roles.AUDITOR})
 public class ProblemsResource {
 
-  public enum Category { POLICE_OFFICER, AUXILIARY_POLICE, VOLUNTEER }
+  public enum Category {
+    POLICE_OFFICER,
+    AUXILIARY_POLICE,
+    VOLUNTEER
+  }
 
   public record Occupant(@NotBlank String name, @Min(30) @Max(45) Double temperature) {}
 

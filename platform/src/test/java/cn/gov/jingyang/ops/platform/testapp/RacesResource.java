@@ -37,6 +37,7 @@ public class RacesResource {
 
   /** Both deadlock requests take their first lock, then meet here, then take the other's. */
   static final CyclicBarrier BOTH_HOLD_ONE_LOCK = new CyclicBarrier(2);
+
   static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
   private final EntityManager em;
@@ -63,7 +64,9 @@ public class RacesResource {
   @Produces(MediaType.APPLICATION_JSON)
   public List<String> search(@QueryParam("q") String text) {
     return em.createQuery(
-            "select b.holder from Badge b where b.holder like :text " + LikePattern.ESCAPE + " order by b.holder",
+            "select b.holder from Badge b where b.holder like :text "
+                + LikePattern.ESCAPE
+                + " order by b.holder",
             String.class)
         .setParameter("text", LikePattern.containing(text))
         .getResultList();
@@ -86,10 +89,12 @@ public class RacesResource {
   @Transactional
   public Map<String, Object> rename(@PathParam("id") UUID id, String holder) {
     Badge badge = em.find(Badge.class, id);
-    QuarkusTransaction.requiringNew().run(() ->
-        em.createNativeQuery("update test_badge set version = version + 1 where id = ?1")
-            .setParameter(1, id)
-            .executeUpdate());
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery("update test_badge set version = version + 1 where id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate());
     badge.holder = holder;
     em.flush();
     return Map.of("version", badge.version);
@@ -104,19 +109,28 @@ public class RacesResource {
     return Map.of("version", version, "holder", holder);
   }
 
-  /** Locks row {@code first}, waits until the other request holds its own, then locks {@code second}. */
+  /**
+   * Locks row {@code first}, waits until the other request holds its own, then locks {@code
+   * second}.
+   */
   @POST
   @Path("/locks")
   @Transactional
   public Map<String, Object> lockBoth(
-      @QueryParam("first") int first, @QueryParam("second") int second, @QueryParam("token") String token)
+      @QueryParam("first") int first,
+      @QueryParam("second") int second,
+      @QueryParam("token") String token)
       throws Exception {
     int attempt = ATTEMPTS.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
-    em.createNativeQuery("select value from test_lock where id = ?1 for update").setParameter(1, first).getSingleResult();
+    em.createNativeQuery("select value from test_lock where id = ?1 for update")
+        .setParameter(1, first)
+        .getSingleResult();
     if (attempt == 1) {
       BOTH_HOLD_ONE_LOCK.await(30, TimeUnit.SECONDS);
     }
-    em.createNativeQuery("update test_lock set value = value + 1 where id = ?1").setParameter(1, second).executeUpdate();
+    em.createNativeQuery("update test_lock set value = value + 1 where id = ?1")
+        .setParameter(1, second)
+        .executeUpdate();
     return Map.of("attempts", attempt);
   }
 
@@ -126,7 +140,8 @@ public class RacesResource {
   @Transactional
   public void alwaysDeadlocked(@QueryParam("token") String token) {
     ATTEMPTS.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
-    em.createNativeQuery("do $$ begin raise exception 'deadlock drill' using errcode = '40P01'; end $$")
+    em.createNativeQuery(
+            "do $$ begin raise exception 'deadlock drill' using errcode = '40P01'; end $$")
         .executeUpdate();
   }
 

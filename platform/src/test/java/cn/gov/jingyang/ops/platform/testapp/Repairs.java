@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The "fix" an operator makes before re-driving: an event whose data say {@code needsRepair: <token>}
- * is refused as poison by {@link InboundHandler} until a test marks the token repaired.
+ * The "fix" an operator makes before re-driving: an event whose data say {@code needsRepair:
+ * <token>} is refused as poison by {@link InboundHandler} until a test marks the token repaired.
  */
 public final class Repairs {
 

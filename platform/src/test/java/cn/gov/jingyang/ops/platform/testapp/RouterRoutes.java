@@ -10,10 +10,16 @@ import jakarta.enterprise.event.Observes;
 public class RouterRoutes {
 
   void install(@Observes Router router) {
-    router.route("/test/router/boom").handler(ctx -> {
-      throw new IllegalStateException("secret internal detail: jdbc:postgresql://db");
-    });
+    router
+        .route("/test/router/boom")
+        .handler(
+            ctx -> {
+              throw new IllegalStateException("secret internal detail: jdbc:postgresql://db");
+            });
     router.route("/test/router/refused").handler(ctx -> ctx.fail(400));
-    router.route("/test/router/get-only").method(HttpMethod.GET).handler(ctx -> ctx.response().end("ok"));
+    router
+        .route("/test/router/get-only")
+        .method(HttpMethod.GET)
+        .handler(ctx -> ctx.response().end("ok"));
   }
 }

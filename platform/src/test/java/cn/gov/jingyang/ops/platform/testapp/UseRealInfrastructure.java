@@ -13,7 +13,8 @@ import io.quarkus.test.common.WithTestResource;
       @ResourceArg(name = "database", value = "platform_test"),
       @ResourceArg(
           name = "topics",
-          value = "platformtest.events,platformtest.events.dlt,platformtest.inbound,platformtest.inbound.dlt")
+          value =
+              "platformtest.events,platformtest.events.dlt,platformtest.inbound,platformtest.inbound.dlt")
     })
 public final class UseRealInfrastructure {
   public static final String INBOUND = "platformtest.inbound";

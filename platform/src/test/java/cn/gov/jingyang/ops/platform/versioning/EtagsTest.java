@@ -22,12 +22,14 @@ class EtagsTest {
   @Test
   void shouldRequireTheHeader() {
     assertThatThrownBy(() -> Etags.requiredVersion(null))
-        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().getStatus()).isEqualTo(428));
+        .isInstanceOfSatisfying(
+            ProblemException.class, e -> assertThat(e.problem().getStatus()).isEqualTo(428));
   }
 
   @Test
   void shouldRefuseATagThatNamesNoVersion() {
     assertThatThrownBy(() -> Etags.requiredVersion("\"abc\""))
-        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().getStatus()).isEqualTo(412));
+        .isInstanceOfSatisfying(
+            ProblemException.class, e -> assertThat(e.problem().getStatus()).isEqualTo(412));
   }
 }
