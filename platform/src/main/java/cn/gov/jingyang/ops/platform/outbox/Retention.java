@@ -1,6 +1,8 @@
 package cn.gov.jingyang.ops.platform.outbox;
 
 import cn.gov.jingyang.ops.platform.config.PlatformConfig;
+import cn.gov.jingyang.ops.platform.idempotency.IdempotencyConfig;
+import cn.gov.jingyang.ops.platform.idempotency.IdempotencyKeys;
 import cn.gov.jingyang.ops.platform.inbox.ProcessedEvents;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +16,11 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Removes published outbox rows and remembered event ids once their retention has passed. The
- * outbox is also the feed, so it is purged as a prefix only: the oldest rows, up to the first row
- * that is not yet PUBLISHED past retention (a BLOCKED row holds back the purge of all later rows).
- * The highest purged seq is recorded as the feed's purge horizon, in the same statement.
+ * The one retention job of a service: removes published outbox rows, remembered event ids and
+ * idempotency keys (with their stored responses) once their retention has passed. The outbox is
+ * also the feed, so it is purged as a prefix only: the oldest rows, up to the first row that is not
+ * yet PUBLISHED past retention (a BLOCKED row holds back the purge of all later rows). The highest
+ * purged seq is recorded as the feed's purge horizon, in the same statement.
  */
 @ApplicationScoped
 public class Retention {
@@ -26,27 +29,38 @@ public class Retention {
 
   private final DataSource dataSource;
   private final ProcessedEvents processed;
+  private final IdempotencyKeys idempotencyKeys;
   private final PlatformConfig config;
+  private final IdempotencyConfig idempotency;
 
-  public Retention(DataSource dataSource, ProcessedEvents processed, PlatformConfig config) {
+  public Retention(
+      DataSource dataSource,
+      ProcessedEvents processed,
+      IdempotencyKeys idempotencyKeys,
+      PlatformConfig config,
+      IdempotencyConfig idempotency) {
     this.dataSource = dataSource;
     this.processed = processed;
+    this.idempotencyKeys = idempotencyKeys;
     this.config = config;
+    this.idempotency = idempotency;
   }
 
   @Scheduled(
       every = "${ops.retention.every:1h}",
       delayed = "5m",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void purge() throws SQLException {
+  public void purge() throws SQLException {
     int outbox;
     try (Connection c = dataSource.getConnection()) {
       outbox = purgePublishedBefore(c, Instant.now().minus(config.outbox().retention()));
     }
     int inbox = processed.forgetBefore(Instant.now().minus(config.consumer().processedRetention()));
-    if (outbox + inbox > 0) {
+    int keys = idempotencyKeys.forgetBefore(Instant.now().minus(idempotency.retention()));
+    if (outbox + inbox + keys > 0) {
       LOG.infof(
-          "retention: removed %d published outbox rows and %d processed-event ids", outbox, inbox);
+          "retention: removed %d published outbox rows, %d processed-event ids, %d idempotency keys",
+          outbox, inbox, keys);
     }
   }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import cn.gov.jingyang.ops.infra.DevTokens;
+import cn.gov.jingyang.ops.platform.outbox.Retention;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.testapp.IdempotentNotesResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ class IdempotentRequestsTest {
   private static final String NOTES = "/test/idempotent-notes";
 
   @Inject DataSource dataSource;
-  @Inject IdempotencyRetention retention;
+  @Inject Retention retention;
 
   private static RequestSpecification as(String subject) {
     return given()
