@@ -2,7 +2,6 @@ package cn.gov.jingyang.ops.platform.inbox;
 
 import cn.gov.jingyang.ops.platform.config.PlatformConfig;
 import cn.gov.jingyang.ops.platform.events.EventCodec;
-import cn.gov.jingyang.ops.platform.events.EventEnvelope;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
 import cn.gov.jingyang.ops.platform.transaction.TransientFaults;
 import io.micrometer.core.instrument.Counter;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,13 +24,14 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one {@link EventHandler}: poll, apply each record's effect through {@link EventApplication},
- * then commit the offsets. A record that fails for a reason of its own (poison) is tried {@code
- * max-attempts} times and dead-lettered. A record that meets a transient fault (see {@link
- * TransientFaults}) holds its partition: the partition is paused, the consumer keeps polling (so it
- * stays in its group), the same record is retried with a doubling pause up to {@code
- * transient-max-backoff}, the offset never moves past it, and when it finally succeeds the
- * partition resumes right behind it. Meanwhile the consumer reports itself {@link #status stuck}.
+ * Runs one {@link EventHandler}: poll, deliver each record ({@link RecordDelivery}: apply its
+ * effect through {@link EventApplication}), then commit the offsets. A record that fails for a
+ * reason of its own (poison) is tried {@code max-attempts} times and dead-lettered. A record that
+ * meets a transient fault (see {@link TransientFaults}) holds its partition: the partition is
+ * paused, the consumer keeps polling (so it stays in its group), the same record is retried with a
+ * doubling pause up to {@code transient-max-backoff}, the offset never moves past it, and when it
+ * finally succeeds the partition resumes right behind it. Meanwhile the consumer reports itself
+ * {@link #status stuck}.
  */
 public final class ConsumerRunner implements Runnable {
 
@@ -48,13 +47,10 @@ public final class ConsumerRunner implements Runnable {
   private final EventHandler handler;
   private final String groupId;
   private final KafkaClients kafka;
-  private final DeadLetters deadLetters;
-  private final EventCodec codec;
-  private final EventApplication application;
   private final PlatformConfig.Consumer settings;
   private final Meters meters;
+  private final RecordDelivery delivery;
   private final HeldPartitions held;
-  private final AtomicLong duplicatesSkipped = new AtomicLong();
   private final AtomicReference<Runnable> beforeNextCommit = new AtomicReference<>();
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, String> consumer;
@@ -71,11 +67,11 @@ public final class ConsumerRunner implements Runnable {
     this.handler = handler;
     this.groupId = groupId;
     this.kafka = kafka;
-    this.deadLetters = deadLetters;
-    this.codec = codec;
-    this.application = application;
     this.settings = settings;
     this.meters = meters;
+    this.delivery =
+        new RecordDelivery(
+            handler, groupId, deadLetters, codec, application, settings, meters.deadLettered());
     this.held = new HeldPartitions(settings.retryBackoff(), settings.transientMaxBackoff());
   }
 
@@ -85,7 +81,7 @@ public final class ConsumerRunner implements Runnable {
 
   /** Redelivered events this consumer recognised as already processed and skipped. */
   public long duplicatesSkipped() {
-    return duplicatesSkipped.get();
+    return delivery.duplicatesSkipped();
   }
 
   /** Empty while every partition flows; otherwise the oldest stuck partition's fault. */
@@ -123,7 +119,7 @@ public final class ConsumerRunner implements Runnable {
           Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
           for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, String> record : records.records(partition)) {
-              Optional<Throwable> fault = deliver(record);
+              Optional<Throwable> fault = delivery.deliver(record);
               if (fault.isPresent()) {
                 hold(c, partition, record, fault.get());
                 break; // the rest of this partition comes again once the record is through
@@ -161,64 +157,6 @@ public final class ConsumerRunner implements Runnable {
     }
   }
 
-  /**
-   * Applies a record, or dead-letters it if it is poison. Returns the fault if it met a transient
-   * one: then nothing was applied, nothing dead-lettered, and the record must be tried again.
-   */
-  private Optional<Throwable> deliver(ConsumerRecord<String, String> record)
-      throws InterruptedException {
-    EventEnvelope event;
-    try {
-      event = codec.read(record.value());
-    } catch (EventCodec.MalformedEventException e) {
-      return deadLetter(record, "record", e);
-    }
-    Throwable last = null;
-    for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-      try {
-        if (!application.apply(handler, record, event)) {
-          duplicatesSkipped.incrementAndGet();
-        }
-        return Optional.empty();
-      } catch (Exception e) {
-        last = e;
-        if (PoisonEventException.isPoison(e)) {
-          break;
-        }
-        if (TransientFaults.isTransient(e)) {
-          return Optional.of(e);
-        }
-        LOG.warnf(
-            "consumer %s: %s %s failed (attempt %d of %d): %s",
-            groupId, event.type(), event.id(), attempt, settings.maxAttempts(), e.getMessage());
-        TimeUnit.MILLISECONDS.sleep(settings.retryBackoff().toMillis() * attempt);
-      }
-    }
-    return deadLetter(record, event.type() + " " + event.id(), last);
-  }
-
-  private Optional<Throwable> deadLetter(
-      ConsumerRecord<String, String> record, String what, Throwable error)
-      throws InterruptedException {
-    try {
-      deadLetters.send(handler.consumerName(), record, error);
-    } catch (InterruptedException e) {
-      throw e;
-    } catch (Exception e) {
-      return Optional.of(e); // not on the dead-letter topic yet: the offset must not move past it
-    }
-    meters.deadLettered().increment();
-    LOG.errorf(
-        "consumer %s: %s at %s-%d@%d dead-lettered: %s",
-        groupId,
-        what,
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        error == null ? "?" : error.getMessage());
-    return Optional.empty();
-  }
-
   private void hold(
       KafkaConsumer<String, String> c,
       TopicPartition partition,
@@ -234,7 +172,7 @@ public final class ConsumerRunner implements Runnable {
   private void retryHeld(KafkaConsumer<String, String> c) throws InterruptedException {
     for (HeldPartitions.Held h : held.due()) {
       meters.transientRetries().increment();
-      Optional<Throwable> fault = deliver(h.record);
+      Optional<Throwable> fault = delivery.deliver(h.record);
       if (fault.isPresent()) {
         Duration pause = held.failedAgain(h, fault.get());
         LOG.debugf(

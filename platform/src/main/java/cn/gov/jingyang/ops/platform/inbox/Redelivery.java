@@ -2,8 +2,6 @@ package cn.gov.jingyang.ops.platform.inbox;
 
 import cn.gov.jingyang.ops.platform.events.EventCodec;
 import cn.gov.jingyang.ops.platform.events.EventEnvelope;
-import cn.gov.jingyang.ops.platform.pii.PersonalData;
-import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.transaction.TransientFaults;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,22 +10,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * Lists what a consumer dead-lettered and re-delivers it after a fix, through the same path as a
- * delivery ({@link EventApplication}): an event applied in the meantime changes nothing again. A
- * re-drive that fails leaves the dead letter where it is and says why.
+ * Lists what a consumer dead-lettered ({@link DeadLetterListing}) and re-delivers it after a fix,
+ * through the same path as a delivery ({@link EventApplication}): an event applied in the meantime
+ * changes nothing again. A re-drive that fails leaves the dead letter where it is and says why.
  */
 @ApplicationScoped
 public class Redelivery {
 
   private static final Logger LOG = Logger.getLogger(Redelivery.class);
-  private static final int MAX_TEXT = 2_000;
 
   /** A dead letter as operators see it; payload and error text with personal data masked. */
   public record DeadLetter(
@@ -67,11 +64,9 @@ public class Redelivery {
       String consumer, long applied, long alreadyApplied, long failed, List<Result> results) {}
 
   private final EventConsumers consumers;
-  private final DeadLetterArchive archive;
+  private final DeadLetterListing letters;
   private final EventCodec codec;
-  private final ProcessedEvents processed;
   private final EventApplication application;
-  private final ObjectMapper mapper;
 
   public Redelivery(
       EventConsumers consumers,
@@ -80,26 +75,24 @@ public class Redelivery {
       ProcessedEvents processed,
       ObjectMapper mapper) {
     this.consumers = consumers;
-    this.archive = archive;
+    this.letters = new DeadLetterListing(archive, processed, mapper);
     this.codec = codec;
-    this.processed = processed;
     this.application = new EventApplication(processed);
-    this.mapper = mapper;
   }
 
   /** Dead letters of one consumer, or of every consumer of the service if none is named. */
   public List<DeadLetter> list(String consumer, Boolean applied, int limit) {
     List<String> names =
         consumer == null ? consumers.consumerNames() : List.of(handler(consumer).consumerName());
-    List<DeadLetter> letters = new ArrayList<>();
+    List<DeadLetter> found = new ArrayList<>();
     for (String name : names) {
-      for (DeadLetter letter : describe(name, read(name))) {
+      for (DeadLetter letter : letters.describe(name, read(name))) {
         if (applied == null || letter.applied() == applied) {
-          letters.add(letter);
+          found.add(letter);
         }
       }
     }
-    return letters.stream().limit(limit).toList();
+    return found.stream().limit(limit).toList();
   }
 
   /**
@@ -109,12 +102,10 @@ public class Redelivery {
   public Report redriveAll(String consumer) {
     EventHandler handler = handler(consumer);
     List<ConsumerRecord<String, String>> records = read(consumer);
-    Set<UUID> applied =
-        processed.appliedAmong(
-            consumer, records.stream().map(this::eventId).filter(Objects::nonNull).toList());
+    Set<UUID> applied = letters.applied(consumer, records);
     List<Result> results =
         records.stream()
-            .filter(r -> !applied.contains(eventId(r)))
+            .filter(r -> !applied.contains(letters.eventId(r)))
             .map(r -> redrive(handler, r))
             .toList();
     return new Report(
@@ -134,8 +125,8 @@ public class Redelivery {
             .anyMatch(dltTopic::equals);
     ConsumerRecord<String, String> record =
         (ownTopic
-                ? unavailableAsProblem(() -> archive.one(consumer, dltTopic, partition, offset))
-                : java.util.Optional.<ConsumerRecord<String, String>>empty())
+                ? letters.one(consumer, dltTopic, partition, offset)
+                : Optional.<ConsumerRecord<String, String>>empty())
             .orElseThrow(
                 () ->
                     ProblemException.notFound(
@@ -145,7 +136,7 @@ public class Redelivery {
   }
 
   private Result redrive(EventHandler handler, ConsumerRecord<String, String> record) {
-    UUID id = eventId(record);
+    UUID id = letters.eventId(record);
     try {
       EventEnvelope event = codec.read(record.value());
       boolean applied = application.apply(handler, record, event);
@@ -169,7 +160,7 @@ public class Redelivery {
           record,
           id,
           Outcome.FAILED,
-          e.getClass().getSimpleName() + ": " + masked(e.getMessage()),
+          e.getClass().getSimpleName() + ": " + DeadLetterListing.masked(e.getMessage()),
           !PoisonEventException.isPoison(e) && TransientFaults.isTransient(e));
     }
   }
@@ -183,88 +174,13 @@ public class Redelivery {
     return new Result(r.topic(), r.partition(), r.offset(), id, outcome, reason, retryable);
   }
 
-  private List<DeadLetter> describe(String consumer, List<ConsumerRecord<String, String>> records) {
-    Set<UUID> applied =
-        processed.appliedAmong(
-            consumer, records.stream().map(this::eventId).filter(Objects::nonNull).toList());
-    return records.stream()
-        .map(
-            r -> {
-              JsonNode json = json(r.value());
-              UUID id = eventId(r);
-              return new DeadLetter(
-                  consumer,
-                  r.topic(),
-                  r.partition(),
-                  r.offset(),
-                  DeadLetterArchive.header(r, DeadLetters.ORIGINAL_TOPIC),
-                  number(
-                      DeadLetterArchive.header(r, DeadLetters.ORIGINAL_PARTITION),
-                      Integer::valueOf),
-                  number(DeadLetterArchive.header(r, DeadLetters.ORIGINAL_OFFSET), Long::valueOf),
-                  id,
-                  json == null ? null : json.path("type").asText(null),
-                  DeadLetterArchive.header(r, DeadLetters.ERROR_CLASS),
-                  masked(DeadLetterArchive.header(r, DeadLetters.ERROR)),
-                  number(DeadLetterArchive.header(r, DeadLetters.FAILED_AT), Instant::parse),
-                  id != null && applied.contains(id),
-                  json == null ? null : PersonalData.mask(json),
-                  json == null ? masked(r.value()) : null);
-            })
-        .toList();
+  private List<ConsumerRecord<String, String>> read(String consumer) {
+    return letters.all(consumer, handler(consumer).topics());
   }
 
   private EventHandler handler(String consumer) {
     return consumers
         .handler(consumer)
         .orElseThrow(() -> ProblemException.notFound("consumer", consumer));
-  }
-
-  private List<ConsumerRecord<String, String>> read(String consumer) {
-    return unavailableAsProblem(() -> archive.all(consumer, handler(consumer).topics()));
-  }
-
-  private static <T> T unavailableAsProblem(java.util.function.Supplier<T> read) {
-    try {
-      return read.get();
-    } catch (DeadLetterArchive.UnavailableException e) {
-      LOG.warnf("dead letters cannot be read: %s", e.getMessage());
-      throw new ProblemException(
-          Problem.of(
-              503,
-              "dead-letters-unavailable",
-              "Service unavailable",
-              "the dead-letter topics cannot be read now; try again later"));
-    }
-  }
-
-  private UUID eventId(ConsumerRecord<String, String> record) {
-    JsonNode json = json(record.value());
-    return json == null ? null : number(json.path("id").asText(null), UUID::fromString);
-  }
-
-  private JsonNode json(String value) {
-    try {
-      JsonNode node = value == null ? null : mapper.readTree(value);
-      return node != null && node.isObject() ? node : null;
-    } catch (Exception e) {
-      return null;
-    }
-  }
-
-  private static <T> T number(String text, java.util.function.Function<String, T> parse) {
-    try {
-      return text == null ? null : parse.apply(text);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static String masked(String text) {
-    if (text == null) {
-      return null;
-    }
-    return PersonalData.maskText(
-        text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text);
   }
 }
