@@ -131,7 +131,7 @@ public class CheckpointResource {
           @HeaderParam("If-Match")
           String ifMatch,
       @Valid @NotNull CheckpointRequest request) {
-    return withEtag(service.describe(id, Etags.requiredVersion(ifMatch), request));
+    return withEtag(service.describe(id, Etags.requiredVersion(ifMatch), request, viewer.name()));
   }
 
   @POST

@@ -39,7 +39,7 @@ public class CheckpointService {
    */
   @Transactional
   public Checkpoint describe(
-      UUID id, long expectedVersion, CheckpointApi.CheckpointRequest request) {
+      UUID id, long expectedVersion, CheckpointApi.CheckpointRequest request, String changedBy) {
     Checkpoint checkpoint = checkpoints.requireLocked(id);
     if (checkpoint.version() != expectedVersion) {
       throw ProblemException.preconditionFailed(
@@ -56,6 +56,10 @@ public class CheckpointService {
     }
     checkpoint.describe(request.details());
     checkpoints.flush();
+    if (checkpoint.version() != expectedVersion) {
+      // the description really changed (an identical PUT leaves the version and publishes nothing)
+      outbox.append(CheckpointUpdated.of(checkpoint, changedBy));
+    }
     return checkpoint;
   }
 

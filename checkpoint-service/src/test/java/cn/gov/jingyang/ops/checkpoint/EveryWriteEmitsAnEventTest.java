@@ -1,0 +1,226 @@
+package cn.gov.jingyang.ops.checkpoint;
+
+import static cn.gov.jingyang.ops.checkpoint.Api.COMMAND;
+import static cn.gov.jingyang.ops.checkpoint.Api.OFFICER;
+import static cn.gov.jingyang.ops.checkpoint.Api.as;
+import static cn.gov.jingyang.ops.checkpoint.Api.member;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.gov.jingyang.ops.infra.EventContracts;
+import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every state change is an event: each write operation of the live OpenAPI document is exercised
+ * and must have appended its event to the outbox, valid against its contract. A new write operation
+ * without a scenario here fails the test.
+ */
+@QuarkusTest
+class EveryWriteEmitsAnEventTest {
+
+  private static final OffsetDateTime BASE =
+      OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(2).truncatedTo(ChronoUnit.HOURS);
+
+  /** The platform's operator endpoints: they move messages, they change no domain state. */
+  private static final Set<String> OPERATIONS_ONLY =
+      Set.of(
+          "POST /admin/dead-letters/{consumer}/redrive",
+          "POST /admin/dead-letters/{consumer}/{dltTopic}/{dltPartition}/{dltOffset}/redrive",
+          "POST /admin/outbox/{seq}/release");
+
+  /** What a scenario expects in the outbox: an event whose data field has a value. */
+  record Expected(String event, String field, String value) {}
+
+  @Inject DataSource dataSource;
+  @Inject KafkaClients kafka;
+
+  private Db db;
+
+  private Map<String, Supplier<Expected>> scenarios() {
+    Map<String, Supplier<Expected>> s = new LinkedHashMap<>();
+    s.put(
+        "POST /checkpoints",
+        () -> new Expected("CheckpointRegistered", "checkpointId", Api.plannedCheckpoint()));
+    s.put("PUT /checkpoints/{id}", this::describeCheckpoint);
+    s.put(
+        "POST /checkpoints/{id}/status",
+        () -> new Expected("CheckpointStatusChanged", "checkpointId", Api.activeCheckpoint()));
+    s.put("POST /inspections", () -> inspect(false));
+    s.put("POST /inspections/batch", () -> inspect(true));
+    s.put("POST /visits", this::visit);
+    s.put("POST /shifts", () -> new Expected("ShiftScheduled", "shiftId", scheduleShift()));
+    s.put("POST /shifts/{id}/members", this::reinforce);
+    s.put("POST /shifts/{id}/cancellation", () -> shiftMove("cancellation", "ShiftCancelled"));
+    s.put("POST /shifts/{id}/start", () -> shiftMove("start", "ShiftStarted"));
+    s.put("POST /shifts/{id}/end", this::endShift);
+    return s;
+  }
+
+  @Test
+  void everyWriteOperationAppendsItsEventValidAgainstItsContract() throws Exception {
+    db = new Db(dataSource);
+    Set<String> writes = writeOperations();
+    Map<String, Supplier<Expected>> scenarios = scenarios();
+
+    Set<String> unmapped = new TreeSet<>(writes);
+    unmapped.removeAll(scenarios.keySet());
+    unmapped.removeAll(OPERATIONS_ONLY);
+    assertThat(unmapped).as("write operations without an event scenario").isEmpty();
+    assertThat(writes)
+        .as("scenarios of operations that no longer exist")
+        .containsAll(scenarios.keySet());
+
+    List<String> missing = new ArrayList<>();
+    for (var scenario : scenarios.entrySet()) {
+      Expected expected = scenario.getValue().get();
+      List<String> events = db.events(expected.event(), expected.field(), expected.value());
+      if (events.isEmpty()) {
+        missing.add(scenario.getKey() + " → " + expected.event());
+      }
+      events.forEach(EventContracts::assertValid);
+    }
+    assertThat(missing).as("write operations that appended no event").isEmpty();
+  }
+
+  private static Set<String> writeOperations() throws Exception {
+    String body = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+    JsonNode paths = new ObjectMapper().readTree(body).path("paths");
+    Set<String> out = new TreeSet<>();
+    paths
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        method -> {
+                          if (Set.of("post", "put", "patch", "delete").contains(method)) {
+                            out.add(method.toUpperCase() + " " + path.getKey());
+                          }
+                        }));
+    return out;
+  }
+
+  private Expected describeCheckpoint() {
+    String id = Api.plannedCheckpoint();
+    String etag = as(COMMAND).get("/checkpoints/" + id).then().extract().header("ETag");
+    as(COMMAND)
+        .header("If-Match", etag)
+        .body(Api.checkpointJson(code(id)).replace("旌阳公安分局", "旌阳交警大队"))
+        .put("/checkpoints/" + id)
+        .then()
+        .statusCode(200);
+    List<String> events = db.events("CheckpointUpdated", "checkpointId", id);
+    assertThat(events).hasSize(1);
+    assertThat(JsonPath.from(events.get(0)).getString("data.leadAgency")).isEqualTo("旌阳交警大队");
+    assertThat(JsonPath.from(events.get(0)).getString("data.changedBy")).isEqualTo("chief");
+    return new Expected("CheckpointUpdated", "checkpointId", id);
+  }
+
+  private static String code(String checkpointId) {
+    return as(COMMAND).get("/checkpoints/" + checkpointId).then().extract().path("code");
+  }
+
+  private Expected inspect(boolean batch) {
+    String checkpoint = Api.activeCheckpoint();
+    UUID record = UUID.randomUUID();
+    String inspection =
+        Api.inspection(
+            record,
+            checkpoint,
+            "2020-02-03T09:00:00+08:00",
+            "川F12345",
+            List.of(Api.clearOccupant()));
+    if (batch) {
+      as(OFFICER)
+          .body(Api.batch(List.of(inspection)))
+          .post("/inspections/batch")
+          .then()
+          .statusCode(200);
+    } else {
+      as(OFFICER).body(inspection).post("/inspections").then().statusCode(201);
+    }
+    return new Expected("InspectionRecorded", "clientRecordId", record.toString());
+  }
+
+  private Expected visit() {
+    String body =
+        """
+        {"checkpointId":"%s","visitor":"副局长 李明","visitedAt":"2020-02-03T20:30:00+08:00","findings":"登记完整"}"""
+            .formatted(Api.activeCheckpoint());
+    String id = as(OFFICER).body(body).post("/visits").then().statusCode(201).extract().path("id");
+    return new Expected("SupervisoryVisitRecorded", "visitId", id);
+  }
+
+  private UUID available() {
+    UUID person = Api.registerPerson(kafka.bootstrapServers(), "AVAILABLE");
+    await()
+        .atMost(Duration.ofSeconds(45))
+        .untilAsserted(
+            () ->
+                as(COMMAND)
+                    .get("/personnel/" + person)
+                    .then()
+                    .statusCode(200)
+                    .body("dutyStatus", equalTo("AVAILABLE")));
+    return person;
+  }
+
+  private String scheduleShift() {
+    Map<String, Object> body =
+        Map.of(
+            "checkpointId",
+            Api.activeCheckpoint(),
+            "start",
+            BASE.toString(),
+            "end",
+            BASE.plusHours(12).toString(),
+            "members",
+            List.of(member(available(), "LEAD")));
+    return as(COMMAND).body(body).post("/shifts").then().statusCode(201).extract().path("id");
+  }
+
+  private Expected reinforce() {
+    String shift = scheduleShift();
+    as(COMMAND)
+        .body(member(available(), "MEMBER"))
+        .post("/shifts/" + shift + "/members")
+        .then()
+        .statusCode(200);
+    return new Expected("ShiftReinforced", "shiftId", shift);
+  }
+
+  private Expected shiftMove(String move, String event) {
+    String shift = scheduleShift();
+    String body = move.equals("cancellation") ? "{\"reason\":\"卡点合并\"}" : "{}";
+    as(COMMAND).body(body).post("/shifts/" + shift + "/" + move).then().statusCode(200);
+    return new Expected(event, "shiftId", shift);
+  }
+
+  private Expected endShift() {
+    String shift = shiftMove("start", "ShiftStarted").value();
+    as(COMMAND).body("{}").post("/shifts/" + shift + "/end").then().statusCode(200);
+    return new Expected("ShiftEnded", "shiftId", shift);
+  }
+}
