@@ -51,6 +51,14 @@ public class FatigueService {
     }
   }
 
+  /** A period of duty registered by hand: recorded, published, then counted. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void registerDutyPeriod(UUID personId, OffsetDateTime start, OffsetDateTime end) {
+    UUID periodId = UUID.randomUUID();
+    outbox.append(new DutyPeriodRecorded(periodId, personId, start, end));
+    recordDuty(personId, "manual:" + periodId, start, end, true);
+  }
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void registerRest(UUID personId, OffsetDateTime at, String reason) {
     registerRest(personId, monitor.dayOf(at), reason);
@@ -60,6 +68,7 @@ public class FatigueService {
   public void registerRest(UUID personId, LocalDate day, String reason) {
     ledger.lockPerson(personId);
     if (ledger.addRestDay(personId, day, reason)) {
+      outbox.append(new RestDayRecorded(personId, day, reason));
       evaluate(personId, null);
     }
   }

@@ -78,7 +78,7 @@ public class PersonFatigueResource {
     if (!request.end().isAfter(request.start())) {
       throw ProblemException.badRequest("end", "must be after start");
     }
-    fatigue.recordDuty(id, "manual:" + UUID.randomUUID(), request.start(), request.end(), true);
+    fatigue.registerDutyPeriod(id, request.start(), request.end());
     return new PersonFatigue(queries.of(id), queries.dutyDays(id, 31));
   }
 

@@ -108,11 +108,14 @@ public class PartyBranchService {
               + person.partyStatus()
               + "; only MEMBER or PROBATIONARY join a branch");
     }
-    records.upsertMember(
-        branchId,
-        person.id(),
-        r.vanguard(),
-        r.joinedOn() == null ? LocalDate.now(config.zone()) : r.joinedOn());
+    LocalDate joinedOn = r.joinedOn() == null ? LocalDate.now(config.zone()) : r.joinedOn();
+    switch (records.upsertMember(branchId, person.id(), r.vanguard(), joinedOn)) {
+      case ADDED ->
+          outbox.append(new PartyBranchMemberAdded(branchId, person.id(), r.vanguard(), joinedOn));
+      case VANGUARD_CHANGED ->
+          outbox.append(new PartyBranchVanguardChanged(branchId, person.id(), r.vanguard()));
+      case UNCHANGED -> {}
+    }
   }
 
   @Transactional
@@ -121,6 +124,7 @@ public class PartyBranchService {
     if (!records.removeMember(branchId, personId)) {
       throw ProblemException.notFound("member of branch " + branchId, personId);
     }
+    outbox.append(new PartyBranchMemberRemoved(branchId, personId));
   }
 
   /**
@@ -151,8 +155,13 @@ public class PartyBranchService {
           r.status(),
           Arrays.stream(PartyStatus.values()).filter(s -> s != PartyStatus.APPLICANT).toList());
     }
+    PartyStatus previous = person.partyStatus();
+    boolean changed = previous != r.status() || !r.since().equals(person.partyStatusSince());
     person.changePartyStatus(r.status(), r.since());
     Flush.orRefuse(people::flush, Flush::changedMeanwhile, Flush::changedMeanwhile);
+    if (changed) {
+      outbox.append(new PartyStatusChanged(personId, previous, r.status(), r.since()));
+    }
     if (newApplication) {
       UUID id = UUID.randomUUID();
       records.insertApplication(id, personId, r.since(), r.branchId());

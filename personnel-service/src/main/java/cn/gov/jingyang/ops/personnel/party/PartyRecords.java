@@ -19,21 +19,37 @@ public class PartyRecords {
     this.em = em;
   }
 
+  /** What adding a member did to the branch. */
+  public enum MembershipChange {
+    ADDED,
+    VANGUARD_CHANGED,
+    UNCHANGED
+  }
+
   /**
-   * Adds or updates a membership; returns false if the person already was a member with the same
-   * flag.
+   * Adds a membership or changes its vanguard flag; UNCHANGED if the person already was a member
+   * with the same flag.
    */
-  public boolean upsertMember(UUID branchId, UUID personId, boolean vanguard, LocalDate joinedOn) {
-    return em.createNativeQuery(
+  public MembershipChange upsertMember(
+      UUID branchId, UUID personId, boolean vanguard, LocalDate joinedOn) {
+    List<?> rows =
+        em.createNativeQuery(
                 "insert into party_membership (branch_id, person_id, vanguard, joined_on) values (:b, :p, :v, :j)"
                     + " on conflict (branch_id, person_id) do update set vanguard = excluded.vanguard"
-                    + " where party_membership.vanguard <> excluded.vanguard")
+                    + " where party_membership.vanguard <> excluded.vanguard"
+                    + " returning (xmax = 0)")
             .setParameter("b", branchId)
             .setParameter("p", personId)
             .setParameter("v", vanguard)
             .setParameter("j", joinedOn)
-            .executeUpdate()
-        > 0;
+            .getResultList();
+    if (rows.isEmpty()) {
+      return MembershipChange.UNCHANGED;
+    }
+    // xmax = 0: the row was inserted, not updated
+    return Boolean.TRUE.equals(rows.get(0))
+        ? MembershipChange.ADDED
+        : MembershipChange.VANGUARD_CHANGED;
   }
 
   public boolean removeMember(UUID branchId, UUID personId) {

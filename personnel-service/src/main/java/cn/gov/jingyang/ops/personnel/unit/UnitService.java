@@ -35,6 +35,7 @@ public class UnitService {
         () ->
             ProblemException.conflict(
                 "duplicate-unit-code", "a unit with code " + request.code() + " exists"));
+    outbox.append(UnitRegistered.of(unit));
     if (!unit.towns().isEmpty()) {
       outbox.append(UnitCoverageChanged.of(unit, List.of()));
     }
