@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.checkpoint.inspection;
 import cn.gov.jingyang.ops.checkpoint.common.Viewer;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskReason;
 import cn.gov.jingyang.ops.checkpoint.risk.Symptom;
+import cn.gov.jingyang.ops.platform.gazetteer.Place;
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -49,7 +50,13 @@ public final class InspectionApi {
           BigDecimal temperature,
       @Schema(description = "symptoms observed or declared") @Size(max = 10)
           List<@NotNull Symptom> symptoms,
-      @Schema(example = "孝泉镇") @NotBlank @Size(max = 100) String destinationTown,
+      @Schema(
+              description =
+                  "as written; resolved against the gazetteer (孝泉, 孝泉镇, 孝泉鎮 are one town), an unknown name is kept",
+              example = "孝泉镇")
+          @NotBlank
+          @Size(max = 100)
+          String destinationTown,
       @Schema(example = "孝泉镇民主村3组12号") @NotBlank @Size(max = 300) String destinationAddress,
       @Schema(example = "CLEARED") @NotNull OccupantResult result) {}
 
@@ -115,6 +122,15 @@ public final class InspectionApi {
       BigDecimal temperature,
       List<Symptom> symptoms,
       String destinationTown,
+      @Schema(
+              description =
+                  "the gazetteer's code of the destination town (contracts/gazetteer); null when it did not resolve",
+              example = "510603-T10")
+          String destinationTownCode,
+      @Schema(
+              description =
+                  "RESOLVED, OUTSIDE (another district) or UNRESOLVED (kept as written); null for records made before towns were resolved")
+          Place.Resolution destinationTownResolution,
       String destinationAddress,
       OccupantResult result,
       boolean flagged,
@@ -132,6 +148,8 @@ public final class InspectionApi {
           o.temperature(),
           o.symptoms(),
           o.destinationTown(),
+          o.destinationTownCode(),
+          o.destinationTownResolution(),
           o.destinationAddress(),
           o.result(),
           o.flagged(),

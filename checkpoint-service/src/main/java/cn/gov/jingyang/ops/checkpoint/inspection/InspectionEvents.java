@@ -1,8 +1,8 @@
 package cn.gov.jingyang.ops.checkpoint.inspection;
 
-import cn.gov.jingyang.ops.checkpoint.risk.RiskReason;
 import cn.gov.jingyang.ops.checkpoint.risk.Symptom;
 import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import cn.gov.jingyang.ops.platform.gazetteer.Place;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,9 +42,30 @@ public final class InspectionEvents {
   }
 
   /**
-   * An occupant matched the risk rules: what case-service needs to open a household-verification
-   * task at the destination's police station. Carries the full ID number and phone; the HTTP feed
-   * and logs mask them.
+   * Why an occupant needs a follow-up: the risk rules' reasons, or the officer's decision
+   * (HOME_QUARANTINE or REFERRED_TO_HEALTH) for an occupant no rule flagged.
+   */
+  public enum FlagReason {
+    FROM_RISK_REGION,
+    STAYED_IN_RISK_AREA,
+    FEVER,
+    SYMPTOMS,
+    OFFICER_DECISION;
+
+    static List<FlagReason> of(Occupant o) {
+      if (!o.flagged()) {
+        return List.of(OFFICER_DECISION);
+      }
+      return o.flagReasons().stream().map(r -> FlagReason.valueOf(r.name())).toList();
+    }
+  }
+
+  /**
+   * An occupant needs a follow-up: the risk rules flagged them, or the officer decided on home
+   * quarantine or referral to health (reason OFFICER_DECISION). What case-service needs to open a
+   * household-verification task at the police station of {@code destinationTownCode} (the
+   * gazetteer's code; null when the written town did not resolve). Carries the full ID number and
+   * phone; the HTTP feed and logs mask them.
    */
   public record OccupantFlagged(
       UUID inspectionId,
@@ -52,7 +73,11 @@ public final class InspectionEvents {
       UUID checkpointId,
       String checkpointCode,
       OffsetDateTime inspectedAt,
+      Direction direction,
+      VehicleKind vehicleKind,
       String plate,
+      String inspector,
+      String recordedBy,
       String name,
       String idNumber,
       String phone,
@@ -61,10 +86,40 @@ public final class InspectionEvents {
       BigDecimal temperature,
       List<Symptom> symptoms,
       String destinationTown,
+      String destinationTownCode,
+      Place.Resolution destinationTownResolution,
       String destinationAddress,
       OccupantResult result,
-      List<RiskReason> reasons)
+      List<FlagReason> reasons)
       implements DomainEvent {
+
+    static OccupantFlagged of(Inspection i, String checkpointCode, Occupant o) {
+      return new OccupantFlagged(
+          i.id(),
+          o.id(),
+          i.checkpointId(),
+          checkpointCode,
+          i.inspectedAt(),
+          i.direction(),
+          i.vehicleKind(),
+          i.plate(),
+          i.inspector(),
+          i.recordedBy(),
+          o.name(),
+          o.idNumber(),
+          o.phone(),
+          o.originProvince(),
+          o.originCity(),
+          o.temperature(),
+          o.symptoms(),
+          o.destinationTown(),
+          o.destinationTownCode(),
+          o.destinationTownResolution(),
+          o.destinationAddress(),
+          o.result(),
+          FlagReason.of(o));
+    }
+
     public String aggregateType() {
       return "Inspection";
     }

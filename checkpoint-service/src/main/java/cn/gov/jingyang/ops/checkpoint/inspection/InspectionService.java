@@ -9,6 +9,7 @@ import cn.gov.jingyang.ops.checkpoint.inspection.InspectionEvents.OccupantFlagge
 import cn.gov.jingyang.ops.checkpoint.risk.RiskPolicy;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskRules;
 import cn.gov.jingyang.ops.checkpoint.statistics.StatisticsRepository;
+import cn.gov.jingyang.ops.platform.gazetteer.Gazetteer;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,11 @@ import java.util.UUID;
 
 /**
  * Records one inspection: validates what Bean Validation cannot (check digit, plate, checkpoint
- * operating), applies the risk rules, and stores the record, its statistics and its events in one
- * transaction — or, if the client record id is known, returns the first stored result.
+ * operating), applies the risk rules, resolves each destination town against the gazetteer (an
+ * unknown name is kept, never rejected), and stores the record, its statistics and its events (an
+ * OccupantFlagged per occupant flagged by the rules or sent to home quarantine or health by the
+ * officer) in one transaction — or, if the client record id is known, returns the first stored
+ * result.
  */
 @ApplicationScoped
 public class InspectionService {
@@ -37,6 +41,7 @@ public class InspectionService {
   private final Outbox outbox;
   private final EntityManager em;
   private final CheckpointConfig config;
+  private final Gazetteer gazetteer;
 
   public InspectionService(
       InspectionRepository inspections,
@@ -45,7 +50,8 @@ public class InspectionService {
       RiskPolicy risk,
       Outbox outbox,
       EntityManager em,
-      CheckpointConfig config) {
+      CheckpointConfig config,
+      Gazetteer gazetteer) {
     this.inspections = inspections;
     this.checkpoints = checkpoints;
     this.statistics = statistics;
@@ -53,6 +59,7 @@ public class InspectionService {
     this.outbox = outbox;
     this.em = em;
     this.config = config;
+    this.gazetteer = gazetteer;
   }
 
   @Transactional
@@ -81,7 +88,7 @@ public class InspectionService {
                   o.stayedInRiskArea(),
                   o.temperature(),
                   o.symptoms()));
-      occupants.add(Occupant.of(id, i, o, reasons));
+      occupants.add(Occupant.of(id, i, o, reasons, gazetteer.resolve(o.destinationTown())));
     }
     int flagged = (int) occupants.stream().filter(Occupant::flagged).count();
     if (!inspections.insertIfNew(id, r, plate, recordedBy, occupants.size(), flagged)) {
@@ -113,26 +120,8 @@ public class InspectionService {
                         new InspectionEvents.OccupantSummary(o.position(), o.result(), o.flagged()))
                 .toList()));
     for (Occupant o : occupants) {
-      if (o.flagged()) {
-        outbox.append(
-            new OccupantFlagged(
-                id,
-                o.id(),
-                checkpoint.id(),
-                checkpoint.code(),
-                inspection.inspectedAt(),
-                plate,
-                o.name(),
-                o.idNumber(),
-                o.phone(),
-                o.originProvince(),
-                o.originCity(),
-                o.temperature(),
-                o.symptoms(),
-                o.destinationTown(),
-                o.destinationAddress(),
-                o.result(),
-                o.flagReasons()));
+      if (o.flagged() || o.needsFollowUp()) {
+        outbox.append(OccupantFlagged.of(inspection, checkpoint.code(), o));
       }
     }
     return new Recorded(inspection, true);

@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.checkpoint.inspection;
 
 import cn.gov.jingyang.ops.checkpoint.risk.RiskReason;
 import cn.gov.jingyang.ops.checkpoint.risk.Symptom;
+import cn.gov.jingyang.ops.platform.gazetteer.Place;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -49,6 +50,13 @@ public class Occupant {
   @Column(name = "destination_town")
   private String destinationTown;
 
+  @Column(name = "destination_town_code")
+  private String destinationTownCode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "destination_town_resolution")
+  private Place.Resolution destinationTownResolution;
+
   @Column(name = "destination_address")
   private String destinationAddress;
 
@@ -63,9 +71,16 @@ public class Occupant {
 
   protected Occupant() {}
 
-  /** An occupant as recorded; flagged exactly when the risk rules gave reasons. */
+  /**
+   * An occupant as recorded; flagged exactly when the risk rules gave reasons. The destination town
+   * is kept as written, with the gazetteer's code when it resolved.
+   */
   public static Occupant of(
-      UUID inspectionId, int position, InspectionApi.OccupantRequest r, List<RiskReason> reasons) {
+      UUID inspectionId,
+      int position,
+      InspectionApi.OccupantRequest r,
+      List<RiskReason> reasons,
+      Place destination) {
     Occupant o = new Occupant();
     o.id = UUID.randomUUID();
     o.inspectionId = inspectionId;
@@ -79,6 +94,8 @@ public class Occupant {
     o.temperature = r.temperature();
     o.symptoms = r.symptoms() == null ? List.of() : List.copyOf(r.symptoms());
     o.destinationTown = r.destinationTown().trim();
+    o.destinationTownCode = destination.code();
+    o.destinationTownResolution = destination.resolution();
     o.destinationAddress = r.destinationAddress().trim();
     o.result = r.result();
     o.flagReasons = List.copyOf(reasons);
@@ -132,6 +149,21 @@ public class Occupant {
 
   public String destinationTown() {
     return destinationTown;
+  }
+
+  /** The gazetteer's code of the destination town; null when it did not resolve. */
+  public String destinationTownCode() {
+    return destinationTownCode;
+  }
+
+  /** RESOLVED, OUTSIDE or UNRESOLVED; null for records made before towns were resolved. */
+  public Place.Resolution destinationTownResolution() {
+    return destinationTownResolution;
+  }
+
+  /** The officer decided on home quarantine or referral to health: a follow-up is needed. */
+  public boolean needsFollowUp() {
+    return result == OccupantResult.HOME_QUARANTINE || result == OccupantResult.REFERRED_TO_HEALTH;
   }
 
   public String destinationAddress() {
