@@ -167,7 +167,7 @@ class EveryWriteEmitsAnEventTest {
   private Expected visit() {
     String body =
         """
-        {"checkpointId":"%s","visitor":"副局长 李明","visitedAt":"2020-02-03T20:30:00+08:00","findings":"登记完整"}"""
+        {"checkpointId":"%s","leaderName":"副局长 王强","leaderAgency":"市场监督管理局","visitedAt":"2020-02-03T20:30:00+08:00","findings":"登记完整"}"""
             .formatted(Api.activeCheckpoint());
     String id = as(OFFICER).body(body).post("/visits").then().statusCode(201).extract().path("id");
     return new Expected("SupervisoryVisitRecorded", "visitId", id);

@@ -13,6 +13,8 @@ public interface CheckpointConfig {
 
   Inspection inspection();
 
+  Visit visit();
+
   interface Risk {
     /** Risk regions: a province ("湖北省") or "province/city" ("浙江省/温州市"). */
     @WithDefault("湖北省")
@@ -36,5 +38,15 @@ public interface CheckpointConfig {
     /** How far in the future an inspection time may lie (tablet clocks drift). */
     @WithDefault("PT10M")
     java.time.Duration clockTolerance();
+  }
+
+  interface Visit {
+    /** When the evening of a day begins (Asia/Shanghai) for {@code GET /visits/coverage}. */
+    @WithDefault("18:00")
+    java.time.LocalTime eveningStart();
+
+    /** How long the evening lasts from its start (PT6H: 18:00 to midnight). */
+    @WithDefault("PT6H")
+    java.time.Duration eveningLength();
   }
 }

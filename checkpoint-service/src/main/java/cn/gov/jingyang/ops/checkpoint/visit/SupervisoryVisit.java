@@ -17,7 +17,14 @@ public class SupervisoryVisit {
   @Column(name = "checkpoint_id")
   private UUID checkpointId;
 
-  private String visitor;
+  @Column(name = "leader_id")
+  private UUID leaderId;
+
+  @Column(name = "leader_name")
+  private String leaderName;
+
+  @Column(name = "leader_agency")
+  private String leaderAgency;
 
   @Column(name = "visited_at")
   private OffsetDateTime visitedAt;
@@ -35,7 +42,7 @@ public class SupervisoryVisit {
 
   public static SupervisoryVisit record(
       UUID checkpointId,
-      String visitor,
+      VisitingLeader leader,
       OffsetDateTime visitedAt,
       String findings,
       String instructions,
@@ -43,7 +50,9 @@ public class SupervisoryVisit {
     SupervisoryVisit v = new SupervisoryVisit();
     v.id = UUID.randomUUID();
     v.checkpointId = checkpointId;
-    v.visitor = visitor.trim();
+    v.leaderId = leader.personId();
+    v.leaderName = leader.name();
+    v.leaderAgency = leader.agency();
     v.visitedAt = visitedAt;
     v.findings = findings.trim();
     v.instructions = instructions == null ? null : instructions.trim();
@@ -60,8 +69,11 @@ public class SupervisoryVisit {
     return checkpointId;
   }
 
-  public String visitor() {
-    return visitor;
+  /**
+   * Who visited; a visit recorded before leaders became personnel ids has only the free-text name.
+   */
+  public VisitingLeader leader() {
+    return new VisitingLeader(leaderId, leaderName, leaderAgency);
   }
 
   public OffsetDateTime visitedAt() {

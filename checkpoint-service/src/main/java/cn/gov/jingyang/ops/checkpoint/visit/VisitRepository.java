@@ -9,6 +9,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,12 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class VisitRepository implements PanacheRepositoryBase<SupervisoryVisit, UUID> {
+
+  /** Visits made in {@code [from, to)}, earliest first. */
+  public List<SupervisoryVisit> between(OffsetDateTime from, OffsetDateTime to) {
+    return list(
+        "visitedAt >= ?1 and visitedAt < ?2", Sort.ascending("visitedAt").and("id"), from, to);
+  }
 
   public Page<SupervisoryVisit> search(
       UUID checkpointId, LocalDate from, LocalDate to, PageRequest page) {

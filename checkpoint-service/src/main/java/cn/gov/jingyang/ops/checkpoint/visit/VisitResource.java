@@ -1,17 +1,12 @@
 package cn.gov.jingyang.ops.checkpoint.visit;
 
-import cn.gov.jingyang.ops.checkpoint.checkpoint.Checkpoint;
-import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointRepository;
 import cn.gov.jingyang.ops.checkpoint.common.Days;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
 import cn.gov.jingyang.ops.checkpoint.common.Viewer;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
-import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -27,17 +23,26 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/visits")
 @Tag(name = "Supervisory visits")
 public class VisitResource {
 
-  @Schema(description = "A supervisory visit to record")
+  @Schema(
+      description =
+          "A supervisory visit to record. The leader is either this bureau's person (leaderId,"
+              + " known and active in personnel-service; leaderName and leaderAgency absent) or"
+              + " someone from another agency (no leaderId; leaderName and leaderAgency required)")
   public record VisitRequest(
       @NotNull UUID checkpointId,
-      @Schema(description = "who visited", example = "副局长 李明") @NotBlank @Size(max = 100)
-          String visitor,
+      @Schema(description = "personnel id of the visiting leader (this bureau)") UUID leaderId,
+      @Schema(description = "name of a leader from another agency", example = "副局长 王强")
+          @Size(max = 100)
+          String leaderName,
+      @Schema(description = "the other agency of that leader", example = "市场监督管理局") @Size(max = 100)
+          String leaderAgency,
       @Schema(example = "2020-02-03T20:30:00+08:00") @NotNull OffsetDateTime visitedAt,
       @Schema(example = "登记完整，体温枪电量不足") @NotBlank @Size(max = 4000) String findings,
       @Schema(example = "明早前补充电池") @Size(max = 4000) String instructions) {}
@@ -45,16 +50,26 @@ public class VisitResource {
   public record VisitView(
       UUID id,
       UUID checkpointId,
-      String visitor,
+      @Schema(
+              description =
+                  "personnel id; null for other agencies' leaders and visits recorded"
+                      + " before leaders were personnel ids")
+          UUID leaderId,
+      @Schema(description = "display name (personnel-service's name when leaderId is set)")
+          String leaderName,
+      @Schema(description = "other agency; null for this bureau's people") String leaderAgency,
       OffsetDateTime visitedAt,
       String findings,
       String instructions,
       String recordedBy) {
     static VisitView of(SupervisoryVisit v) {
+      VisitingLeader leader = v.leader();
       return new VisitView(
           v.id(),
           v.checkpointId(),
-          v.visitor(),
+          leader.personId(),
+          leader.name(),
+          leader.agency(),
           v.visitedAt(),
           v.findings(),
           v.instructions(),
@@ -62,48 +77,34 @@ public class VisitResource {
     }
   }
 
+  private final VisitService service;
   private final VisitRepository visits;
-  private final CheckpointRepository checkpoints;
-  private final Outbox outbox;
   private final Viewer viewer;
 
-  public VisitResource(
-      VisitRepository visits, CheckpointRepository checkpoints, Outbox outbox, Viewer viewer) {
+  public VisitResource(VisitService service, VisitRepository visits, Viewer viewer) {
+    this.service = service;
     this.visits = visits;
-    this.checkpoints = checkpoints;
-    this.outbox = outbox;
     this.viewer = viewer;
   }
 
   @POST
   @Idempotent
-  @Transactional
   @RolesAllowed({Roles.CHECKPOINT_OFFICER, Roles.COMMAND})
-  @Operation(summary = "Record a supervisory visit to a checkpoint")
+  @Operation(
+      summary = "Record a supervisory visit to a checkpoint",
+      description =
+          "An unknown or inactive leaderId is a 422 naming leaderId; without leaderId, leaderName"
+              + " and leaderAgency are required (422 naming the missing one)")
   public Response record(@Valid @NotNull VisitRequest request) {
-    Checkpoint checkpoint = checkpoints.require(request.checkpointId());
-    if (request.visitedAt().isAfter(OffsetDateTime.now().plusMinutes(10))) {
-      throw ProblemException.unprocessable("visitedAt", "lies in the future");
-    }
     SupervisoryVisit visit =
-        SupervisoryVisit.record(
-            checkpoint.id(),
-            request.visitor(),
+        service.record(
+            request.checkpointId(),
+            new VisitService.Visitor(
+                request.leaderId(), request.leaderName(), request.leaderAgency()),
             request.visitedAt(),
             request.findings(),
             request.instructions(),
             viewer.name());
-    visits.persist(visit);
-    outbox.append(
-        new SupervisoryVisitRecorded(
-            visit.id(),
-            checkpoint.id(),
-            checkpoint.code(),
-            visit.visitor(),
-            visit.visitedAt(),
-            visit.findings(),
-            visit.instructions(),
-            visit.recordedBy()));
     return Response.created(URI.create("/visits/" + visit.id()))
         .entity(VisitView.of(visit))
         .build();
@@ -124,5 +125,29 @@ public class VisitResource {
     return visits
         .search(Query.uuid("checkpointId", checkpointId), fromDay, toDay, Query.page(page, size))
         .map(VisitView::of);
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
+  @Operation(summary = "One supervisory visit")
+  public VisitView get(@PathParam("id") UUID id) {
+    return VisitView.of(service.require(id));
+  }
+
+  @GET
+  @Path("/coverage")
+  @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
+  @Operation(
+      summary = "Which active checkpoints a leader visited on an evening",
+      description =
+          "The evening is checkpoint.visit.evening-start (18:00) for checkpoint.visit.evening-length"
+              + " (PT6H) on the day, Asia/Shanghai. Active: ACTIVE now and activated before the"
+              + " evening ended.")
+  public VisitCoverage coverage(
+      @Parameter(description = "the day (Asia/Shanghai); default today", example = "2020-02-03")
+          @QueryParam("date")
+          LocalDate date) {
+    return service.coverage(date);
   }
 }
