@@ -1,11 +1,15 @@
 package cn.gov.jingyang.ops.checkpoint.checkpoint;
 
+import cn.gov.jingyang.ops.checkpoint.common.Days;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -13,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -64,6 +69,10 @@ public class Checkpoint {
 
   @Version private long version;
 
+  @OneToMany(mappedBy = "checkpoint", cascade = CascadeType.PERSIST)
+  @OrderBy("validFrom ASC, id ASC")
+  private List<CheckpointHistoryEntry> history = new ArrayList<>();
+
   protected Checkpoint() {}
 
   /** What describes a checkpoint, as opposed to its lifecycle. */
@@ -86,11 +95,24 @@ public class Checkpoint {
     c.code = code.trim();
     c.status = CheckpointStatus.PLANNED;
     c.createdAt = now;
-    c.describe(details);
+    c.apply(details);
+    OffsetDateTime leadSince =
+        details.setUpOn() == null ? now : Days.startOf(details.setUpOn()).atOffset(now.getOffset());
+    c.history.add(CheckpointHistoryEntry.leadAgency(c, c.leadAgency, leadSince, null));
     return c;
   }
 
-  public void describe(Details d) {
+  /** Changes the description; a new lead agency starts a new lead-agency window at {@code at}. */
+  public void describe(Details d, OffsetDateTime at, String changedBy) {
+    String previousLead = leadAgency;
+    apply(d);
+    if (!leadAgency.equals(previousLead)) {
+      current(CheckpointHistoryEntry.Kind.LEAD_AGENCY).ifPresent(e -> e.endAt(at));
+      history.add(CheckpointHistoryEntry.leadAgency(this, leadAgency, at, changedBy));
+    }
+  }
+
+  private void apply(Details d) {
     name = d.name();
     road = d.road();
     place = d.place();
@@ -107,11 +129,30 @@ public class Checkpoint {
     supervisingLeader = d.supervisingLeader();
   }
 
-  /** Moves to {@code next} at {@code at}, or refuses with 409 naming the allowed transitions. */
-  public void transitionTo(CheckpointStatus next, OffsetDateTime at) {
+  /**
+   * Moves to {@code next} at {@code at}, or refuses with 409 naming the allowed transitions (422
+   * naming {@code at} if it lies before the current window began). Ends the current status window
+   * and opens the next one.
+   */
+  public void transitionTo(
+      CheckpointStatus next, OffsetDateTime at, String reason, String changedBy) {
     if (!status.allowedNext().contains(next)) {
       throw ProblemException.illegalTransition(status, next, status.allowedNext());
     }
+    Optional<CheckpointHistoryEntry> window = current(CheckpointHistoryEntry.Kind.STATUS);
+    if (window.isPresent() && at.isBefore(window.get().validFrom())) {
+      throw ProblemException.unprocessable(
+          "at",
+          "lies before "
+              + window.get().validFrom()
+              + ", when checkpoint "
+              + code
+              + " became "
+              + status
+              + "; operating windows cannot overlap");
+    }
+    window.ifPresent(w -> w.endAt(at));
+    history.add(CheckpointHistoryEntry.status(this, next, at, reason, changedBy));
     switch (next) {
       case ACTIVE -> {
         if (activatedAt == null) {
@@ -127,32 +168,38 @@ public class Checkpoint {
   }
 
   /**
-   * Whether an inspection made at {@code time} may be recorded: the checkpoint must have been
-   * operating then. Tablets upload late, so a record made before a suspension or closure is kept.
+   * Whether an inspection made at {@code time} (its {@code inspectedAt}) may be recorded: the
+   * checkpoint must have been ACTIVE then, in any of its operating windows. Tablets upload late, so
+   * a record made before a suspension or closure is kept, and one made during an earlier suspension
+   * is refused even after re-activation. Refused with 422 naming {@code inspectedAt}.
    */
   public void requireOperatingAt(OffsetDateTime time) {
-    boolean operating =
-        activatedAt != null
-            && !time.isBefore(activatedAt)
-            && switch (status) {
-              case PLANNED -> false;
-              case ACTIVE -> true;
-              case SUSPENDED -> time.isBefore(suspendedAt);
-              case CLOSED ->
-                  time.isBefore(closedAt) && (suspendedAt == null || time.isBefore(suspendedAt));
-            };
-    if (!operating) {
-      throw ProblemException.conflict(
-          "checkpoint-not-operating",
+    CheckpointStatus then =
+        history.stream()
+            .filter(e -> e.kind() == CheckpointHistoryEntry.Kind.STATUS && e.covers(time))
+            .map(CheckpointHistoryEntry::status)
+            .reduce((first, later) -> later)
+            .orElse(CheckpointStatus.PLANNED);
+    if (then != CheckpointStatus.ACTIVE) {
+      throw ProblemException.unprocessable(
+          "inspectedAt",
           "checkpoint "
               + code
-              + " is "
-              + status
-              + " and was not operating at "
+              + " was "
+              + then
+              + " at "
               + time
-              + "; inspections are recorded only for times the checkpoint was ACTIVE"
-              + (activatedAt == null ? "" : " (from " + activatedAt + ")"));
+              + " (it is "
+              + status
+              + " now); inspections are recorded only for times the checkpoint was ACTIVE, see"
+              + " GET /checkpoints/"
+              + id
+              + "/history");
     }
+  }
+
+  private Optional<CheckpointHistoryEntry> current(CheckpointHistoryEntry.Kind kind) {
+    return history.stream().filter(e -> e.isCurrent(kind)).reduce((first, later) -> later);
   }
 
   public boolean isClosed() {

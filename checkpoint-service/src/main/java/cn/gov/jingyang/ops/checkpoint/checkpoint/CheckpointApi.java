@@ -116,4 +116,34 @@ public final class CheckpointApi {
           c.version());
     }
   }
+
+  @Schema(
+      description =
+          "One window of a checkpoint's history: a status (ACTIVE, SUSPENDED, CLOSED) or a lead"
+              + " agency, from a time until the next entry of its kind (to is absent while current)")
+  public record HistoryEntryView(
+      @Schema(description = "STATUS or LEAD_AGENCY", example = "STATUS")
+          CheckpointHistoryEntry.Kind kind,
+      @Schema(description = "the status in this window (STATUS entries)", example = "SUSPENDED")
+          CheckpointStatus status,
+      @Schema(description = "the lead agency (LEAD_AGENCY entries)", example = "旌阳公安分局")
+          String leadAgency,
+      @Schema(description = "start of the window", example = "2020-01-28T08:00:00+08:00")
+          OffsetDateTime from,
+      @Schema(description = "end of the window; absent while current") OffsetDateTime to,
+      @Schema(description = "why (status changes)", example = "police took the lead") String reason,
+      @Schema(description = "who made the change; absent for the initial lead agency")
+          String changedBy) {
+
+    public static HistoryEntryView of(CheckpointHistoryEntry e) {
+      return new HistoryEntryView(
+          e.kind(),
+          e.status(),
+          e.leadAgency(),
+          e.validFrom(),
+          e.validTo(),
+          e.reason(),
+          e.changedBy());
+    }
+  }
 }

@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.checkpoint.checkpoint;
 
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.CheckpointRequest;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.CheckpointView;
+import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.HistoryEntryView;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.StatusChange;
 import cn.gov.jingyang.ops.checkpoint.common.Query;
 import cn.gov.jingyang.ops.checkpoint.common.Viewer;
@@ -36,12 +37,17 @@ public class CheckpointResource {
 
   private final CheckpointService service;
   private final CheckpointRepository checkpoints;
+  private final CheckpointHistoryRepository history;
   private final Viewer viewer;
 
   public CheckpointResource(
-      CheckpointService service, CheckpointRepository checkpoints, Viewer viewer) {
+      CheckpointService service,
+      CheckpointRepository checkpoints,
+      CheckpointHistoryRepository history,
+      Viewer viewer) {
     this.service = service;
     this.checkpoints = checkpoints;
+    this.history = history;
     this.viewer = viewer;
   }
 
@@ -105,6 +111,20 @@ public class CheckpointResource {
               schema = @Schema(implementation = CheckpointView.class)))
   public Response get(@PathParam("id") UUID id) {
     return withEtag(checkpoints.require(id));
+  }
+
+  @GET
+  @Path("/{id}/history")
+  @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
+  @Operation(
+      summary =
+          "A checkpoint's operating windows (ACTIVE / SUSPENDED / CLOSED, from..to) and lead"
+              + " agencies, oldest first; inspections are accepted only for times inside an ACTIVE"
+              + " window")
+  public Page<HistoryEntryView> history(
+      @PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
+    checkpoints.require(id);
+    return history.of(id, Query.page(page, size)).map(HistoryEntryView::of);
   }
 
   @PUT

@@ -54,7 +54,7 @@ public class CheckpointService {
     if (!checkpoint.code().equals(request.code().trim())) {
       throw ProblemException.unprocessable("code", "the code of a checkpoint cannot change");
     }
-    checkpoint.describe(request.details());
+    checkpoint.describe(request.details(), OffsetDateTime.now(), changedBy);
     checkpoints.flush();
     if (checkpoint.version() != expectedVersion) {
       // the description really changed (an identical PUT leaves the version and publishes nothing)
@@ -68,7 +68,7 @@ public class CheckpointService {
     Checkpoint checkpoint = checkpoints.requireLocked(id);
     CheckpointStatus previous = checkpoint.status();
     OffsetDateTime at = change.at() == null ? OffsetDateTime.now() : change.at();
-    checkpoint.transitionTo(change.status(), at);
+    checkpoint.transitionTo(change.status(), at, change.reason(), changedBy);
     outbox.append(
         new CheckpointStatusChanged(
             checkpoint.id(),

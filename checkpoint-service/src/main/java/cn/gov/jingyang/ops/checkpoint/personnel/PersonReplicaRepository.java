@@ -7,6 +7,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -29,6 +32,20 @@ public class PersonReplicaRepository implements PanacheRepositoryBase<PersonRepl
    */
   public java.util.Optional<PersonReplica> findShareLocked(UUID personId) {
     return findByIdOptional(personId, LockModeType.PESSIMISTIC_READ);
+  }
+
+  /**
+   * The people that exist, share-locked in ascending id order (the order every other locker of
+   * several replica rows uses), so a duty-status change waits for the scheduling transaction and
+   * then sees its shift — or the scheduling reads the status the change committed.
+   */
+  public Map<UUID, PersonReplica> shareLockAll(Collection<UUID> personIds) {
+    Map<UUID, PersonReplica> found = new HashMap<>();
+    personIds.stream()
+        .distinct()
+        .sorted()
+        .forEach(id -> findShareLocked(id).ifPresent(p -> found.put(id, p)));
+    return found;
   }
 
   public Page<PersonReplica> search(DutyStatus status, UUID unitId, PageRequest page) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Schedules, reinforces, cancels, starts and ends shifts, enforcing who may serve and when. */
@@ -44,10 +45,14 @@ public class ShiftService {
         request.members().stream().map(m -> new ShiftMember(m.personId(), m.role())).toList();
     Shift shift = Shift.schedule(checkpoint.id(), request.start(), request.end(), members);
     List<UUID> personIds = members.stream().map(ShiftMember::personId).toList();
+    // the same order as reinforcing: the people (advisory), then their replica rows (share locks,
+    // by id), so a concurrent DutyStatusChanged either happened before (and is read here) or waits
+    // for this shift and takes the person off it
     shifts.lockPeople(personIds);
+    Map<UUID, PersonReplica> replicas = people.shareLockAll(personIds);
     for (int i = 0; i < personIds.size(); i++) {
       UUID personId = personIds.get(i);
-      requireSchedulable(people.findById(personId), personId, "members[" + i + "].personId");
+      requireSchedulable(replicas.get(personId), personId, "members[" + i + "].personId");
     }
     requireNoOverlap(personIds, request.start(), request.end());
     shifts.persist(shift);

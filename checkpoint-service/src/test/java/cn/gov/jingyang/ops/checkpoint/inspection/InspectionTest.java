@@ -262,7 +262,8 @@ class InspectionTest {
             Api.inspection(UUID.randomUUID(), planned, AT, "川F12345", List.of(Api.clearOccupant())))
         .post("/inspections")
         .then()
-        .statusCode(409);
+        .statusCode(422)
+        .body("errors[0].field", equalTo("inspectedAt"));
 
     String closed = Api.activeCheckpoint();
     as(COMMAND)
@@ -280,7 +281,7 @@ class InspectionTest {
                 List.of(Api.clearOccupant())))
         .post("/inspections")
         .then()
-        .statusCode(409)
+        .statusCode(422)
         .body("detail", containsString("CLOSED"));
     // made while it was still open, uploaded after it closed: kept
     as(OFFICER)
