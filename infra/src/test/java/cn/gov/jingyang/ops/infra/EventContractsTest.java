@@ -3,6 +3,8 @@ package cn.gov.jingyang.ops.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,20 @@ class EventContractsTest {
     }
     assertThat(schemas).isNotEmpty();
     assertThat(schemas).allSatisfy(schema -> assertThat(asyncApi).contains("'./" + schema + "'"));
+  }
+
+  /** Issue 8 §1: checkpoint's flagged traveller and personnel's station coverage meet on a code. */
+  @Test
+  void shouldGiveTheFlaggedTravellersTownAndTheStationCoveringItTheSameCode() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode flagged =
+        json.readTree(EventContracts.example("checkpoint", "OccupantFlagged")).path("data");
+    JsonNode coverage =
+        json.readTree(EventContracts.example("personnel", "UnitCoverageChanged")).path("data");
+    assertThat(flagged.path("destinationTown").asText()).isEqualTo("孝泉镇");
+    assertThat(flagged.path("destinationTownCode").asText()).isEqualTo("510603-T10");
+    List<String> covered = coverage.path("towns").findValuesAsText("code");
+    assertThat(covered).contains(flagged.path("destinationTownCode").asText(), "510603-T11");
   }
 
   @Test

@@ -54,6 +54,7 @@ class EveryWriteEmitsAnEventTest {
     Map<String, Supplier<List<Expected>>> s = new LinkedHashMap<>();
     s.put("POST /units", this::createUnitWithoutTowns);
     s.put("PUT /units/{id}/coverage", this::changeCoverage);
+    s.put("POST /units/coverage/transfers", this::transferTown);
     s.put("POST /people", () -> one(person(), "PersonRegistered", Map.of()));
     s.put("PUT /people/{id}", this::updatePerson);
     s.put("POST /people/{id}/deactivation", this::deactivate);
@@ -139,11 +140,25 @@ class EveryWriteEmitsAnEventTest {
   private List<Expected> changeCoverage() {
     String station = createUnit("POLICE_STATION", bureau());
     admin()
-        .body(Map.of("towns", List.of(unique("鎮"))))
+        .body(Map.of("towns", List.of(TestApi.unclaimedTown())))
         .put("/units/" + station + "/coverage")
         .then()
         .statusCode(200);
     return one(station, "UnitCoverageChanged", Map.of());
+  }
+
+  private List<Expected> transferTown() {
+    String town = TestApi.unclaimedTown();
+    String from = createUnit("POLICE_STATION", bureau(), town);
+    String to = createUnit("POLICE_STATION", bureau());
+    admin()
+        .body(Map.of("town", town, "toUnitId", to))
+        .post("/units/coverage/transfers")
+        .then()
+        .statusCode(200);
+    return List.of(
+        new Expected(from, "UnitCoverageChanged", Map.of()),
+        new Expected(to, "UnitCoverageChanged", Map.of()));
   }
 
   private static String person() {

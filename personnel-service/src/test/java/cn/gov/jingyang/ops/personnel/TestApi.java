@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 
 import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.infra.EventContracts;
+import cn.gov.jingyang.ops.platform.gazetteer.Gazetteer;
+import cn.gov.jingyang.ops.platform.gazetteer.Town;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -41,6 +43,36 @@ public final class TestApi {
   public static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
+
+  /**
+   * A gazetteer town no station covers yet (and not handed out before in this JVM): a town has one
+   * station, and the tests share one database. Returns its code.
+   */
+  public static synchronized String unclaimedTown() {
+    List<Town> towns = new ArrayList<>(Gazetteer.load().towns());
+    // TownCoverageTest names these towns: hand them out last
+    towns.sort(java.util.Comparator.comparing(t -> LAST.contains(t.code())));
+    for (Town town : towns) {
+      if (HANDED_OUT.add(town.code())
+          && as(Roles.COMMAND)
+              .queryParam("town", town.code())
+              .get("/units/coverage")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("$")
+              .isEmpty()) {
+        return town.code();
+      }
+    }
+    throw new IllegalStateException("every town of the gazetteer is covered: too many tests");
+  }
+
+  private static final java.util.Set<String> LAST =
+      java.util.Set.of("510603-T10", "510603-T12", "510603-T13", "510603-T15", "510603-T16");
+
+  private static final java.util.Set<String> HANDED_OUT = new java.util.HashSet<>();
 
   public static String badge() {
     return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));

@@ -1,15 +1,19 @@
 package cn.gov.jingyang.ops.personnel.unit;
 
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,13 +32,17 @@ public class Unit {
   @Column(name = "parent_id")
   private UUID parentId;
 
-  private String[] towns;
+  /** By gazetteer code; each town at most one station's (unique index station_town_primary). */
+  @ElementCollection
+  @CollectionTable(name = "station_town", joinColumns = @JoinColumn(name = "unit_id"))
+  @OrderBy("code")
+  private List<CoveredTown> towns = new ArrayList<>();
 
   @Version private long version;
 
   protected Unit() {}
 
-  public Unit(String code, String name, UnitKind kind, Unit parent, List<String> towns) {
+  public Unit(String code, String name, UnitKind kind, Unit parent) {
     if (kind == UnitKind.BUREAU && parent != null) {
       throw ProblemException.unprocessable("parentId", "the bureau is the root of the tree");
     }
@@ -46,25 +54,31 @@ public class Unit {
     this.name = name;
     this.kind = kind;
     this.parentId = parent == null ? null : parent.id;
-    this.towns = new String[0];
-    if (towns != null && !towns.isEmpty()) {
-      cover(towns);
-    }
   }
 
-  /** Replaces the towns this station covers; returns true if the coverage changed. */
-  public boolean cover(List<String> newTowns) {
+  /** Refuses coverage for a unit that is no police station. */
+  public void requireStation() {
     if (kind != UnitKind.POLICE_STATION) {
       throw ProblemException.conflict(
           "not-a-police-station", "only a police station covers towns; " + code + " is a " + kind);
     }
-    String[] normalized =
-        new LinkedHashSet<>(newTowns.stream().map(String::trim).toList()).toArray(String[]::new);
-    if (Arrays.equals(normalized, towns)) {
+  }
+
+  /** Replaces the towns this station covers; returns true if the coverage changed. */
+  public boolean cover(List<CoveredTown> newTowns) {
+    requireStation();
+    List<CoveredTown> sorted =
+        newTowns.stream().distinct().sorted(Comparator.comparing(CoveredTown::code)).toList();
+    if (sorted.equals(towns())) {
       return false;
     }
-    towns = normalized;
+    towns.clear();
+    towns.addAll(sorted);
     return true;
+  }
+
+  public boolean covers(String townCode) {
+    return towns.stream().anyMatch(t -> t.code().equals(townCode));
   }
 
   public UUID id() {
@@ -87,8 +101,9 @@ public class Unit {
     return parentId;
   }
 
-  public List<String> towns() {
-    return towns == null ? List.of() : List.of(towns);
+  /** The towns covered, by code. */
+  public List<CoveredTown> towns() {
+    return towns.stream().sorted(Comparator.comparing(CoveredTown::code)).toList();
   }
 
   public long version() {

@@ -22,13 +22,44 @@ public final class UnitApi {
               description = "Parent unit; required except for the bureau and external departments",
               example = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
           UUID parentId,
-      @Schema(description = "Towns covered (police stations only)", example = "[\"黃許鎮\"]")
+      @Schema(
+              description =
+                  "Towns covered (police stations only): gazetteer codes or any name or alias of"
+                      + " the town; each town has one station",
+              example = "[\"510603-T11\"]")
           List<@NotBlank @Size(max = 100) String> towns) {}
 
   @Schema(description = "The towns a police station covers, replacing the previous list")
   public record Coverage(
-      @Schema(description = "Towns covered", example = "[\"黃許鎮\", \"八角井鎮\"]") @NotNull
+      @Schema(
+              description =
+                  "Towns covered: gazetteer codes or any name or alias (黄许, 黃許鎮); a town another"
+                      + " station covers is refused (409), move it with POST"
+                      + " /units/coverage/transfers",
+              example = "[\"510603-T11\", \"八角井鎮\"]")
+          @NotNull
           List<@NotBlank @Size(max = 100) String> towns) {}
+
+  @Schema(description = "Move a town to another station's coverage, in one step")
+  public record TownTransfer(
+      @Schema(description = "Town: gazetteer code or any name or alias", example = "孝泉")
+          @NotBlank
+          @Size(max = 100)
+          String town,
+      @Schema(description = "The police station that covers the town from now on") @NotNull
+          UUID toUnitId) {}
+
+  @Schema(description = "A town moved to another station")
+  public record TransferView(
+      @Schema(description = "The town") CoveredTown town,
+      @Schema(description = "The station that covered it before; null if none did") UnitView from,
+      @Schema(description = "The station that covers it now") UnitView to) {
+
+    static TransferView of(UnitService.Transfer t) {
+      return new TransferView(
+          t.town(), t.from() == null ? null : UnitView.of(t.from()), UnitView.of(t.to()));
+    }
+  }
 
   @Schema(description = "A unit")
   public record UnitView(
@@ -38,8 +69,8 @@ public final class UnitApi {
       @Schema(description = "Kind", example = "POLICE_STATION") UnitKind kind,
       @Schema(description = "Parent unit, null for the root and external departments")
           UUID parentId,
-      @Schema(description = "Towns covered (police stations)", example = "[\"黃許鎮\"]")
-          List<String> towns,
+      @Schema(description = "Towns covered (police stations), by gazetteer code")
+          List<CoveredTown> towns,
       @Schema(description = "Version", example = "0") long version) {
 
     static UnitView of(Unit u) {

@@ -4,17 +4,20 @@ import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.util.List;
 import java.util.UUID;
 
-/** The towns a police station covers changed: other services route town-based work with it. */
+/**
+ * The towns a police station covers changed: other services route town-based work with it, by the
+ * towns' gazetteer codes.
+ */
 public record UnitCoverageChanged(
     UUID unitId,
     String code,
     String name,
     UUID parentId,
-    List<String> previousTowns,
-    List<String> towns)
+    List<CoveredTown> previousTowns,
+    List<CoveredTown> towns)
     implements DomainEvent {
 
-  static UnitCoverageChanged of(Unit unit, List<String> previousTowns) {
+  static UnitCoverageChanged of(Unit unit, List<CoveredTown> previousTowns) {
     return new UnitCoverageChanged(
         unit.id(), unit.code(), unit.name(), unit.parentId(), previousTowns, unit.towns());
   }

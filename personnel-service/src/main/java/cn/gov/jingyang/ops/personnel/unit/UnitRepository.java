@@ -4,6 +4,7 @@ import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -34,13 +35,13 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
         .getResultList();
   }
 
-  @SuppressWarnings("unchecked")
-  public List<Unit> stationsCovering(String town) {
-    return getEntityManager()
-        .createNativeQuery(
-            "select * from unit where kind = 'POLICE_STATION' and :town = any(towns) order by code",
-            Unit.class)
-        .setParameter("town", town)
-        .getResultList();
+  /** The stations covering a town by gazetteer code (at most one: its primary station). */
+  public List<Unit> stationsCovering(String townCode) {
+    return find("select u from Unit u join u.towns t where t.code = ?1 order by u.code", townCode)
+        .list();
+  }
+
+  public Optional<Unit> primaryStationOf(String townCode) {
+    return stationsCovering(townCode).stream().findFirst();
   }
 }

@@ -39,10 +39,12 @@ public class UnitResource {
 
   private final UnitService service;
   private final UnitRepository units;
+  private final TownCoverage coverage;
 
-  public UnitResource(UnitService service, UnitRepository units) {
+  public UnitResource(UnitService service, UnitRepository units, TownCoverage coverage) {
     this.service = service;
     this.units = units;
+    this.coverage = coverage;
   }
 
   @POST
@@ -87,14 +89,33 @@ public class UnitResource {
     return UnitView.of(service.changeCoverage(id, coverage.towns()));
   }
 
+  @POST
+  @Path("/coverage/transfers")
+  @Idempotent
+  @RolesAllowed({Roles.PERSONNEL_ADMIN, Roles.COMMAND})
+  @Operation(
+      summary =
+          "Move a town to another station in one step: the current station releases it, the new"
+              + " one takes it (publishes UnitCoverageChanged for both)")
+  public UnitApi.TransferView transfer(@Valid @NotNull UnitApi.TownTransfer request) {
+    return UnitApi.TransferView.of(service.transfer(request.town(), request.toUnitId()));
+  }
+
   @GET
   @Path("/coverage")
-  @Operation(summary = "Police stations covering a town: where town-based work is routed")
+  @Operation(
+      summary =
+          "The police station covering a town (its primary station): where town-based work is"
+              + " routed")
   public List<UnitView> coverage(
-      @Parameter(description = "Town name", example = "黃許鎮", required = true)
+      @Parameter(
+              description = "Town: gazetteer code or any name or alias",
+              example = "510603-T11",
+              required = true)
           @QueryParam("town")
           @NotNull
           String town) {
-    return units.stationsCovering(town.trim()).stream().map(UnitView::of).toList();
+    CoveredTown place = coverage.require("town", town);
+    return units.stationsCovering(place.code()).stream().map(UnitView::of).toList();
   }
 }

@@ -5,6 +5,7 @@ import static cn.gov.jingyang.ops.personnel.TestApi.as;
 import static cn.gov.jingyang.ops.personnel.TestApi.bureau;
 import static cn.gov.jingyang.ops.personnel.TestApi.createUnit;
 import static cn.gov.jingyang.ops.personnel.TestApi.register;
+import static cn.gov.jingyang.ops.personnel.TestApi.unclaimedTown;
 import static cn.gov.jingyang.ops.personnel.TestApi.validEventsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -48,7 +49,7 @@ class DeploymentResourceTest {
   void shouldSendATeamAndListItAsCurrentThenPast() {
     String bureau = bureau();
     String brigade = createUnit("BRIGADE", bureau);
-    String station = createUnit("POLICE_STATION", bureau, "柏隆鎮");
+    String station = createUnit("POLICE_STATION", bureau, unclaimedTown());
     String a = register("POLICE_OFFICER", brigade);
     String b = register("AUXILIARY_POLICE", brigade);
 

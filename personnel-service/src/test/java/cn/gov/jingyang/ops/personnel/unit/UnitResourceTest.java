@@ -4,6 +4,7 @@ import static cn.gov.jingyang.ops.personnel.TestApi.admin;
 import static cn.gov.jingyang.ops.personnel.TestApi.as;
 import static cn.gov.jingyang.ops.personnel.TestApi.bureau;
 import static cn.gov.jingyang.ops.personnel.TestApi.createUnit;
+import static cn.gov.jingyang.ops.personnel.TestApi.unclaimedTown;
 import static cn.gov.jingyang.ops.personnel.TestApi.unique;
 import static cn.gov.jingyang.ops.personnel.TestApi.validEventsOf;
 import static io.restassured.RestAssured.given;
@@ -32,7 +33,7 @@ class UnitResourceTest {
   void shouldBuildTheTreeAndPublishWhichTownsAStationCovers() {
     String bureau = bureau();
     String brigade = createUnit("BRIGADE", bureau);
-    String town = unique("黃許鎮");
+    String town = unclaimedTown();
     String station = createUnit("POLICE_STATION", bureau, town);
 
     as(Roles.CHECKPOINT_OFFICER)
@@ -47,24 +48,24 @@ class UnitResourceTest {
         .statusCode(200)
         .body("id", contains(station));
 
-    String otherTown = unique("八角井鎮");
+    String otherTown = unclaimedTown();
     admin()
         .body(Map.of("towns", List.of(town, otherTown)))
         .put("/units/" + station + "/coverage")
         .then()
         .statusCode(200)
-        .body("towns", contains(town, otherTown));
+        .body("towns.code", containsInAnyOrder(town, otherTown));
 
     List<String> events = validEventsOf(db, station, "UnitCoverageChanged");
     assertThat(events).hasSize(2);
     JsonPath changed = JsonPath.from(events.get(1));
-    assertThat(changed.getList("data.previousTowns")).containsExactly(town);
-    assertThat(changed.getList("data.towns")).containsExactly(town, otherTown);
+    assertThat(changed.getList("data.previousTowns.code")).containsExactly(town);
+    assertThat(changed.getList("data.towns.code")).containsExactlyInAnyOrder(town, otherTown);
   }
 
   @Test
   void shouldNotPublishAnythingWhenTheCoverageDoesNotChange() {
-    String town = unique("孝泉鎮");
+    String town = unclaimedTown();
     String station = createUnit("POLICE_STATION", bureau(), town);
     admin()
         .body(Map.of("towns", List.of(town)))
