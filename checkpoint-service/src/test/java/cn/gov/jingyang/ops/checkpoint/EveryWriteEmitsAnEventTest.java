@@ -4,15 +4,13 @@ import static cn.gov.jingyang.ops.checkpoint.Api.COMMAND;
 import static cn.gov.jingyang.ops.checkpoint.Api.OFFICER;
 import static cn.gov.jingyang.ops.checkpoint.Api.as;
 import static cn.gov.jingyang.ops.checkpoint.Api.member;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gov.jingyang.ops.testing.WriteOperations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -41,13 +39,6 @@ class EveryWriteEmitsAnEventTest {
 
   private static final OffsetDateTime BASE =
       OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(2).truncatedTo(ChronoUnit.HOURS);
-
-  /** The platform's operator endpoints: they move messages, they change no domain state. */
-  private static final Set<String> OPERATIONS_ONLY =
-      Set.of(
-          "POST /admin/dead-letters/{consumer}/redrive",
-          "POST /admin/dead-letters/{consumer}/{dltTopic}/{dltPartition}/{dltOffset}/redrive",
-          "POST /admin/outbox/{seq}/release");
 
   /** What a scenario expects in the outbox: an event whose data field has a value. */
   record Expected(String event, String field, String value) {}
@@ -80,12 +71,12 @@ class EveryWriteEmitsAnEventTest {
   @Test
   void everyWriteOperationAppendsItsEventValidAgainstItsContract() throws Exception {
     db = new Db(dataSource);
-    Set<String> writes = writeOperations();
+    Set<String> writes = WriteOperations.ofLiveApi();
     Map<String, Supplier<Expected>> scenarios = scenarios();
 
     Set<String> unmapped = new TreeSet<>(writes);
     unmapped.removeAll(scenarios.keySet());
-    unmapped.removeAll(OPERATIONS_ONLY);
+    unmapped.removeAll(WriteOperations.PLATFORM_OPERATIONS);
     assertThat(unmapped).as("write operations without an event scenario").isEmpty();
     assertThat(writes)
         .as("scenarios of operations that no longer exist")
@@ -101,25 +92,6 @@ class EveryWriteEmitsAnEventTest {
       events.forEach(EventContracts::assertValid);
     }
     assertThat(missing).as("write operations that appended no event").isEmpty();
-  }
-
-  private static Set<String> writeOperations() throws Exception {
-    String body = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
-    JsonNode paths = new ObjectMapper().readTree(body).path("paths");
-    Set<String> out = new TreeSet<>();
-    paths
-        .fields()
-        .forEachRemaining(
-            path ->
-                path.getValue()
-                    .fieldNames()
-                    .forEachRemaining(
-                        method -> {
-                          if (Set.of("post", "put", "patch", "delete").contains(method)) {
-                            out.add(method.toUpperCase() + " " + path.getKey());
-                          }
-                        }));
-    return out;
   }
 
   private Expected describeCheckpoint() {

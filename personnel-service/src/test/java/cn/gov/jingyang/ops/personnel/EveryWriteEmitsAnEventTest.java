@@ -6,12 +6,10 @@ import static cn.gov.jingyang.ops.personnel.TestApi.createUnit;
 import static cn.gov.jingyang.ops.personnel.TestApi.eventsOf;
 import static cn.gov.jingyang.ops.personnel.TestApi.register;
 import static cn.gov.jingyang.ops.personnel.TestApi.unique;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jingyang.ops.infra.EventContracts;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gov.jingyang.ops.testing.WriteOperations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -37,13 +35,6 @@ import org.junit.jupiter.api.Test;
 class EveryWriteEmitsAnEventTest {
 
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-
-  /** The platform's operator endpoints: they move messages, they change no domain state. */
-  private static final Set<String> OPERATIONS_ONLY =
-      Set.of(
-          "POST /admin/dead-letters/{consumer}/redrive",
-          "POST /admin/dead-letters/{consumer}/{dltTopic}/{dltPartition}/{dltOffset}/redrive",
-          "POST /admin/outbox/{seq}/release");
 
   /** An event the scenario's aggregate must have in the outbox (name, and data fields it has). */
   record Expected(String aggregateId, String event, Map<String, Object> data) {}
@@ -73,12 +64,12 @@ class EveryWriteEmitsAnEventTest {
 
   @Test
   void everyWriteOperationAppendsItsEventValidAgainstItsContract() throws Exception {
-    Set<String> writes = writeOperations();
+    Set<String> writes = WriteOperations.ofLiveApi();
     Map<String, Supplier<List<Expected>>> scenarios = scenarios();
 
     Set<String> unmapped = new TreeSet<>(writes);
     unmapped.removeAll(scenarios.keySet());
-    unmapped.removeAll(OPERATIONS_ONLY);
+    unmapped.removeAll(WriteOperations.PLATFORM_OPERATIONS);
     assertThat(unmapped).as("write operations without an event scenario").isEmpty();
     assertThat(writes)
         .as("scenarios of operations that no longer exist")
@@ -108,25 +99,6 @@ class EveryWriteEmitsAnEventTest {
 
   private static List<Expected> one(String aggregateId, String event, Map<String, Object> data) {
     return List.of(new Expected(aggregateId, event, data));
-  }
-
-  private static Set<String> writeOperations() throws Exception {
-    String body = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
-    JsonNode paths = new ObjectMapper().readTree(body).path("paths");
-    Set<String> out = new TreeSet<>();
-    paths
-        .fields()
-        .forEachRemaining(
-            path ->
-                path.getValue()
-                    .fieldNames()
-                    .forEachRemaining(
-                        method -> {
-                          if (Set.of("post", "put", "patch", "delete").contains(method)) {
-                            out.add(method.toUpperCase() + " " + path.getKey());
-                          }
-                        }));
-    return out;
   }
 
   private List<Expected> createUnitWithoutTowns() {
