@@ -1,0 +1,163 @@
+package cn.gov.jingyang.ops.cases.casefile;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of the case endpoints. */
+public final class CaseApi {
+
+  private CaseApi() {}
+
+  @Schema(description = "A party or suspect; ID number and phone are personal data")
+  public record PartyRequest(
+      @Schema(example = "刘某") @NotBlank @Size(max = 200) String name,
+      @Schema(description = "18-character resident ID number", example = "510603198001011234")
+          @Pattern(regexp = "[0-9]{17}[0-9Xx]", message = "expected 17 digits and a digit or X")
+          String idNumber,
+      @Schema(example = "13800001234")
+          @Pattern(regexp = "\\+?[0-9][0-9 -]{2,19}", message = "expected a phone number")
+          String phone,
+      @Schema(example = "SUSPECT") @NotNull PartyRole role) {
+
+    Party party() {
+      return new Party(
+          name.strip(),
+          idNumber == null ? null : idNumber.toUpperCase(),
+          phone == null ? null : phone.strip(),
+          role);
+    }
+  }
+
+  @Schema(description = "A case reported")
+  public record CaseRequest(
+      @NotNull CaseKind kind,
+      @NotNull CaseSource source,
+      @Schema(example = "群众举报某药店销售三无口罩") @NotBlank @Size(max = 4000) String summary,
+      @Schema(example = "2020-02-01T10:00:00+08:00") @NotNull OffsetDateTime reportedAt,
+      @Schema(description = "town: gazetteer code or a name of it", example = "孝泉镇")
+          @NotBlank
+          @Size(max = 100)
+          String town,
+      @Schema(example = "孝泉镇民主村3组12号") @Size(max = 500) String address,
+      @Schema(description = "lead unit (a unit of personnel-service)") @NotNull UUID leadUnitId,
+      @Schema(example = "[\"市场监督管理局\"]") @Size(max = 20)
+          List<@NotBlank @Size(max = 200) String> partnerAgencies,
+      @Schema(description = "officers to assign: known, active, not SICK/INJURED/ON_LEAVE")
+          @Size(max = 50)
+          List<@NotNull UUID> officers,
+      @Size(max = 200) List<@Valid @NotNull PartyRequest> parties,
+      @Valid Impact impact) {}
+
+  @Schema(description = "A case's description (not its number, source, status or officers)")
+  public record CaseDescription(
+      @NotNull CaseKind kind,
+      @NotBlank @Size(max = 4000) String summary,
+      @NotNull OffsetDateTime reportedAt,
+      @Schema(description = "town: gazetteer code or a name of it", example = "孝泉镇")
+          @NotBlank
+          @Size(max = 100)
+          String town,
+      @Size(max = 500) String address,
+      @NotNull UUID leadUnitId,
+      @Size(max = 20) List<@NotBlank @Size(max = 200) String> partnerAgencies,
+      @Size(max = 200) List<@Valid @NotNull PartyRequest> parties,
+      @Valid Impact impact) {}
+
+  @Schema(description = "A status change")
+  public record StatusChange(
+      @Schema(example = "ACCEPTED") @NotNull CaseStatus status,
+      @Schema(description = "required for CRIMINAL_CASE_FILED", example = "刑法第三百三十条 妨害传染病防治罪")
+          @Size(max = 500)
+          String legalBasis,
+      @Schema(example = "经法制教育和协商，工厂复工") @Size(max = 2000) String note) {}
+
+  @Schema(description = "An officer to put on the case")
+  public record OfficerAssignment(@NotNull UUID personId) {}
+
+  @Schema(description = "Goods seized")
+  public record SeizureRequest(
+      @Schema(example = "三无口罩") @NotBlank @Size(max = 200) String item,
+      @Schema(example = "7000")
+          @NotNull
+          @DecimalMin(value = "0", inclusive = false)
+          @DecimalMax("1000000000")
+          @Digits(integer = 10, fraction = 3)
+          BigDecimal quantity,
+      @Schema(example = "只") @NotBlank @Size(max = 20) String unit,
+      @Schema(example = "HELD") @NotNull CustodyStatus custodyStatus) {}
+
+  @Schema(description = "An action to add to the timeline")
+  public record ActionRequest(
+      @Schema(example = "会同网安大队查获造谣者二人") @NotBlank @Size(max = 4000) String text,
+      @Schema(description = "when it was done; now if absent") OffsetDateTime at) {}
+
+  @Schema(description = "A case")
+  public record CaseView(
+      UUID id,
+      @Schema(example = "JY-2020-000001") String number,
+      CaseKind kind,
+      CaseSource source,
+      CaseStatus status,
+      @Schema(description = "statuses allowed from the current one")
+          List<CaseStatus> allowedTransitions,
+      String summary,
+      OffsetDateTime reportedAt,
+      @Schema(example = "510603-T10") String townCode,
+      @Schema(example = "孝泉镇") String townName,
+      String address,
+      UUID leadUnitId,
+      List<String> partnerAgencies,
+      List<AssignedOfficer> officers,
+      @Schema(description = "masked for roles without the need (AUDITOR)") List<Party> parties,
+      List<Seizure> seizures,
+      Impact impact,
+      String legalBasis,
+      @Schema(description = "the household-verification task that opened the case")
+          UUID linkedTaskId,
+      String reportedBy,
+      @Schema(description = "what was done, oldest first") List<CaseAction> timeline,
+      OffsetDateTime createdAt,
+      OffsetDateTime closedAt,
+      @Schema(description = "optimistic-lock version; the ETag is it in quotes") long version) {
+
+    static CaseView of(CaseFile c, CaseViewer viewer) {
+      CaseFile.Details d = c.details();
+      return new CaseView(
+          c.id(),
+          c.number(),
+          c.kind(),
+          c.source(),
+          c.status(),
+          c.status().allowedNext(),
+          viewer.text(d.summary()),
+          d.reportedAt(),
+          d.townCode(),
+          d.townName(),
+          viewer.text(d.address()),
+          d.leadUnitId(),
+          d.partnerAgencies(),
+          c.officers(),
+          d.parties().stream().map(viewer::party).toList(),
+          c.seizures(),
+          d.impact(),
+          c.legalBasis(),
+          c.linkedTaskId(),
+          c.reportedBy(),
+          c.actions().stream().map(viewer::action).toList(),
+          c.createdAt(),
+          c.closedAt(),
+          c.version());
+    }
+  }
+}

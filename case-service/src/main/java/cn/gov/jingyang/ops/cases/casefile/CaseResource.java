@@ -1,0 +1,199 @@
+package cn.gov.jingyang.ops.cases.casefile;
+
+import cn.gov.jingyang.ops.cases.casefile.CaseApi.ActionRequest;
+import cn.gov.jingyang.ops.cases.casefile.CaseApi.CaseDescription;
+import cn.gov.jingyang.ops.cases.casefile.CaseApi.CaseRequest;
+import cn.gov.jingyang.ops.cases.casefile.CaseApi.CaseView;
+import cn.gov.jingyang.ops.cases.casefile.CaseApi.OfficerAssignment;
+import cn.gov.jingyang.ops.cases.casefile.CaseApi.SeizureRequest;
+import cn.gov.jingyang.ops.cases.casefile.CaseApi.StatusChange;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.security.Roles;
+import cn.gov.jingyang.ops.platform.versioning.Etags;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/cases")
+@Tag(name = "Cases")
+public class CaseResource {
+
+  private static final String IF_MATCH_OPTIONAL =
+      "ETag of the version read, e.g. \"3\"; optional here: if sent, a stale one is 412";
+
+  private final CaseFileService service;
+  private final CaseFileRepository cases;
+  private final CaseViewer viewer;
+
+  public CaseResource(CaseFileService service, CaseFileRepository cases, CaseViewer viewer) {
+    this.service = service;
+    this.cases = cases;
+    this.viewer = viewer;
+  }
+
+  @POST
+  @Idempotent
+  @RolesAllowed({Roles.COMMAND, Roles.INVESTIGATOR, Roles.STATION_OFFICER})
+  @Operation(
+      summary =
+          "Report a case (REPORTED) and get its number JY-<year>-<6 digits>; officers must be known,"
+              + " active and not SICK/INJURED/ON_LEAVE (422 naming officers[i])")
+  @APIResponse(
+      responseCode = "201",
+      description = "Reported; Location is the case, ETag its version",
+      headers = {
+        @Header(name = "ETag", schema = @Schema(implementation = String.class)),
+        @Header(name = "Location", schema = @Schema(implementation = String.class))
+      },
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = CaseView.class)))
+  public Response report(@Valid @NotNull CaseRequest request) {
+    CaseFile c = service.report(request, viewer.name());
+    return Response.created(URI.create("/cases/" + c.id()))
+        .header("ETag", Etags.of(c.version()))
+        .entity(CaseView.of(c, viewer))
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.COMMAND, Roles.INVESTIGATOR, Roles.STATION_OFFICER, Roles.AUDITOR})
+  @Operation(
+      summary =
+          "List cases, newest report first, by kind, status, lead unit, officer, report days"
+              + " (from/to inclusive, Asia/Shanghai) and text (number, summary, place)")
+  public Page<CaseView> list(
+      @QueryParam("kind") String kind,
+      @QueryParam("status") String status,
+      @QueryParam("unitId") String unitId,
+      @QueryParam("officerId") String officerId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("q") String text,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return cases
+        .search(
+            CaseListQuery.filter(kind, status, unitId, officerId, from, to, text),
+            CaseListQuery.page(page, size))
+        .map(c -> CaseView.of(c, viewer));
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.COMMAND, Roles.INVESTIGATOR, Roles.STATION_OFFICER, Roles.AUDITOR})
+  @Operation(summary = "One case with its timeline, and its ETag (the version in quotes)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The case",
+      headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = CaseView.class)))
+  public Response get(@PathParam("id") UUID id) {
+    return withEtag(cases.require(id));
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({Roles.COMMAND, Roles.INVESTIGATOR})
+  @Operation(
+      summary =
+          "Change a case's description; If-Match with the ETag read is required (428 without, 412"
+              + " if stale)")
+  public Response describe(
+      @PathParam("id") UUID id,
+      @Parameter(description = "ETag of the version read, e.g. \"3\"", required = true)
+          @HeaderParam("If-Match")
+          String ifMatch,
+      @Valid @NotNull CaseDescription request) {
+    return withEtag(service.describe(id, Etags.requiredVersion(ifMatch), request, viewer.name()));
+  }
+
+  @POST
+  @Idempotent
+  @Path("/{id}/status")
+  @RolesAllowed({Roles.COMMAND, Roles.INVESTIGATOR})
+  @Operation(
+      summary =
+          "Move a case: REPORTED → ACCEPTED → UNDER_INVESTIGATION → ADMINISTRATIVE_PENALTY |"
+              + " CRIMINAL_CASE_FILED (legalBasis required) | MEDIATED | NO_VIOLATION → CLOSED;"
+              + " 409 names the allowed moves; If-Match required (428 without, 412 if stale)")
+  public Response changeStatus(
+      @PathParam("id") UUID id,
+      @Parameter(description = "ETag of the version read, e.g. \"3\"", required = true)
+          @HeaderParam("If-Match")
+          String ifMatch,
+      @Valid @NotNull StatusChange change) {
+    return withEtag(
+        service.changeStatus(id, Etags.requiredVersion(ifMatch), change, viewer.name()));
+  }
+
+  @POST
+  @Idempotent
+  @Path("/{id}/officers")
+  @RolesAllowed({Roles.COMMAND, Roles.INVESTIGATOR})
+  @Operation(
+      summary =
+          "Assign an officer: known, active, not SICK/INJURED/ON_LEAVE (else 422 naming personId);"
+              + " already on the case 409")
+  public Response assignOfficer(
+      @PathParam("id") UUID id,
+      @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull OfficerAssignment request) {
+    return withEtag(
+        service.assignOfficer(id, optionalVersion(ifMatch), request.personId(), viewer.name()));
+  }
+
+  @POST
+  @Idempotent
+  @Path("/{id}/seizures")
+  @RolesAllowed({Roles.COMMAND, Roles.INVESTIGATOR})
+  @Operation(summary = "Record goods seized (item, quantity, unit, custody status)")
+  public Response recordSeizure(
+      @PathParam("id") UUID id,
+      @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull SeizureRequest request) {
+    return withEtag(service.recordSeizure(id, optionalVersion(ifMatch), request, viewer.name()));
+  }
+
+  @POST
+  @Idempotent
+  @Path("/{id}/actions")
+  @RolesAllowed({Roles.COMMAND, Roles.INVESTIGATOR})
+  @Operation(summary = "Add an action to the case's timeline (author: the caller)")
+  public Response recordAction(
+      @PathParam("id") UUID id,
+      @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull ActionRequest request) {
+    return withEtag(service.recordAction(id, optionalVersion(ifMatch), request, viewer.name()));
+  }
+
+  private static Long optionalVersion(String ifMatch) {
+    return ifMatch == null || ifMatch.isBlank() ? null : Etags.requiredVersion(ifMatch);
+  }
+
+  private Response withEtag(CaseFile c) {
+    return Response.ok(CaseView.of(c, viewer)).header("ETag", Etags.of(c.version())).build();
+  }
+}

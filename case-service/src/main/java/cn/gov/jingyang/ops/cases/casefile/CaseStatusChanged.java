@@ -1,0 +1,29 @@
+package cn.gov.jingyang.ops.cases.casefile;
+
+import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A case moved along its lifecycle; legalBasis is set from a criminal filing on. */
+public record CaseStatusChanged(
+    UUID caseId,
+    String number,
+    CaseKind kind,
+    CaseStatus previousStatus,
+    CaseStatus status,
+    String legalBasis,
+    String note,
+    OffsetDateTime changedAt,
+    String changedBy)
+    implements DomainEvent {
+
+  @Override
+  public String aggregateType() {
+    return "Case";
+  }
+
+  @Override
+  public String aggregateId() {
+    return caseId.toString();
+  }
+}
