@@ -1,0 +1,115 @@
+package cn.gov.jingyang.ops.cases;
+
+import static cn.gov.jingyang.ops.cases.CaseApiCalls.COMMAND;
+import static cn.gov.jingyang.ops.cases.CaseApiCalls.as;
+import static cn.gov.jingyang.ops.cases.CaseApiCalls.caseJson;
+import static cn.gov.jingyang.ops.cases.CaseApiCalls.etag;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.jingyang.ops.infra.EventContracts;
+import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.testing.WriteOperations;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every state change is an event: each write operation of the live OpenAPI document is exercised
+ * and must have appended its event to the outbox, valid against its contract. A new write operation
+ * without a scenario here fails the test.
+ */
+@QuarkusTest
+class EveryWriteEmitsAnEventTest {
+
+  /** What a scenario expects in the outbox: an event whose data field has a value. */
+  record Expected(String event, String field, String value) {}
+
+  @Inject DataSource dataSource;
+  @Inject KafkaClients kafka;
+
+  private Map<String, Supplier<Expected>> scenarios() {
+    Map<String, Supplier<Expected>> s = new LinkedHashMap<>();
+    s.put("POST /cases", () -> new Expected("CaseReported", "caseId", CaseApiCalls.reportedCase()));
+    s.put("PUT /cases/{id}", this::describe);
+    s.put(
+        "POST /cases/{id}/status",
+        () -> {
+          String id = CaseApiCalls.reportedCase();
+          CaseApiCalls.move(id, "ACCEPTED", null).statusCode(200);
+          return new Expected("CaseStatusChanged", "caseId", id);
+        });
+    s.put(
+        "POST /cases/{id}/officers",
+        () -> {
+          String id = CaseApiCalls.reportedCase();
+          as(COMMAND)
+              .body("{\"personId\":\"" + CaseApiCalls.officer(kafka.bootstrapServers()) + "\"}")
+              .post("/cases/" + id + "/officers")
+              .then()
+              .statusCode(200);
+          return new Expected("CaseOfficerAssigned", "caseId", id);
+        });
+    s.put(
+        "POST /cases/{id}/seizures",
+        () ->
+            append(
+                "seizures",
+                "{\"item\":\"口罩\",\"quantity\":10,\"unit\":\"只\",\"custodyStatus\":\"HELD\"}",
+                "CaseSeizureRecorded"));
+    s.put(
+        "POST /cases/{id}/actions",
+        () -> append("actions", "{\"text\":\"走访\"}", "CaseActionRecorded"));
+    return s;
+  }
+
+  @Test
+  void everyWriteOperationAppendsItsEventValidAgainstItsContract() throws Exception {
+    Db db = new Db(dataSource);
+    Set<String> writes = WriteOperations.ofLiveApi();
+    Map<String, Supplier<Expected>> scenarios = scenarios();
+
+    Set<String> unmapped = new TreeSet<>(writes);
+    unmapped.removeAll(scenarios.keySet());
+    unmapped.removeAll(WriteOperations.PLATFORM_OPERATIONS);
+    assertThat(unmapped).as("write operations without an event scenario").isEmpty();
+    assertThat(writes)
+        .as("scenarios of operations that no longer exist")
+        .containsAll(scenarios.keySet());
+
+    List<String> missing = new ArrayList<>();
+    for (var scenario : scenarios.entrySet()) {
+      Expected expected = scenario.getValue().get();
+      List<String> events = db.events(expected.event(), expected.field(), expected.value());
+      if (events.isEmpty()) {
+        missing.add(scenario.getKey() + " → " + expected.event());
+      }
+      events.forEach(EventContracts::assertValid);
+    }
+    assertThat(missing).as("write operations that appended no event").isEmpty();
+  }
+
+  private Expected describe() {
+    String id = CaseApiCalls.reportedCase();
+    as(COMMAND)
+        .header("If-Match", etag(id))
+        .body(caseJson("PRICE_GOUGING", "REPORT", "孝泉镇", "[]"))
+        .put("/cases/" + id)
+        .then()
+        .statusCode(200);
+    return new Expected("CaseUpdated", "caseId", id);
+  }
+
+  private static Expected append(String what, String body, String event) {
+    String id = CaseApiCalls.reportedCase();
+    as(COMMAND).body(body).post("/cases/" + id + "/" + what).then().statusCode(200);
+    return new Expected(event, "caseId", id);
+  }
+}
