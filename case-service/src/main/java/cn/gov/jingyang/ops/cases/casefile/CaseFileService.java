@@ -5,8 +5,6 @@ import cn.gov.jingyang.ops.cases.casefile.CaseApi.CaseRequest;
 import cn.gov.jingyang.ops.cases.casefile.CaseApi.PartyRequest;
 import cn.gov.jingyang.ops.cases.personnel.AssignableOfficers;
 import cn.gov.jingyang.ops.cases.personnel.PersonReplica;
-import cn.gov.jingyang.ops.platform.gazetteer.Gazetteer;
-import cn.gov.jingyang.ops.platform.gazetteer.Place;
 import cn.gov.jingyang.ops.platform.gazetteer.Town;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.pii.PersonalData;
@@ -28,26 +26,26 @@ public class CaseFileService {
   private final CaseFileRepository cases;
   private final CaseNumbers numbers;
   private final AssignableOfficers officers;
-  private final Gazetteer gazetteer;
+  private final CaseTowns towns;
   private final Outbox outbox;
 
   public CaseFileService(
       CaseFileRepository cases,
       CaseNumbers numbers,
       AssignableOfficers officers,
-      Gazetteer gazetteer,
+      CaseTowns towns,
       Outbox outbox) {
     this.cases = cases;
     this.numbers = numbers;
     this.officers = officers;
-    this.gazetteer = gazetteer;
+    this.towns = towns;
     this.outbox = outbox;
   }
 
   @Transactional
   public CaseFile report(CaseRequest r, String by) {
     OffsetDateTime now = OffsetDateTime.now();
-    Town town = town(r.town());
+    Town town = towns.require(r.town());
     List<PersonReplica> team = new ArrayList<>();
     Set<UUID> seen = new HashSet<>();
     List<UUID> requested = r.officers() == null ? List.of() : r.officers();
@@ -98,7 +96,7 @@ public class CaseFileService {
     }
     OffsetDateTime now = OffsetDateTime.now();
     OffsetDateTime foundAt = f.foundAt() == null ? now : f.foundAt();
-    Optional<Town> town = gazetteer.town(f.townCode());
+    Optional<Town> town = towns.byCode(f.townCode());
     String summary =
         "household verification found concealed exposure"
             + (f.note() == null || f.note().isBlank() ? "" : ": " + f.note().strip());
@@ -131,12 +129,13 @@ public class CaseFileService {
   @Transactional
   public CaseFile describe(UUID id, long expectedVersion, CaseDescription r, String by) {
     CaseFile c = lockedAt(id, expectedVersion);
-    Town town = town(r.town());
+    Town town = towns.require(r.town());
+    OffsetDateTime reportedAt = c.details().reportedAt();
     CaseFile.Details details =
         new CaseFile.Details(
             r.kind(),
             r.summary().strip(),
-            r.reportedAt(),
+            r.reportedAt().isEqual(reportedAt) ? reportedAt : r.reportedAt(),
             town.code(),
             town.name(),
             blankToNull(r.address()),
@@ -235,23 +234,6 @@ public class CaseFileService {
               + "; read it again");
     }
     return c;
-  }
-
-  /** A gazetteer code or a name of a town of the district; else 422 naming {@code town}. */
-  private Town town(String text) {
-    return gazetteer
-        .town(text)
-        .or(
-            () -> {
-              Place place = gazetteer.resolve(text);
-              return place.isResolved() ? gazetteer.town(place.code()) : Optional.empty();
-            })
-        .orElseThrow(
-            () ->
-                ProblemException.unprocessable(
-                    "town",
-                    "not a town of Jingyang district: send a gazetteer code (510603-T10) or its"
-                        + " name (孝泉镇), see contracts/gazetteer/jingyang.json"));
   }
 
   private static List<Party> parties(List<PartyRequest> requests) {

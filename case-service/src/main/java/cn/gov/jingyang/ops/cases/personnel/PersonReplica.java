@@ -67,8 +67,10 @@ public class PersonReplica {
     this.name = name;
     this.category = category;
     this.unitId = unitId;
-    if (statusSince == null || !statusSince.isAfter(OffsetDateTime.now())) {
-      // a change announced for later stays announced; the snapshot says what holds now
+    if (statusSince != null && statusSince.isAfter(OffsetDateTime.now())) {
+      // a change announced for later stays announced; the snapshot says what holds until then
+      this.previousDutyStatus = dutyStatus;
+    } else {
       this.dutyStatus = dutyStatus;
     }
     this.active = active;

@@ -17,23 +17,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.COMMAND, Roles.INVESTIGATOR, Roles.AUDITOR})
 public class PersonnelResource {
 
+  /**
+   * A person: {@code dutyStatus} is the status in force now; a change announced for later
+   * (effectiveFrom ahead) is {@code nextDutyStatus} from {@code nextDutyStatusFrom}.
+   */
   public record PersonView(
       UUID personId,
       String name,
       String category,
       UUID unitId,
       DutyStatus dutyStatus,
-      OffsetDateTime dutyStatusSince,
+      DutyStatus nextDutyStatus,
+      OffsetDateTime nextDutyStatusFrom,
       boolean active,
       OffsetDateTime updatedAt) {
     static PersonView of(PersonReplica p) {
+      OffsetDateTime now = OffsetDateTime.now();
+      boolean announced = p.statusSince() != null && p.statusSince().isAfter(now);
       return new PersonView(
           p.personId(),
           p.name(),
           p.category(),
           p.unitId(),
-          p.dutyStatus(),
-          p.statusSince(),
+          p.statusAt(now),
+          announced ? p.dutyStatus() : null,
+          announced ? p.statusSince() : null,
           p.active(),
           p.updatedAt());
     }

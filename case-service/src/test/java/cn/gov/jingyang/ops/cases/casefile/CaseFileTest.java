@@ -70,6 +70,36 @@ class CaseFileTest {
   }
 
   @Test
+  void aRetriedReportWithItsIdempotencyKeyIsTheSameCase() {
+    String key = UUID.randomUUID().toString();
+    String body = caseJson("PRICE_GOUGING", "REPORT", "孝泉镇", "[]");
+    ExtractableResponse<Response> first =
+        as(COMMAND)
+            .header("Idempotency-Key", key)
+            .body(body)
+            .post("/cases")
+            .then()
+            .statusCode(201)
+            .extract();
+    ExtractableResponse<Response> again =
+        as(COMMAND)
+            .header("Idempotency-Key", key)
+            .body(body)
+            .post("/cases")
+            .then()
+            .statusCode(201)
+            .header("Idempotent-Replayed", "true")
+            .extract();
+    String number = first.path("number");
+    String id = first.path("id");
+    assertThat(again.<String>path("number")).isEqualTo(number);
+    assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+    Db db = new Db(dataSource);
+    assertThat(db.count("select count(*) from case_file where number = ?", number)).isEqualTo(1);
+    assertThat(db.events("CaseReported", "caseId", id)).hasSize(1);
+  }
+
+  @Test
   void anUnknownTownIs422NamingIt() {
     as(COMMAND)
         .body(caseJson("OTHER", "PATROL", "成都市武侯区", "[]"))
@@ -174,6 +204,14 @@ class CaseFileTest {
         .then()
         .statusCode(412);
     as(COMMAND).get("/cases/" + id).then().body("kind", equalTo("PRICE_GOUGING"));
+    // the same description again (reportedAt written in another offset): no new version, no event
+    as(COMMAND)
+        .header("If-Match", "\"1\"")
+        .body(body.replace("2020-02-01T10:00:00+08:00", "2020-02-01T02:00:00Z"))
+        .put("/cases/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"");
     List<String> updates = new Db(dataSource).events("CaseUpdated", "caseId", id);
     assertThat(updates).hasSize(1);
     EventContracts.assertValid(updates.get(0));
@@ -277,6 +315,12 @@ class CaseFileTest {
         .then()
         .statusCode(200)
         .body("items.id", not(hasItem(id)));
+    as(AUDITOR)
+        .queryParam("size", 1)
+        .get("/cases")
+        .then()
+        .body("size", equalTo(1))
+        .body("items.size()", equalTo(1));
     as(AUDITOR).queryParam("status", "OPEN").get("/cases").then().statusCode(400);
     as(AUDITOR).queryParam("from", "yesterday").get("/cases").then().statusCode(400);
     as(AUDITOR)

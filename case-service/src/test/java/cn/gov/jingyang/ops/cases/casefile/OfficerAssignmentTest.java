@@ -141,6 +141,53 @@ class OfficerAssignmentTest {
   }
 
   @Test
+  void theReplicaIgnoresStaleVersionsAndHonoursAnnouncedStatus() {
+    UUID zhang = officer(kafka.bootstrapServers());
+    String updated = "1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a11";
+    publish(
+        kafka.bootstrapServers(),
+        zhang,
+        "PersonUpdated",
+        updated,
+        Map.of("\"version\": 1", "\"version\": 3", "\"name\": \"张伟\"", "\"name\": \"张伟三\""));
+    publish(
+        kafka.bootstrapServers(),
+        zhang,
+        "PersonUpdated",
+        updated,
+        Map.of("\"version\": 1", "\"version\": 2", "\"name\": \"张伟\"", "\"name\": \"过时\""));
+    // leave announced for next week: assignable today
+    OffsetDateTime nextWeek = OffsetDateTime.now().plusDays(7);
+    publish(
+        kafka.bootstrapServers(),
+        zhang,
+        "DutyStatusChanged",
+        DUTY_STATUS_CHANGED,
+        Map.of(
+            "\"status\": \"SICK\"",
+            "\"status\": \"ON_LEAVE\"",
+            "2020-02-06T10:30:00+08:00",
+            nextWeek.toString()));
+    await()
+        .atMost(Duration.ofSeconds(45))
+        .untilAsserted(
+            () ->
+                as(COMMAND)
+                    .get("/personnel/" + zhang)
+                    .then()
+                    .body("nextDutyStatus", equalTo("ON_LEAVE"))
+                    .body("dutyStatus", equalTo("AVAILABLE")));
+    as(COMMAND).get("/personnel/" + zhang).then().body("name", equalTo("张伟三"));
+    as(COMMAND)
+        .body("{\"personId\":\"" + zhang + "\"}")
+        .post("/cases/" + reportedCase() + "/officers")
+        .then()
+        .statusCode(200)
+        .body("officers[0].name", equalTo("张伟三"));
+    as(COMMAND).get("/personnel/" + UUID.randomUUID()).then().statusCode(404);
+  }
+
+  @Test
   void aDeactivatedOfficerIs422() {
     UUID zhang = officer(kafka.bootstrapServers());
     publish(
