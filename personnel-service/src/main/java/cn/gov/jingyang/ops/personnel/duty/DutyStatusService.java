@@ -6,6 +6,7 @@ import cn.gov.jingyang.ops.personnel.person.Person;
 import cn.gov.jingyang.ops.personnel.person.PersonRepository;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -86,12 +87,15 @@ public class DutyStatusService {
     return history.timelineOf(personId).at(at == null ? OffsetDateTime.now(ZoneOffset.UTC) : at);
   }
 
-  /** Moves on the shown status of everyone whose planned change began or dated change ended. */
+  /**
+   * Moves on the shown status of everyone whose planned change began or dated change ended; locks
+   * them in id order.
+   */
   @Transactional
   public int rollForward(OffsetDateTime now) {
     List<Person> due =
         people
-            .find("dutyStatusReviewAt <= ?1", now)
+            .find("dutyStatusReviewAt <= ?1", Sort.by("id"), now)
             .withLock(LockModeType.PESSIMISTIC_WRITE)
             .list();
     due.forEach(p -> show(p, history.timelineOf(p.id()), now));
