@@ -15,6 +15,8 @@ public interface CheckpointConfig {
 
   Visit visit();
 
+  Shift shift();
+
   interface Risk {
     /** Risk regions: a province ("湖北省") or "province/city" ("浙江省/温州市"). */
     @WithDefault("湖北省")
@@ -48,5 +50,11 @@ public interface CheckpointConfig {
     /** How long the evening lasts from its start (PT6H: 18:00 to midnight). */
     @WithDefault("PT6H")
     java.time.Duration eveningLength();
+  }
+
+  interface Shift {
+    /** How much earlier than scheduled a shift may be started. */
+    @WithDefault("PT2H")
+    java.time.Duration earlyStartTolerance();
   }
 }

@@ -10,9 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * What this service knows about a person, built only from personnel-service's events. Stale events
- * are ignored: a person snapshot older than the applied version, a duty-status change older than
- * the applied one.
+ * What this service knows about a person, built only from personnel-service's events. A person
+ * snapshot older than the applied version is ignored. Duty statuses are dated intervals ({@link
+ * DutyIntervals}); {@code dutyStatus} shows the one holding now, moved on when a planned change
+ * begins or a dated one ends.
  */
 @Entity
 @Table(name = "personnel_replica")
@@ -39,6 +40,9 @@ public class PersonReplica {
 
   @Column(name = "status_since")
   private OffsetDateTime statusSince;
+
+  @Column(name = "duty_status_review_at")
+  private OffsetDateTime dutyStatusReviewAt;
 
   @Column(name = "updated_at")
   private OffsetDateTime updatedAt;
@@ -78,30 +82,17 @@ public class PersonReplica {
     return true;
   }
 
-  /** Applies a duty-status change unless a later one was applied already; true if applied. */
-  public boolean applyDutyStatus(DutyStatus status, OffsetDateTime effectiveFrom) {
-    if (statusSince != null && effectiveFrom != null && effectiveFrom.isBefore(statusSince)) {
-      return false;
-    }
-    this.dutyStatus = status;
-    this.statusSince = effectiveFrom;
-    this.updatedAt = OffsetDateTime.now();
-    return true;
+  /** Shows the status the time line gives for {@code now}; reviewed again at its next turn. */
+  public void showDutyStatus(DutyTimeline timeline, OffsetDateTime now) {
+    this.dutyStatus = timeline.at(now);
+    this.statusSince = timeline.since(now);
+    this.dutyStatusReviewAt = timeline.nextTurnAfter(now).orElse(null);
+    this.updatedAt = now;
   }
 
   public void deactivate() {
     this.active = false;
     this.updatedAt = OffsetDateTime.now();
-  }
-
-  /** May be put on a new shift: known by name, active and AVAILABLE. */
-  public boolean isSchedulable() {
-    return active && dutyStatus == DutyStatus.AVAILABLE;
-  }
-
-  /** Must be taken off future shifts. */
-  public boolean isOffShifts() {
-    return !active || dutyStatus.takesOffShifts();
   }
 
   public UUID personId() {
@@ -126,6 +117,10 @@ public class PersonReplica {
 
   public boolean active() {
     return active;
+  }
+
+  public OffsetDateTime statusSince() {
+    return statusSince;
   }
 
   public OffsetDateTime updatedAt() {

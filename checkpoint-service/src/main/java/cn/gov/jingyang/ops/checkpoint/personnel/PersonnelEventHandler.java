@@ -5,27 +5,36 @@ import cn.gov.jingyang.ops.platform.events.EventCodec;
 import cn.gov.jingyang.ops.platform.events.EventEnvelope;
 import cn.gov.jingyang.ops.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Builds the personnel replica from personnel.events and takes people who fall SICK, INJURED,
- * ON_LEAVE or leave the force off their future shifts. The platform runs it in a transaction that
- * also records the event id, so a redelivered event changes nothing.
+ * Builds the personnel replica from personnel.events — duty statuses as dated intervals — and takes
+ * people off the future shifts that overlap a time they are SICK, INJURED or ON_LEAVE, or all of
+ * them when they leave the force. The platform runs it in a transaction that also records the event
+ * id, so a redelivered event changes nothing.
  */
 @ApplicationScoped
 public class PersonnelEventHandler implements EventHandler {
 
   private static final Logger LOG = Logger.getLogger(PersonnelEventHandler.class);
 
+  private static final OffsetDateTime FOREVER = OffsetDateTime.parse("9999-12-31T00:00:00Z");
+
   private final EventCodec codec;
   private final PersonReplicaRepository people;
+  private final DutyIntervals intervals;
   private final ShiftStaffing staffing;
 
   public PersonnelEventHandler(
-      EventCodec codec, PersonReplicaRepository people, ShiftStaffing staffing) {
+      EventCodec codec,
+      PersonReplicaRepository people,
+      DutyIntervals intervals,
+      ShiftStaffing staffing) {
     this.codec = codec;
     this.people = people;
+    this.intervals = intervals;
     this.staffing = staffing;
   }
 
@@ -60,17 +69,25 @@ public class PersonnelEventHandler implements EventHandler {
             data.unitId(),
             data.dutyStatus(),
             data.active());
-    if (applied && person.isOffShifts()) {
-      staffing.takeOffFutureShifts(person.personId(), reason(person), event.time());
+    if (applied) {
+      reconcile(person);
     }
   }
 
+  /**
+   * Keeps the dated change (an event delivered again lands on the same interval), then takes the
+   * person off the shifts that overlap a time they are SICK, INJURED or ON_LEAVE — whatever order
+   * the changes arrived in, the result is the one personnel-service's time line gives.
+   */
   private void dutyStatus(EventEnvelope event) {
     var data = codec.data(event, PersonnelEvents.DutyStatusChanged.class);
-    PersonReplica person = people.lockOrCreate(data.personId());
-    if (person.applyDutyStatus(data.status(), data.effectiveFrom()) && person.isOffShifts()) {
-      staffing.takeOffFutureShifts(person.personId(), reason(person), data.effectiveFrom());
+    if (data.personId() == null || data.status() == null || data.effectiveFrom() == null) {
+      throw new EventCodec.MalformedEventException(
+          "DutyStatusChanged without personId, status or effectiveFrom");
     }
+    PersonReplica person = people.lockOrCreate(data.personId());
+    intervals.record(data.personId(), data.status(), data.effectiveFrom(), data.until());
+    reconcile(person);
   }
 
   private void deactivated(EventEnvelope event) {
@@ -81,7 +98,24 @@ public class PersonnelEventHandler implements EventHandler {
         person.personId(), "person deactivated: " + data.reason(), data.deactivatedAt());
   }
 
-  private static String reason(PersonReplica person) {
-    return person.active() ? "person is " + person.dutyStatus() : "person is no longer active";
+  /** Call with the person locked. */
+  private void reconcile(PersonReplica person) {
+    DutyTimeline timeline = intervals.of(person.personId(), person.dutyStatus());
+    person.showDutyStatus(timeline, OffsetDateTime.now());
+    if (!person.active()) {
+      staffing.takeOffFutureShifts(person.personId(), "person is no longer active", null);
+      return;
+    }
+    for (DutyTimeline.Stretch off :
+        timeline.during(OffsetDateTime.now(), FOREVER).stream()
+            .filter(s -> s.status().takesOffShifts())
+            .toList()) {
+      staffing.takeOffShiftsDuring(
+          person.personId(), off.start(), off.end(), "person is " + off.status() + during(off));
+    }
+  }
+
+  private static String during(DutyTimeline.Stretch s) {
+    return " from " + s.start() + (s.end() == null ? "" : " until " + s.end());
   }
 }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -42,10 +44,19 @@ public class PersonnelResource {
     }
   }
 
-  private final PersonReplicaRepository people;
+  @Schema(description = "A person's duty status at a time, by the replica's dated intervals")
+  public record DutyStatusAt(
+      @Schema(description = "The time asked about") OffsetDateTime at,
+      @Schema(description = "Status holding then", example = "ON_LEAVE") DutyStatus status,
+      @Schema(description = "Since when it holds without a break; null: before any change known")
+          OffsetDateTime since) {}
 
-  public PersonnelResource(PersonReplicaRepository people) {
+  private final PersonReplicaRepository people;
+  private final DutyIntervals intervals;
+
+  public PersonnelResource(PersonReplicaRepository people, DutyIntervals intervals) {
     this.people = people;
+    this.intervals = intervals;
   }
 
   @GET
@@ -70,5 +81,23 @@ public class PersonnelResource {
     PersonReplica p =
         people.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("person", id));
     return PersonView.of(p);
+  }
+
+  @GET
+  @Path("/{id}/duty-status")
+  @Operation(
+      summary =
+          "A person's duty status at a time (now if absent), as personnel-service's dated"
+              + " changes give it")
+  public DutyStatusAt dutyStatus(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The time; now if absent", example = "2020-02-10T08:00:00+08:00")
+          @QueryParam("at")
+          OffsetDateTime at) {
+    PersonReplica p =
+        people.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("person", id));
+    OffsetDateTime when = at == null ? OffsetDateTime.now() : at;
+    DutyTimeline timeline = intervals.of(id, p.dutyStatus());
+    return new DutyStatusAt(when, timeline.at(when), timeline.since(when));
   }
 }

@@ -2,6 +2,8 @@ package cn.gov.jingyang.ops.checkpoint.shift;
 
 import cn.gov.jingyang.ops.checkpoint.checkpoint.Checkpoint;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointRepository;
+import cn.gov.jingyang.ops.checkpoint.personnel.DutyIntervals;
+import cn.gov.jingyang.ops.checkpoint.personnel.DutyStatus;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReplica;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReplicaRepository;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
@@ -20,16 +22,22 @@ public class ShiftService {
   private final ShiftRepository shifts;
   private final CheckpointRepository checkpoints;
   private final PersonReplicaRepository people;
+  private final DutyIntervals duty;
+  private final ShiftTimes times;
   private final Outbox outbox;
 
   public ShiftService(
       ShiftRepository shifts,
       CheckpointRepository checkpoints,
       PersonReplicaRepository people,
+      DutyIntervals duty,
+      ShiftTimes times,
       Outbox outbox) {
     this.shifts = shifts;
     this.checkpoints = checkpoints;
     this.people = people;
+    this.duty = duty;
+    this.times = times;
     this.outbox = outbox;
   }
 
@@ -52,7 +60,12 @@ public class ShiftService {
     Map<UUID, PersonReplica> replicas = people.shareLockAll(personIds);
     for (int i = 0; i < personIds.size(); i++) {
       UUID personId = personIds.get(i);
-      requireSchedulable(replicas.get(personId), personId, "members[" + i + "].personId");
+      requireSchedulable(
+          replicas.get(personId),
+          personId,
+          "members[" + i + "].personId",
+          request.start(),
+          request.end());
     }
     requireNoOverlap(personIds, request.start(), request.end());
     shifts.persist(shift);
@@ -78,7 +91,7 @@ public class ShiftService {
     PersonReplica person = people.findShareLocked(personId).orElse(null);
     Shift shift = shifts.requireLocked(shiftId);
     shift.requireNotStarted("reinforced");
-    requireSchedulable(person, personId, "personId");
+    requireSchedulable(person, personId, "personId", shift.startsAt(), shift.endsAt());
     if (!shift.hasMember(personId)) { // a member twice is refused by the shift itself
       requireNoOverlap(List.of(personId), shift.startsAt(), shift.endsAt());
     }
@@ -120,6 +133,7 @@ public class ShiftService {
     Shift shift = shifts.requireLocked(shiftId);
     OffsetDateTime when = at == null ? OffsetDateTime.now() : at;
     shift.start(when);
+    times.requireSensibleStart(shift, when);
     String code = checkpoints.require(shift.checkpointId()).code();
     outbox.append(
         new ShiftEvents.ShiftStarted(
@@ -149,20 +163,36 @@ public class ShiftService {
     return shift;
   }
 
-  private static void requireSchedulable(PersonReplica person, UUID personId, String field) {
+  /**
+   * Known, active and AVAILABLE for the whole of [start, end) by the dated duty statuses: a shift
+   * inside planned leave is refused, one before it is not. Call with the replica row share-locked.
+   */
+  private void requireSchedulable(
+      PersonReplica person, UUID personId, String field, OffsetDateTime start, OffsetDateTime end) {
     if (person == null || person.name() == null) {
       throw ProblemException.unprocessable(
           field, "person " + personId + " is not known to personnel-service");
     }
-    if (!person.isSchedulable()) {
+    if (!person.active()) {
       throw ProblemException.unprocessable(
           field,
-          "person "
-              + personId
-              + " is "
-              + (person.active() ? person.dutyStatus() : "inactive")
-              + "; only AVAILABLE people can be put on a shift");
+          "person " + personId + " is inactive; only AVAILABLE people can be put on a shift");
     }
+    duty.of(personId, person.dutyStatus()).during(start, end).stream()
+        .filter(s -> s.status() != DutyStatus.AVAILABLE)
+        .findFirst()
+        .ifPresent(
+            s -> {
+              throw ProblemException.unprocessable(
+                  field,
+                  "person "
+                      + personId
+                      + " is "
+                      + s.status()
+                      + (s.start().isAfter(start) ? " from " + s.start() : "")
+                      + (s.end() == null ? "" : " until " + s.end())
+                      + "; only AVAILABLE people can be put on a shift");
+            });
   }
 
   /** Call with the people locked ({@link ShiftRepository#lockPeople}). */

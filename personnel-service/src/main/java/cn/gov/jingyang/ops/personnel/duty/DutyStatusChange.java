@@ -31,6 +31,9 @@ public class DutyStatusChange {
   @Column(name = "effective_from")
   private OffsetDateTime effectiveFrom;
 
+  /** End of the interval the status holds for (exclusive); null: until a later change. */
+  private OffsetDateTime until;
+
   @Column(name = "changed_by")
   private String changedBy;
 
@@ -45,6 +48,7 @@ public class DutyStatusChange {
       DutyStatus status,
       String reason,
       OffsetDateTime effectiveFrom,
+      OffsetDateTime until,
       String changedBy,
       OffsetDateTime recordedAt) {
     this.id = UUID.randomUUID();
@@ -53,6 +57,7 @@ public class DutyStatusChange {
     this.status = status;
     this.reason = reason;
     this.effectiveFrom = effectiveFrom;
+    this.until = until;
     this.changedBy = changedBy;
     this.recordedAt = recordedAt;
   }
@@ -75,6 +80,14 @@ public class DutyStatusChange {
 
   public OffsetDateTime effectiveFrom() {
     return effectiveFrom;
+  }
+
+  public OffsetDateTime until() {
+    return until;
+  }
+
+  DutyTimeline.Entry asEntry() {
+    return new DutyTimeline.Entry(status, effectiveFrom, until);
   }
 
   public String changedBy() {

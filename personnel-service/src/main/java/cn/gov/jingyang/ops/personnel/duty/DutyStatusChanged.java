@@ -5,8 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A person's duty status changed (SICK, INJURED, ON_LEAVE take them off shifts and cases
- * elsewhere).
+ * A dated duty-status change was recorded: {@code status} holds from {@code effectiveFrom} until
+ * {@code until} (exclusive; null: until a later change), which may lie in the future and may be
+ * recorded after a change dated later. Replicas keep every change and read a person's status at a
+ * time with the rule of {@link DutyTimeline} (SICK, INJURED, ON_LEAVE take them off shifts and
+ * cases inside the interval).
  */
 public record DutyStatusChanged(
     UUID personId,
@@ -14,6 +17,7 @@ public record DutyStatusChanged(
     DutyStatus status,
     String reason,
     OffsetDateTime effectiveFrom,
+    OffsetDateTime until,
     String changedBy)
     implements DomainEvent {
 

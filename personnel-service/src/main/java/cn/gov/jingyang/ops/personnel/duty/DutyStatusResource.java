@@ -42,9 +42,27 @@ public class DutyStatusResource {
           @Size(max = 500)
           String reason,
       @Schema(
-              description = "When it takes effect; now if absent",
+              description =
+                  "When it takes effect; now if absent. May lie in the future (planned leave) and"
+                      + " before another planned change, but not before or at the person's latest"
+                      + " change that has already begun (422)",
               example = "2020-02-06T10:30:00+08:00")
-          OffsetDateTime effectiveFrom) {}
+          OffsetDateTime effectiveFrom,
+      @Schema(
+              description =
+                  "When it stops holding (exclusive); absent: until a later change. After it, what"
+                      + " held before applies again",
+              example = "2020-02-13T10:30:00+08:00")
+          OffsetDateTime until) {}
+
+  @Schema(description = "A person's duty status at a time, from the dated changes")
+  public record DutyStatusAt(
+      @Schema(description = "The time asked about") OffsetDateTime at,
+      @Schema(description = "Status holding then", example = "ON_LEAVE") DutyStatus status,
+      @Schema(description = "Start of the change it comes from; null: as registered")
+          OffsetDateTime effectiveFrom,
+      @Schema(description = "End of that change; null: until a later change")
+          OffsetDateTime until) {}
 
   @Schema(description = "One entry of the duty-status history")
   public record DutyStatusEntry(
@@ -52,6 +70,8 @@ public class DutyStatusResource {
       @Schema(description = "Status after", example = "SICK") DutyStatus status,
       @Schema(description = "Reason", example = "kidney stones") String reason,
       @Schema(description = "Effective from") OffsetDateTime effectiveFrom,
+      @Schema(description = "Holds until (exclusive); null: until a later change")
+          OffsetDateTime until,
       @Schema(description = "Who recorded it", example = "personnel-office") String changedBy,
       @Schema(description = "When it was recorded") OffsetDateTime recordedAt) {
 
@@ -61,6 +81,7 @@ public class DutyStatusResource {
           c.status(),
           c.reason(),
           c.effectiveFrom(),
+          c.until(),
           c.changedBy(),
           c.recordedAt());
     }
@@ -87,7 +108,11 @@ public class DutyStatusResource {
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(
       summary =
-          "Change a person's duty status (409 naming the allowed targets if illegal); publishes DutyStatusChanged")
+          "Record a dated duty-status change (409 naming the allowed targets if illegal, 422 naming"
+              + " the field if its dates make no sense); publishes DutyStatusChanged",
+      description =
+          "A change taking effect now or earlier follows the state machine; a planned one (future"
+              + " effectiveFrom) may be recorded before or after other planned ones.")
   public DutyStatusEntry change(
       @PathParam("id") UUID id, @Valid @NotNull ChangeDutyStatus request) {
     return DutyStatusEntry.of(
@@ -96,7 +121,36 @@ public class DutyStatusResource {
             request.status(),
             request.reason(),
             request.effectiveFrom(),
+            request.until(),
             Access.actor(identity)));
+  }
+
+  @GET
+  @RolesAllowed({
+    Roles.PERSONNEL_ADMIN,
+    Roles.COMMAND,
+    Roles.AUDITOR,
+    Roles.CHECKPOINT_OFFICER,
+    Roles.STATION_OFFICER,
+    Roles.INVESTIGATOR
+  })
+  @Operation(
+      summary = "A person's duty status at a time (now if absent), from the dated changes",
+      description =
+          "Each change holds from effectiveFrom until its until (or a later change); where several"
+              + " hold, the latest effectiveFrom wins; where none, AVAILABLE.")
+  public DutyStatusAt at(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The time; now if absent", example = "2020-02-10T08:00:00+08:00")
+          @QueryParam("at")
+          OffsetDateTime at) {
+    OffsetDateTime when = at == null ? OffsetDateTime.now() : at;
+    DutyTimeline.Standing standing = service.statusAt(id, when);
+    return new DutyStatusAt(
+        when,
+        standing.status(),
+        standing.source().map(DutyTimeline.Entry::from).orElse(null),
+        standing.source().map(DutyTimeline.Entry::until).orElse(null));
   }
 
   @GET

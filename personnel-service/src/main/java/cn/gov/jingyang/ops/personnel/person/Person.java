@@ -44,6 +44,10 @@ public class Person {
   @Column(name = "duty_status_since")
   private OffsetDateTime dutyStatusSince;
 
+  /** When a dated duty-status change next begins or ends; null if none is pending. */
+  @Column(name = "duty_status_review_at")
+  private OffsetDateTime dutyStatusReviewAt;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "party_status")
   private PartyStatus partyStatus;
@@ -96,15 +100,14 @@ public class Person {
         d.qualifications() == null ? new String[0] : d.qualifications().toArray(String[]::new);
   }
 
-  public DutyStatus changeDutyStatus(DutyStatus next, OffsetDateTime effectiveFrom) {
-    requireActive();
-    if (!dutyStatus.mayBecome(next)) {
-      throw ProblemException.illegalTransition(dutyStatus, next, dutyStatus.allowedNext());
-    }
-    DutyStatus previous = dutyStatus;
-    dutyStatus = next;
-    dutyStatusSince = effectiveFrom;
-    return previous;
+  /**
+   * Shows the duty status that holds now, as the dated changes say; {@code reviewAt} is when it
+   * next turns (a planned change begins or one ends), null if never.
+   */
+  public void showDutyStatus(DutyStatus now, OffsetDateTime since, OffsetDateTime reviewAt) {
+    dutyStatus = now;
+    dutyStatusSince = since;
+    dutyStatusReviewAt = reviewAt;
   }
 
   public void changePartyStatus(PartyStatus next, LocalDate since) {

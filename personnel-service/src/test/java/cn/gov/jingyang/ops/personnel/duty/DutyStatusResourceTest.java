@@ -36,15 +36,22 @@ class DutyStatusResourceTest {
   void shouldKeepADatedHistoryAndPublishEveryChange() {
     String id = register("POLICE_OFFICER", bureau());
     change(id, "ON_DUTY", "checkpoint CP-HX-01", 200);
+    // a change dated before the previous one, which has begun, would rewrite history
     admin()
         .body(
             Map.of(
                 "status",
                 "SICK",
                 "reason",
-                "kidney stones after 12 days at the checkpoint",
+                "kidney stones",
                 "effectiveFrom",
                 "2020-02-06T10:30:00+08:00"))
+        .post("/people/" + id + "/duty-status")
+        .then()
+        .statusCode(422)
+        .body("errors.field", org.hamcrest.Matchers.hasItem("effectiveFrom"));
+    admin()
+        .body(Map.of("status", "SICK", "reason", "kidney stones after 12 days at the checkpoint"))
         .post("/people/" + id + "/duty-status")
         .then()
         .statusCode(200)
