@@ -43,6 +43,15 @@ public class PersonReplica {
   @Column(name = "updated_at")
   private OffsetDateTime updatedAt;
 
+  @Column(name = "fatigue_alert_id")
+  private UUID fatigueAlertId;
+
+  @Column(name = "fatigue_alert_days")
+  private Integer fatigueAlertDays;
+
+  @Column(name = "fatigue_alert_raised_at")
+  private OffsetDateTime fatigueAlertRaisedAt;
+
   protected PersonReplica() {}
 
   /** A person first heard of (perhaps through a status change that overtook the registration). */
@@ -94,9 +103,57 @@ public class PersonReplica {
     this.updatedAt = OffsetDateTime.now();
   }
 
-  /** May be put on a new shift: known by name, active and AVAILABLE. */
+  /** personnel-service raised a FatigueAlert for this person (it stays open until cleared). */
+  public void fatigueAlertRaised(UUID alertId, int days, OffsetDateTime raisedAt) {
+    this.fatigueAlertId = alertId;
+    this.fatigueAlertDays = days;
+    this.fatigueAlertRaisedAt = raisedAt;
+    this.updatedAt = OffsetDateTime.now();
+  }
+
+  /** The alert was cleared by a rest day; an older alert's clearing leaves a newer one open. */
+  public void fatigueAlertCleared(UUID alertId) {
+    if (alertId.equals(fatigueAlertId)) {
+      this.fatigueAlertId = null;
+      this.fatigueAlertDays = null;
+      this.fatigueAlertRaisedAt = null;
+      this.updatedAt = OffsetDateTime.now();
+    }
+  }
+
+  /**
+   * May be put on a new shift without more ado: known by name, active, AVAILABLE and without an
+   * open fatigue alert.
+   */
   public boolean isSchedulable() {
-    return active && dutyStatus == DutyStatus.AVAILABLE;
+    return active && dutyStatus == DutyStatus.AVAILABLE && fatigueAlertId == null;
+  }
+
+  /**
+   * Why this person should rest rather than be scheduled, if that is all that stands in the way
+   * (COMMAND may override it with a reason): {@code RESTING} (the rest order of a duty status) or
+   * {@code FATIGUE_ALERT} (an open alert orders rest); null otherwise.
+   */
+  public String restOrder() {
+    if (!active) {
+      return null;
+    }
+    if (dutyStatus == DutyStatus.RESTING) {
+      return "RESTING";
+    }
+    return dutyStatus == DutyStatus.AVAILABLE && fatigueAlertId != null ? "FATIGUE_ALERT" : null;
+  }
+
+  public UUID fatigueAlertId() {
+    return fatigueAlertId;
+  }
+
+  public Integer fatigueAlertDays() {
+    return fatigueAlertDays;
+  }
+
+  public OffsetDateTime fatigueAlertRaisedAt() {
+    return fatigueAlertRaisedAt;
   }
 
   /** Must be taken off future shifts. */

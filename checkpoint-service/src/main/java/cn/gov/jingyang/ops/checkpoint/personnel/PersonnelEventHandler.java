@@ -9,9 +9,10 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Builds the personnel replica from personnel.events and takes people who fall SICK, INJURED,
- * ON_LEAVE or leave the force off their future shifts. The platform runs it in a transaction that
- * also records the event id, so a redelivered event changes nothing.
+ * Builds the personnel replica from personnel.events (people, duty status, open fatigue alerts) and
+ * takes people who fall SICK, INJURED, ON_LEAVE or leave the force off their future shifts. The
+ * platform runs it in a transaction that also records the event id, so a redelivered event changes
+ * nothing.
  */
 @ApplicationScoped
 public class PersonnelEventHandler implements EventHandler {
@@ -45,6 +46,8 @@ public class PersonnelEventHandler implements EventHandler {
       case "PersonRegistered", "PersonUpdated" -> snapshot(event);
       case "DutyStatusChanged" -> dutyStatus(event);
       case "PersonDeactivated" -> deactivated(event);
+      case "FatigueAlertRaised" -> fatigueAlertRaised(event);
+      case "FatigueAlertCleared" -> fatigueAlertCleared(event);
       default -> LOG.debugf("ignoring %s", event.type());
     }
   }
@@ -79,6 +82,18 @@ public class PersonnelEventHandler implements EventHandler {
     person.deactivate();
     staffing.takeOffFutureShifts(
         person.personId(), "person deactivated: " + data.reason(), data.deactivatedAt());
+  }
+
+  private void fatigueAlertRaised(EventEnvelope event) {
+    var data = codec.data(event, PersonnelEvents.FatigueAlertRaised.class);
+    people
+        .lockOrCreate(data.personId())
+        .fatigueAlertRaised(data.alertId(), data.consecutiveDutyDays(), data.raisedAt());
+  }
+
+  private void fatigueAlertCleared(EventEnvelope event) {
+    var data = codec.data(event, PersonnelEvents.FatigueAlertCleared.class);
+    people.lockOrCreate(data.personId()).fatigueAlertCleared(data.alertId());
   }
 
   private static String reason(PersonReplica person) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -29,6 +30,10 @@ public class PersonnelResource {
       UUID unitId,
       DutyStatus dutyStatus,
       boolean active,
+      @Schema(
+              description =
+                  "an open FatigueAlert: scheduled only with COMMAND's override (POST /shifts)")
+          boolean fatigueAlertOpen,
       OffsetDateTime updatedAt) {
     static PersonView of(PersonReplica p) {
       return new PersonView(
@@ -38,6 +43,7 @@ public class PersonnelResource {
           p.unitId(),
           p.dutyStatus(),
           p.active(),
+          p.fatigueAlertId() != null,
           p.updatedAt());
     }
   }

@@ -5,6 +5,7 @@ import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointRepository;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReplica;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReplicaRepository;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
+import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,8 +34,11 @@ public class ShiftService {
     this.outbox = outbox;
   }
 
+  /** Who schedules: their name (recorded with an override) and whether they act as COMMAND. */
+  public record Scheduler(String name, boolean command) {}
+
   @Transactional
-  public Shift schedule(ShiftApi.ShiftRequest request) {
+  public Shift schedule(ShiftApi.ShiftRequest request, Scheduler by) {
     Checkpoint checkpoint = checkpoints.require(request.checkpointId());
     if (checkpoint.isClosed()) {
       throw ProblemException.conflict(
@@ -52,7 +56,12 @@ public class ShiftService {
     Map<UUID, PersonReplica> replicas = people.shareLockAll(personIds);
     for (int i = 0; i < personIds.size(); i++) {
       UUID personId = personIds.get(i);
-      requireSchedulable(replicas.get(personId), personId, "members[" + i + "].personId");
+      ShiftApi.MemberRequest member = request.members().get(i);
+      String cause =
+          admit(replicas.get(personId), personId, "members[" + i + "].personId", member, by);
+      if (cause != null) {
+        shift.override(personId, cause, member.override().reason(), by.name());
+      }
     }
     requireNoOverlap(personIds, request.start(), request.end());
     shifts.persist(shift);
@@ -72,17 +81,19 @@ public class ShiftService {
    * their replica row (as a duty-status change does), then the shift, always in that order.
    */
   @Transactional
-  public Shift reinforce(UUID shiftId, ShiftApi.MemberRequest request) {
+  public Shift reinforce(UUID shiftId, ShiftApi.MemberRequest request, Scheduler by) {
     UUID personId = request.personId();
     shifts.lockPeople(List.of(personId));
     PersonReplica person = people.findShareLocked(personId).orElse(null);
     Shift shift = shifts.requireLocked(shiftId);
     shift.requireNotStarted("reinforced");
-    requireSchedulable(person, personId, "personId");
+    String cause = admit(person, personId, "personId", request, by);
     if (!shift.hasMember(personId)) { // a member twice is refused by the shift itself
       requireNoOverlap(List.of(personId), shift.startsAt(), shift.endsAt());
     }
-    shift.reinforce(personId, request.role());
+    ShiftMember added = new ShiftMember(personId, request.role());
+    shift.reinforce(
+        cause == null ? added : added.overridden(cause, request.override().reason(), by.name()));
     String code = checkpoints.require(shift.checkpointId()).code();
     outbox.append(
         new ShiftEvents.ShiftReinforced(
@@ -149,12 +160,22 @@ public class ShiftService {
     return shift;
   }
 
-  private static void requireSchedulable(PersonReplica person, UUID personId, String field) {
+  /**
+   * 422 naming {@code field} unless the person may be put on a shift. A person who should rest (an
+   * open fatigue alert, or RESTING) is admitted only with COMMAND's override and its reason;
+   * returns what was overridden (FATIGUE_ALERT or RESTING), or null when nothing was.
+   */
+  private static String admit(
+      PersonReplica person, UUID personId, String field, ShiftApi.MemberRequest m, Scheduler by) {
     if (person == null || person.name() == null) {
       throw ProblemException.unprocessable(
           field, "person " + personId + " is not known to personnel-service");
     }
-    if (!person.isSchedulable()) {
+    if (person.isSchedulable()) {
+      return null;
+    }
+    String cause = person.restOrder();
+    if (cause == null) {
       throw ProblemException.unprocessable(
           field,
           "person "
@@ -163,6 +184,36 @@ public class ShiftService {
               + (person.active() ? person.dutyStatus() : "inactive")
               + "; only AVAILABLE people can be put on a shift");
     }
+    if (m.override() == null) {
+      throw ProblemException.unprocessable(
+          field,
+          "person "
+              + personId
+              + " ("
+              + person.name()
+              + ") "
+              + restDescription(person, cause)
+              + "; only COMMAND can put them on a shift, with override.reason");
+    }
+    if (!by.command()) {
+      throw new ProblemException(
+          Problem.of(
+              403,
+              "override-forbidden",
+              "Forbidden",
+              "only COMMAND may schedule a person who should rest"));
+    }
+    return cause;
+  }
+
+  private static String restDescription(PersonReplica person, String cause) {
+    return "RESTING".equals(cause)
+        ? "is RESTING"
+        : "has an open fatigue alert ("
+            + person.fatigueAlertDays()
+            + " consecutive duty days, raised "
+            + person.fatigueAlertRaisedAt()
+            + ")";
   }
 
   /** Call with the people locked ({@link ShiftRepository#lockPeople}). */
