@@ -65,6 +65,7 @@ class EveryWriteEmitsAnEventTest {
     s.put("POST /shifts/{id}/cancellation", () -> shiftMove("cancellation", "ShiftCancelled"));
     s.put("POST /shifts/{id}/start", () -> shiftMove("start", "ShiftStarted"));
     s.put("POST /shifts/{id}/end", this::endShift);
+    s.put("PUT /risk-rules", this::changeRiskRules);
     return s;
   }
 
@@ -188,6 +189,32 @@ class EveryWriteEmitsAnEventTest {
     String body = move.equals("cancellation") ? "{\"reason\":\"卡点合并\"}" : "{}";
     as(COMMAND).body(body).post("/shifts/" + shift + "/" + move).then().statusCode(200);
     return new Expected(event, "shiftId", shift);
+  }
+
+  /** The rules in force again, as a new version (the other tests expect the defaults). */
+  private Expected changeRiskRules() {
+    var read = as(COMMAND).get("/risk-rules").then().statusCode(200).extract();
+    JsonPath rules = read.jsonPath();
+    Map<String, Object> body =
+        Map.of(
+            "regions",
+            rules.getList("regions"),
+            "temperatureThreshold",
+            rules.getString("temperatureThreshold"),
+            "symptoms",
+            rules.getList("symptoms"),
+            "reason",
+            "confirmed unchanged after the provincial meeting");
+    int version =
+        as(COMMAND)
+            .header("If-Match", read.header("ETag"))
+            .body(body)
+            .put("/risk-rules")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("version");
+    return new Expected("RiskRulesChanged", "version", String.valueOf(version));
   }
 
   private Expected endShift() {

@@ -267,6 +267,7 @@ class EveryWriteEmitsAnEventTest {
   private List<Expected> endDeployment() {
     String id = deploy();
     admin()
+        .header("If-Match", "\"0\"")
         .body(Map.of("endedOn", TODAY.toString(), "note", "checks completed"))
         .post("/deployments/" + id + "/end")
         .then()

@@ -60,6 +60,9 @@ public class Inspection {
   @Column(name = "created_at")
   private OffsetDateTime createdAt;
 
+  @Column(name = "risk_rules_version")
+  private Integer riskRulesVersion;
+
   @OneToMany(fetch = FetchType.EAGER)
   @JoinColumn(name = "inspection_id", insertable = false, updatable = false)
   @OrderBy("position")
@@ -121,5 +124,10 @@ public class Inspection {
 
   public List<Occupant> occupants() {
     return List.copyOf(occupants);
+  }
+
+  /** The version of the risk rules this inspection was judged by. */
+  public Integer riskRulesVersion() {
+    return riskRulesVersion;
   }
 }

@@ -171,6 +171,11 @@ public final class InspectionApi {
       String recordedBy,
       int occupantCount,
       int flaggedCount,
+      @Schema(
+              description =
+                  "version of the risk rules it was judged by (GET /risk-rules/history/{v})",
+              example = "1")
+          Integer riskRulesVersion,
       List<OccupantView> occupants) {
     public static InspectionView of(Inspection i, Viewer viewer) {
       return new InspectionView(
@@ -186,6 +191,7 @@ public final class InspectionApi {
           i.recordedBy(),
           i.occupantCount(),
           i.flaggedCount(),
+          i.riskRulesVersion(),
           i.occupants().stream().map(o -> OccupantView.of(o, viewer)).toList());
     }
   }

@@ -30,6 +30,7 @@ public final class InspectionEvents {
       String inspector,
       int occupantCount,
       int flaggedCount,
+      int riskRulesVersion,
       List<OccupantSummary> occupants)
       implements DomainEvent {
     public String aggregateType() {
@@ -90,7 +91,8 @@ public final class InspectionEvents {
       Place.Resolution destinationTownResolution,
       String destinationAddress,
       OccupantResult result,
-      List<FlagReason> reasons)
+      List<FlagReason> reasons,
+      Integer riskRulesVersion)
       implements DomainEvent {
 
     static OccupantFlagged of(Inspection i, String checkpointCode, Occupant o) {
@@ -117,7 +119,8 @@ public final class InspectionEvents {
           o.destinationTownResolution(),
           o.destinationAddress(),
           o.result(),
-          FlagReason.of(o));
+          FlagReason.of(o),
+          i.riskRulesVersion());
     }
 
     public String aggregateType() {

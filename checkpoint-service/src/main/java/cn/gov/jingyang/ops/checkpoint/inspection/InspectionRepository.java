@@ -48,12 +48,14 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
       String plate,
       String recordedBy,
       int occupants,
-      int flagged) {
+      int flagged,
+      int riskRulesVersion) {
     return getEntityManager()
             .createNativeQuery(
                 "insert into inspection (id, client_record_id, checkpoint_id, inspected_at, day, direction, plate,"
-                    + " vehicle_kind, inspector, recorded_by, occupant_count, flagged_count, created_at)"
-                    + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, now())"
+                    + " vehicle_kind, inspector, recorded_by, occupant_count, flagged_count, risk_rules_version,"
+                    + " created_at)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, now())"
                     + " on conflict (client_record_id) do nothing")
             .setParameter(1, id)
             .setParameter(2, r.clientRecordId())
@@ -67,6 +69,7 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
             .setParameter(10, recordedBy)
             .setParameter(11, occupants)
             .setParameter(12, flagged)
+            .setParameter(13, riskRulesVersion)
             .executeUpdate()
         == 1;
   }

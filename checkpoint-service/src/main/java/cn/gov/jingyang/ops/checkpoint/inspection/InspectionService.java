@@ -77,11 +77,12 @@ public class InspectionService {
     checkpoint.requireOperatingAt(r.inspectedAt());
 
     UUID id = UUID.randomUUID();
+    RiskPolicy.Judge rules = risk.current();
     List<Occupant> occupants = new ArrayList<>();
     for (int i = 0; i < r.occupants().size(); i++) {
       OccupantRequest o = r.occupants().get(i);
       var reasons =
-          risk.assess(
+          rules.assess(
               new RiskRules.Facts(
                   o.originProvince(),
                   o.originCity(),
@@ -91,7 +92,8 @@ public class InspectionService {
       occupants.add(Occupant.of(id, i, o, reasons, gazetteer.resolve(o.destinationTown())));
     }
     int flagged = (int) occupants.stream().filter(Occupant::flagged).count();
-    if (!inspections.insertIfNew(id, r, plate, recordedBy, occupants.size(), flagged)) {
+    if (!inspections.insertIfNew(
+        id, r, plate, recordedBy, occupants.size(), flagged, rules.version())) {
       // a concurrent upload of the same record won the race; answer with what it stored
       return new Recorded(
           inspections.findByClientRecordId(r.clientRecordId()).orElseThrow(), false);
@@ -114,6 +116,7 @@ public class InspectionService {
             inspection.inspector(),
             occupants.size(),
             flagged,
+            rules.version(),
             occupants.stream()
                 .map(
                     o ->

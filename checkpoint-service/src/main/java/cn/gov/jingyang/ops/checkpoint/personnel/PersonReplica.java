@@ -47,6 +47,15 @@ public class PersonReplica {
   @Column(name = "updated_at")
   private OffsetDateTime updatedAt;
 
+  @Column(name = "fatigue_alert_id")
+  private UUID fatigueAlertId;
+
+  @Column(name = "fatigue_alert_days")
+  private Integer fatigueAlertDays;
+
+  @Column(name = "fatigue_alert_raised_at")
+  private OffsetDateTime fatigueAlertRaisedAt;
+
   protected PersonReplica() {}
 
   /** A person first heard of (perhaps through a status change that overtook the registration). */
@@ -93,6 +102,36 @@ public class PersonReplica {
   public void deactivate() {
     this.active = false;
     this.updatedAt = OffsetDateTime.now();
+  }
+
+  /** personnel-service raised a FatigueAlert for this person (it stays open until cleared). */
+  public void fatigueAlertRaised(UUID alertId, int days, OffsetDateTime raisedAt) {
+    this.fatigueAlertId = alertId;
+    this.fatigueAlertDays = days;
+    this.fatigueAlertRaisedAt = raisedAt;
+    this.updatedAt = OffsetDateTime.now();
+  }
+
+  /** The alert was cleared by a rest day; an older alert's clearing leaves a newer one open. */
+  public void fatigueAlertCleared(UUID alertId) {
+    if (alertId.equals(fatigueAlertId)) {
+      this.fatigueAlertId = null;
+      this.fatigueAlertDays = null;
+      this.fatigueAlertRaisedAt = null;
+      this.updatedAt = OffsetDateTime.now();
+    }
+  }
+
+  public UUID fatigueAlertId() {
+    return fatigueAlertId;
+  }
+
+  public Integer fatigueAlertDays() {
+    return fatigueAlertDays;
+  }
+
+  public OffsetDateTime fatigueAlertRaisedAt() {
+    return fatigueAlertRaisedAt;
   }
 
   public UUID personId() {

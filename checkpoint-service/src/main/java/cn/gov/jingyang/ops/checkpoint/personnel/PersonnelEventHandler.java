@@ -10,10 +10,10 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Builds the personnel replica from personnel.events — duty statuses as dated intervals — and takes
- * people off the future shifts that overlap a time they are SICK, INJURED or ON_LEAVE, or all of
- * them when they leave the force. The platform runs it in a transaction that also records the event
- * id, so a redelivered event changes nothing.
+ * Builds the personnel replica from personnel.events — duty statuses as dated intervals, open
+ * fatigue alerts — and takes people off the future shifts that overlap a time they are SICK,
+ * INJURED or ON_LEAVE, or all of them when they leave the force. The platform runs it in a
+ * transaction that also records the event id, so a redelivered event changes nothing.
  */
 @ApplicationScoped
 public class PersonnelEventHandler implements EventHandler {
@@ -54,6 +54,8 @@ public class PersonnelEventHandler implements EventHandler {
       case "PersonRegistered", "PersonUpdated" -> snapshot(event);
       case "DutyStatusChanged" -> dutyStatus(event);
       case "PersonDeactivated" -> deactivated(event);
+      case "FatigueAlertRaised" -> fatigueAlertRaised(event);
+      case "FatigueAlertCleared" -> fatigueAlertCleared(event);
       default -> LOG.debugf("ignoring %s", event.type());
     }
   }
@@ -117,5 +119,17 @@ public class PersonnelEventHandler implements EventHandler {
 
   private static String during(DutyTimeline.Stretch s) {
     return " from " + s.start() + (s.end() == null ? "" : " until " + s.end());
+  }
+
+  private void fatigueAlertRaised(EventEnvelope event) {
+    var data = codec.data(event, PersonnelEvents.FatigueAlertRaised.class);
+    people
+        .lockOrCreate(data.personId())
+        .fatigueAlertRaised(data.alertId(), data.consecutiveDutyDays(), data.raisedAt());
+  }
+
+  private void fatigueAlertCleared(EventEnvelope event) {
+    var data = codec.data(event, PersonnelEvents.FatigueAlertCleared.class);
+    people.lockOrCreate(data.personId()).fatigueAlertCleared(data.alertId());
   }
 }

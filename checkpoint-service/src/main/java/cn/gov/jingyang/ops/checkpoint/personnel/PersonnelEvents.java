@@ -31,4 +31,11 @@ final class PersonnelEvents {
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record PersonDeactivated(UUID personId, String reason, OffsetDateTime deactivatedAt) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record FatigueAlertRaised(
+      UUID alertId, UUID personId, int consecutiveDutyDays, OffsetDateTime raisedAt) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record FatigueAlertCleared(UUID alertId, UUID personId) {}
 }

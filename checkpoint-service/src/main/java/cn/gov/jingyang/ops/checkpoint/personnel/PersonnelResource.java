@@ -31,6 +31,10 @@ public class PersonnelResource {
       UUID unitId,
       DutyStatus dutyStatus,
       boolean active,
+      @Schema(
+              description =
+                  "an open FatigueAlert: scheduled only with COMMAND's override (POST /shifts)")
+          boolean fatigueAlertOpen,
       OffsetDateTime updatedAt) {
     static PersonView of(PersonReplica p) {
       return new PersonView(
@@ -40,6 +44,7 @@ public class PersonnelResource {
           p.unitId(),
           p.dutyStatus(),
           p.active(),
+          p.fatigueAlertId() != null,
           p.updatedAt());
     }
   }

@@ -119,6 +119,13 @@ public class Shift {
    * and free at that time. SCHEDULED afterwards if the shift has a LEAD, else still UNDERSTAFFED.
    */
   public void reinforce(UUID personId, ShiftRole role) {
+    reinforce(new ShiftMember(personId, role));
+  }
+
+  /** As {@link #reinforce(UUID, ShiftRole)}, keeping what the member carries (an override). */
+  void reinforce(ShiftMember member) {
+    UUID personId = member.personId();
+    ShiftRole role = member.role();
     requireNotStarted("reinforced");
     if (hasMember(personId)) {
       throw ProblemException.conflict(
@@ -133,8 +140,13 @@ public class Shift {
               + lead().get().personId()
               + "); add the person as MEMBER");
     }
-    members.add(new ShiftMember(personId, role));
+    members.add(member);
     status = lead().isPresent() ? ShiftStatus.SCHEDULED : ShiftStatus.UNDERSTAFFED;
+  }
+
+  /** Records COMMAND's override on a member scheduled although they should rest. */
+  void override(UUID personId, String cause, String reason, String by) {
+    members.replaceAll(m -> m.personId().equals(personId) ? m.overridden(cause, reason, by) : m);
   }
 
   /** 409 naming the status unless this shift has not started yet (SCHEDULED or UNDERSTAFFED). */

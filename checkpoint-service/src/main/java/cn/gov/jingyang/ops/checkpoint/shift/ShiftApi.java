@@ -14,10 +14,31 @@ public final class ShiftApi {
 
   private ShiftApi() {}
 
+  @Schema(
+      description =
+          "COMMAND schedules a person who should rest (open fatigue alert, or RESTING) anyway; the"
+              + " reason is recorded on the member and in the shift's events")
+  public record SchedulingOverride(
+      @Schema(description = "why", example = "only officer with the 省級戰訓教官 qualification")
+          @NotBlank
+          @Size(max = 500)
+          String reason) {}
+
   @Schema(description = "A member of a shift")
   public record MemberRequest(
       @Schema(description = "person (known from personnel-service)") @NotNull UUID personId,
-      @Schema(description = "LEAD or MEMBER", example = "LEAD") @NotNull ShiftRole role) {}
+      @Schema(description = "LEAD or MEMBER", example = "LEAD") @NotNull ShiftRole role,
+      @Schema(
+              description =
+                  "only for a person with an open fatigue alert or RESTING (otherwise 422);"
+                      + " COMMAND only; ignored for a person who needs none")
+          @Valid
+          SchedulingOverride override) {
+
+    public MemberRequest(UUID personId, ShiftRole role) {
+      this(personId, role, null);
+    }
+  }
 
   @Schema(description = "A shift to schedule")
   public record ShiftRequest(
@@ -41,7 +62,15 @@ public final class ShiftApi {
           @Size(max = 500)
           String reason) {}
 
-  public record MemberView(UUID personId, ShiftRole role) {}
+  public record MemberView(
+      UUID personId,
+      ShiftRole role,
+      @Schema(description = "present when COMMAND scheduled a person who should rest")
+          ShiftEvents.MemberOverride override) {
+    static MemberView of(ShiftMember m) {
+      return new MemberView(m.personId(), m.role(), ShiftEvents.MemberOverride.of(m));
+    }
+  }
 
   @Schema(description = "A shift")
   public record ShiftView(
@@ -67,7 +96,7 @@ public final class ShiftApi {
           s.endedAt(),
           s.cancelledAt(),
           s.cancellationReason(),
-          s.members().stream().map(m -> new MemberView(m.personId(), m.role())).toList(),
+          s.members().stream().map(MemberView::of).toList(),
           s.version());
     }
   }

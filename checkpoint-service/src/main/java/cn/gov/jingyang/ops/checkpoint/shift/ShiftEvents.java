@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.checkpoint.shift;
 
 import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -10,9 +11,26 @@ public final class ShiftEvents {
 
   private ShiftEvents() {}
 
-  public record Member(UUID personId, ShiftRole role) {
+  public record Member(
+      UUID personId,
+      ShiftRole role,
+      @JsonInclude(JsonInclude.Include.NON_NULL) MemberOverride override) {
     static List<Member> of(Shift shift) {
-      return shift.members().stream().map(m -> new Member(m.personId(), m.role())).toList();
+      return shift.members().stream()
+          .map(m -> new Member(m.personId(), m.role(), MemberOverride.of(m)))
+          .toList();
+    }
+  }
+
+  /**
+   * COMMAND put a person who should rest on the shift: {@code cause} FATIGUE_ALERT (an open
+   * FatigueAlert) or RESTING, the reason given and who gave it.
+   */
+  public record MemberOverride(String cause, String reason, String by) {
+    static MemberOverride of(ShiftMember m) {
+      return m.overrideReason() == null
+          ? null
+          : new MemberOverride(m.overrideCause(), m.overrideReason(), m.overriddenBy());
     }
   }
 

@@ -10,6 +10,7 @@ import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftView;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,19 +32,29 @@ public class ShiftResource {
 
   private final ShiftService service;
   private final ShiftRepository shifts;
+  private final SecurityIdentity identity;
 
-  public ShiftResource(ShiftService service, ShiftRepository shifts) {
+  public ShiftResource(ShiftService service, ShiftRepository shifts, SecurityIdentity identity) {
     this.service = service;
     this.shifts = shifts;
+    this.identity = identity;
+  }
+
+  private ShiftService.Scheduler scheduler() {
+    return new ShiftService.Scheduler(
+        identity.getPrincipal().getName(), identity.hasRole(Roles.COMMAND));
   }
 
   @POST
   @Idempotent
   @RolesAllowed(Roles.COMMAND)
   @Operation(
-      summary = "Schedule a shift: members AVAILABLE, one LEAD, nobody on two overlapping shifts")
+      summary =
+          "Schedule a shift: members AVAILABLE, one LEAD, nobody on two overlapping shifts; a"
+              + " person with an open fatigue alert or RESTING only with COMMAND's"
+              + " members[i].override.reason (422 naming the person otherwise)")
   public Response schedule(@Valid @NotNull ShiftRequest request) {
-    ShiftView view = ShiftView.of(service.schedule(request));
+    ShiftView view = ShiftView.of(service.schedule(request, scheduler()));
     return Response.created(URI.create("/shifts/" + view.id())).entity(view).build();
   }
 
@@ -88,9 +99,10 @@ public class ShiftResource {
   @Operation(
       summary =
           "Reinforce a shift that has not started with an AVAILABLE person (emits ShiftReinforced); "
-              + "SCHEDULED afterwards if it has a LEAD")
+              + "SCHEDULED afterwards if it has a LEAD; a person who should rest only with"
+              + " override.reason")
   public ShiftView reinforce(@PathParam("id") UUID id, @Valid @NotNull MemberRequest request) {
-    return ShiftView.of(service.reinforce(id, request));
+    return ShiftView.of(service.reinforce(id, request, scheduler()));
   }
 
   @POST

@@ -4,9 +4,11 @@ import cn.gov.jingyang.ops.checkpoint.checkpoint.Checkpoint;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointRepository;
 import cn.gov.jingyang.ops.checkpoint.personnel.DutyIntervals;
 import cn.gov.jingyang.ops.checkpoint.personnel.DutyStatus;
+import cn.gov.jingyang.ops.checkpoint.personnel.DutyTimeline;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReplica;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReplicaRepository;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
+import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -41,8 +43,11 @@ public class ShiftService {
     this.outbox = outbox;
   }
 
+  /** Who schedules: their name (recorded with an override) and whether they act as COMMAND. */
+  public record Scheduler(String name, boolean command) {}
+
   @Transactional
-  public Shift schedule(ShiftApi.ShiftRequest request) {
+  public Shift schedule(ShiftApi.ShiftRequest request, Scheduler by) {
     Checkpoint checkpoint = checkpoints.require(request.checkpointId());
     if (checkpoint.isClosed()) {
       throw ProblemException.conflict(
@@ -60,12 +65,19 @@ public class ShiftService {
     Map<UUID, PersonReplica> replicas = people.shareLockAll(personIds);
     for (int i = 0; i < personIds.size(); i++) {
       UUID personId = personIds.get(i);
-      requireSchedulable(
-          replicas.get(personId),
-          personId,
-          "members[" + i + "].personId",
-          request.start(),
-          request.end());
+      ShiftApi.MemberRequest member = request.members().get(i);
+      String cause =
+          admit(
+              replicas.get(personId),
+              personId,
+              "members[" + i + "].personId",
+              member,
+              by,
+              request.start(),
+              request.end());
+      if (cause != null) {
+        shift.override(personId, cause, member.override().reason(), by.name());
+      }
     }
     requireNoOverlap(personIds, request.start(), request.end());
     shifts.persist(shift);
@@ -85,17 +97,20 @@ public class ShiftService {
    * their replica row (as a duty-status change does), then the shift, always in that order.
    */
   @Transactional
-  public Shift reinforce(UUID shiftId, ShiftApi.MemberRequest request) {
+  public Shift reinforce(UUID shiftId, ShiftApi.MemberRequest request, Scheduler by) {
     UUID personId = request.personId();
     shifts.lockPeople(List.of(personId));
     PersonReplica person = people.findShareLocked(personId).orElse(null);
     Shift shift = shifts.requireLocked(shiftId);
     shift.requireNotStarted("reinforced");
-    requireSchedulable(person, personId, "personId", shift.startsAt(), shift.endsAt());
+    String cause =
+        admit(person, personId, "personId", request, by, shift.startsAt(), shift.endsAt());
     if (!shift.hasMember(personId)) { // a member twice is refused by the shift itself
       requireNoOverlap(List.of(personId), shift.startsAt(), shift.endsAt());
     }
-    shift.reinforce(personId, request.role());
+    ShiftMember added = new ShiftMember(personId, request.role());
+    shift.reinforce(
+        cause == null ? added : added.overridden(cause, request.override().reason(), by.name()));
     String code = checkpoints.require(shift.checkpointId()).code();
     outbox.append(
         new ShiftEvents.ShiftReinforced(
@@ -164,11 +179,21 @@ public class ShiftService {
   }
 
   /**
-   * Known, active and AVAILABLE for the whole of [start, end) by the dated duty statuses: a shift
-   * inside planned leave is refused, one before it is not. Call with the replica row share-locked.
+   * 422 naming {@code field} unless the person may be put on the shift: known, active and AVAILABLE
+   * for the whole of [start, end) by the dated duty statuses (a shift inside planned leave is
+   * refused, one before it is not). A person who should rest (RESTING in that time, or an open
+   * fatigue alert) is admitted only with COMMAND's override and its reason; returns what was
+   * overridden (FATIGUE_ALERT or RESTING), or null when nothing was. Call with the replica row
+   * share-locked.
    */
-  private void requireSchedulable(
-      PersonReplica person, UUID personId, String field, OffsetDateTime start, OffsetDateTime end) {
+  private String admit(
+      PersonReplica person,
+      UUID personId,
+      String field,
+      ShiftApi.MemberRequest m,
+      Scheduler by,
+      OffsetDateTime start,
+      OffsetDateTime end) {
     if (person == null || person.name() == null) {
       throw ProblemException.unprocessable(
           field, "person " + personId + " is not known to personnel-service");
@@ -178,8 +203,12 @@ public class ShiftService {
           field,
           "person " + personId + " is inactive; only AVAILABLE people can be put on a shift");
     }
-    duty.of(personId, person.dutyStatus()).during(start, end).stream()
-        .filter(s -> s.status() != DutyStatus.AVAILABLE)
+    List<DutyTimeline.Stretch> unavailable =
+        duty.of(personId, person.dutyStatus()).during(start, end).stream()
+            .filter(s -> s.status() != DutyStatus.AVAILABLE)
+            .toList();
+    unavailable.stream()
+        .filter(s -> s.status() != DutyStatus.RESTING)
         .findFirst()
         .ifPresent(
             s -> {
@@ -193,6 +222,43 @@ public class ShiftService {
                       + (s.end() == null ? "" : " until " + s.end())
                       + "; only AVAILABLE people can be put on a shift");
             });
+    String cause =
+        !unavailable.isEmpty()
+            ? "RESTING"
+            : person.fatigueAlertId() != null ? "FATIGUE_ALERT" : null;
+    if (cause == null) {
+      return null;
+    }
+    if (m.override() == null) {
+      throw ProblemException.unprocessable(
+          field,
+          "person "
+              + personId
+              + " ("
+              + person.name()
+              + ") "
+              + restDescription(person, cause)
+              + "; only COMMAND can put them on a shift, with override.reason");
+    }
+    if (!by.command()) {
+      throw new ProblemException(
+          Problem.of(
+              403,
+              "override-forbidden",
+              "Forbidden",
+              "only COMMAND may schedule a person who should rest"));
+    }
+    return cause;
+  }
+
+  private static String restDescription(PersonReplica person, String cause) {
+    return "RESTING".equals(cause)
+        ? "is RESTING"
+        : "has an open fatigue alert ("
+            + person.fatigueAlertDays()
+            + " consecutive duty days, raised "
+            + person.fatigueAlertRaisedAt()
+            + ")";
   }
 
   /** Call with the people locked ({@link ShiftRepository#lockPeople}). */

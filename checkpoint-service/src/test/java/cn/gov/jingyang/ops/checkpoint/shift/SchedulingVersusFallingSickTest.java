@@ -175,7 +175,7 @@ class SchedulingVersusFallingSickTest {
                 QuarkusTransaction.requiringNew()
                     .run(
                         () -> {
-                          shifts.schedule(request);
+                          shifts.schedule(request, new ShiftService.Scheduler("commander", true));
                           scheduled.countDown();
                           awaitLatch(release);
                         }));

@@ -47,6 +47,41 @@ final class ShiftSupport {
     awaitStatus(person, "SICK");
   }
 
+  /** personnel-service raises a FatigueAlert for the person; the alert's id. */
+  UUID fatigueAlert(UUID person) {
+    UUID alert = UUID.randomUUID();
+    fatigueEvent("FatigueAlertRaised", person, alert);
+    awaitFatigueAlert(person, true);
+    return alert;
+  }
+
+  /** A rest day cleared the person's FatigueAlert. */
+  void fatigueCleared(UUID person, UUID alert) {
+    fatigueEvent("FatigueAlertCleared", person, alert);
+    awaitFatigueAlert(person, false);
+  }
+
+  private void fatigueEvent(String type, UUID person, UUID alert) {
+    String event =
+        EventContracts.example("personnel", type)
+            .replace("6f1d2a3b-0c4d-4e5f-8a9b-1c2d3e4f5a6b", person.toString())
+            .replace("0d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a", alert.toString())
+            .replaceFirst("1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a2\\d", UUID.randomUUID().toString());
+    TopicProbe.send(bootstrap, "personnel.events", person.toString(), event);
+  }
+
+  void awaitFatigueAlert(UUID person, boolean open) {
+    await()
+        .atMost(Duration.ofSeconds(45))
+        .untilAsserted(
+            () ->
+                as(COMMAND)
+                    .get("/personnel/" + person)
+                    .then()
+                    .statusCode(200)
+                    .body("fatigueAlertOpen", equalTo(open)));
+  }
+
   void awaitStatus(UUID person, String status) {
     await()
         .atMost(Duration.ofSeconds(45))

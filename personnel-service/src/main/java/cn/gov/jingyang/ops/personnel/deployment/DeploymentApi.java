@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.personnel.deployment;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,10 +15,40 @@ public final class DeploymentApi {
 
   private DeploymentApi() {}
 
-  @Schema(description = "A deployment: a person or a team sent to support another unit")
+  @Schema(description = "A target of a deployment")
+  public record Target(
+      @Schema(
+              description =
+                  "UNIT: a unit of personnel-service (a police station, a brigade…);"
+                      + " CHECKPOINT: a checkpoint of checkpoint-service",
+              example = "CHECKPOINT")
+          @NotNull
+          DeploymentTarget.Kind kind,
+      @Schema(description = "unit id or checkpoint id") @NotNull UUID id) {
+
+    static Target of(DeploymentTarget t) {
+      return new Target(t.kind(), t.targetId());
+    }
+
+    static List<Target> of(Deployment d) {
+      return d.targets().stream().map(Target::of).toList();
+    }
+  }
+
+  @Schema(
+      description =
+          "A deployment: a person or a team sent to support other units and checkpoints. Give"
+              + " `targets`, or (the earlier single-target form) `toUnitId`")
   public record StartDeployment(
       @Schema(description = "Unit sending the people") @NotNull UUID fromUnitId,
-      @Schema(description = "Unit supported") @NotNull UUID toUnitId,
+      @Schema(
+              description =
+                  "Single-target form: the one unit supported (same as targets: [{UNIT, id}]);"
+                      + " not together with targets")
+          UUID toUnitId,
+      @Schema(description = "Where the people go: units and checkpoints, at least one")
+          @Size(max = 50)
+          List<@Valid @NotNull Target> targets,
       @Schema(description = "Task", example = "household verification in 柏隆")
           @NotBlank
           @Size(max = 500)
@@ -29,10 +60,15 @@ public final class DeploymentApi {
           List<@NotNull UUID> personIds,
       @Schema(
               description =
-                  "Total people sent when not all are named; defaults to the number named",
+                  "Total people sent when not all are named; defaults to policeCount +"
+                      + " auxiliaryCount, else to the number named",
               example = "61")
           @Min(1)
-          Integer headcount) {}
+          Integer headcount,
+      @Schema(description = "Police officers among them", example = "51") @Min(0)
+          Integer policeCount,
+      @Schema(description = "Auxiliary police among them", example = "10") @Min(0)
+          Integer auxiliaryCount) {}
 
   @Schema(description = "The end of a deployment")
   public record EndDeployment(
@@ -44,27 +80,39 @@ public final class DeploymentApi {
   public record DeploymentView(
       @Schema(description = "Deployment id") UUID id,
       @Schema(description = "Sending unit") UUID fromUnitId,
-      @Schema(description = "Supported unit") UUID toUnitId,
+      @Schema(description = "The first unit among the targets; null when only checkpoints")
+          UUID toUnitId,
+      @Schema(description = "Units and checkpoints supported") List<Target> targets,
       @Schema(description = "Task") String task,
       @Schema(description = "First day", example = "2020-01-28") LocalDate startsOn,
       @Schema(description = "Planned last day") LocalDate endsOn,
       @Schema(description = "Day it actually ended, null while running") LocalDate endedOn,
       @Schema(description = "People sent", example = "61") int headcount,
+      @Schema(description = "Police officers among them, if given", example = "51")
+          Integer policeCount,
+      @Schema(description = "Auxiliaries among them, if given", example = "10")
+          Integer auxiliaryCount,
       @Schema(description = "People named") List<UUID> personIds,
-      @Schema(description = "Current today", example = "true") boolean current) {
+      @Schema(description = "Current today", example = "true") boolean current,
+      @Schema(description = "Version; the ETag is this number in quotes", example = "0")
+          long version) {
 
     static DeploymentView of(Deployment d, LocalDate today) {
       return new DeploymentView(
           d.id(),
           d.fromUnitId(),
           d.toUnitId(),
+          Target.of(d),
           d.task(),
           d.startsOn(),
           d.endsOn(),
           d.endedOn(),
           d.headcount(),
+          d.policeCount(),
+          d.auxiliaryCount(),
           d.members(),
-          d.currentOn(today));
+          d.currentOn(today),
+          d.version());
     }
   }
 }

@@ -6,11 +6,13 @@ import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import cn.gov.jingyang.ops.platform.versioning.Etags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +22,11 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/deployments")
@@ -43,18 +49,35 @@ public class DeploymentResource {
   @Idempotent
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(
-      summary = "Send a person or a team to support another unit; publishes DeploymentStarted")
+      summary =
+          "Send a person or a team to support units and checkpoints (targets), with the headcount"
+              + " split into police and auxiliaries; publishes DeploymentStarted")
+  @APIResponse(
+      responseCode = "201",
+      description = "Started; ETag is its version",
+      headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = DeploymentView.class)))
   public Response start(@Valid @NotNull DeploymentApi.StartDeployment request) {
     Deployment d = service.start(request);
     return Response.created(URI.create("/deployments/" + d.id()))
         .entity(DeploymentView.of(d, today()))
+        .header("ETag", Etags.of(d.version()))
         .build();
   }
 
   @GET
-  @Operation(summary = "Deployments from or to a unit, or of a person; current, past or all")
+  @Operation(
+      summary =
+          "Deployments from or to a unit, to a checkpoint, or of a person; current, past or all")
   public Page<DeploymentView> list(
-      @Parameter(description = "Sending or supported unit") @QueryParam("unitId") UUID unitId,
+      @Parameter(description = "Sending unit or a supported unit (any target)")
+          @QueryParam("unitId")
+          UUID unitId,
+      @Parameter(description = "A supported checkpoint") @QueryParam("checkpointId")
+          UUID checkpointId,
       @Parameter(description = "A person among those sent") @QueryParam("personId") UUID personId,
       @Parameter(description = "CURRENT, PAST or ALL (default)")
           @QueryParam("when")
@@ -65,7 +88,7 @@ public class DeploymentResource {
           Integer size) {
     PageRequest request = PageRequest.of(page, size);
     LocalDate today = today();
-    var query = deployments.search(unitId, personId, when, today);
+    var query = deployments.search(unitId, checkpointId, personId, when, today);
     return Page.of(
         query.page(request.panache()).list(),
         request,
@@ -75,19 +98,46 @@ public class DeploymentResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One deployment")
-  public DeploymentView get(@PathParam("id") UUID id) {
-    return DeploymentView.of(deployments.require(id), today());
+  @Operation(summary = "One deployment, with its ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "The deployment; ETag is its version",
+      headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = DeploymentView.class)))
+  public Response get(@PathParam("id") UUID id) {
+    return withEtag(deployments.require(id));
   }
 
   @POST
   @Idempotent
   @Path("/{id}/end")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "End a deployment; publishes DeploymentEnded")
-  public DeploymentView end(
-      @PathParam("id") UUID id, @Valid @NotNull DeploymentApi.EndDeployment request) {
-    return DeploymentView.of(service.end(id, request), today());
+  @Operation(
+      summary =
+          "End a deployment; publishes DeploymentEnded. If-Match with the ETag read is required"
+              + " (428 without, 412 if stale)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Ended; ETag is the new version",
+      headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = DeploymentView.class)))
+  public Response end(
+      @PathParam("id") UUID id,
+      @Parameter(description = "ETag of the version read, e.g. \"0\"", required = true)
+          @HeaderParam("If-Match")
+          String ifMatch,
+      @Valid @NotNull DeploymentApi.EndDeployment request) {
+    return withEtag(service.end(id, Etags.requiredVersion(ifMatch), request));
+  }
+
+  private Response withEtag(Deployment d) {
+    return Response.ok(DeploymentView.of(d, today())).header("ETag", Etags.of(d.version())).build();
   }
 
   private LocalDate today() {

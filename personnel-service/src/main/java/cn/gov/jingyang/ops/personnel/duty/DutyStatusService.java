@@ -74,6 +74,12 @@ public class DutyStatusService {
     Flush.orRefuse(people::flush, Flush::changedMeanwhile, Flush::changedMeanwhile);
     outbox.append(
         new DutyStatusChanged(personId, previous, status, reason, from, until, changedBy));
+    if (previous == DutyStatus.ON_DUTY) {
+      fatigue.offDuty(personId, from);
+    }
+    if (status == DutyStatus.ON_DUTY) {
+      fatigue.onDuty(personId, from);
+    }
     if (status == DutyStatus.RESTING) {
       fatigue.registerRest(personId, from, "duty status RESTING: " + reason);
     }

@@ -19,6 +19,8 @@ public class DutyLedger {
   public record OpenAlert(
       UUID id, LocalDate streakStartedOn, int daysAtRaise, OffsetDateTime raisedAt) {}
 
+  private static final String ON_DUTY = "on-duty:";
+
   private final Session em;
 
   public DutyLedger(Session em) {
@@ -53,6 +55,49 @@ public class DutyLedger {
             .setParameter("fin", fin)
             .executeUpdate()
         > 0;
+  }
+
+  /** Source of the duty interval of a period ON_DUTY (duty status) begun at {@code start}. */
+  static String onDutySource(OffsetDateTime start) {
+    return ON_DUTY + start.toInstant();
+  }
+
+  /**
+   * Closes the person's open ON_DUTY interval at {@code end} (final); one that would end before it
+   * began is dropped. True if anything changed.
+   */
+  public boolean closeOnDuty(UUID personId, OffsetDateTime end) {
+    int dropped =
+        em.createNativeQuery(
+                "delete from duty_interval where person_id = :p and source like :src and not final"
+                    + " and start_at >= :end")
+            .setParameter("p", personId)
+            .setParameter("src", ON_DUTY + "%")
+            .setParameter("end", end)
+            .executeUpdate();
+    int closed =
+        em.createNativeQuery(
+                "update duty_interval set end_at = :end, final = true where person_id = :p"
+                    + " and source like :src and not final")
+            .setParameter("p", personId)
+            .setParameter("src", ON_DUTY + "%")
+            .setParameter("end", end)
+            .executeUpdate();
+    return dropped + closed > 0;
+  }
+
+  /**
+   * Extends every open ON_DUTY interval to {@code now} (the daily sweep: a person still ON_DUTY
+   * worked today too); the people whose intervals grew.
+   */
+  @SuppressWarnings("unchecked")
+  public List<UUID> extendOpenOnDuty(OffsetDateTime now) {
+    return em.createNativeQuery(
+            "update duty_interval set end_at = :now where source like :src and not final"
+                + " and end_at < :now returning person_id")
+        .setParameter("src", ON_DUTY + "%")
+        .setParameter("now", now)
+        .getResultList();
   }
 
   public List<FatigueMonitor.Interval> intervals(UUID personId) {

@@ -51,6 +51,30 @@ public class FatigueService {
     }
   }
 
+  /**
+   * The duty status became ON_DUTY at {@code from}: a day ON_DUTY is a duty day as a shift day is
+   * (a station chief on duty for ten days has a streak of ten without any checkpoint shift). The
+   * interval is provisional, from {@code from} to now (at least to {@code from} itself, for a
+   * change dated in the future), extended by the daily sweep while the status lasts, and final once
+   * the person leaves ON_DUTY ({@link #offDuty}).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void onDuty(UUID personId, OffsetDateTime from) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime end = now.isAfter(from) ? now : from.plusSeconds(1);
+    recordDuty(personId, DutyLedger.onDutySource(from), from, end, false);
+  }
+
+  /** The person left ON_DUTY at {@code at}: the open ON_DUTY interval ends there. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void offDuty(UUID personId, OffsetDateTime at) {
+    ledger.lockPerson(personId);
+    if (ledger.closeOnDuty(personId, at)) {
+      ledger.replaceDutyDays(personId, monitor.dutyDays(ledger.intervals(personId)));
+      evaluate(personId, null);
+    }
+  }
+
   /** A period of duty registered by hand: recorded, published, then counted. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void registerDutyPeriod(UUID personId, OffsetDateTime start, OffsetDateTime end) {
@@ -76,6 +100,10 @@ public class FatigueService {
   /** Daily: a day without duty that has passed is a rest day even if nobody registered it. */
   @Transactional
   public void reevaluateAll(LocalDate today) {
+    for (UUID personId : ledger.extendOpenOnDuty(OffsetDateTime.now(ZoneOffset.UTC))) {
+      ledger.lockPerson(personId);
+      ledger.replaceDutyDays(personId, monitor.dutyDays(ledger.intervals(personId)));
+    }
     for (UUID personId : ledger.peopleWithStreakOrAlert()) {
       ledger.lockPerson(personId);
       evaluate(personId, today);

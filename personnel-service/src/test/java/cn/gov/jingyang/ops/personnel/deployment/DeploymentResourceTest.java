@@ -76,10 +76,12 @@ class DeploymentResourceTest {
         .body("total", equalTo(0));
 
     admin()
+        .header("If-Match", "\"0\"")
         .body(Map.of("endedOn", TODAY.toString(), "note", "checks completed"))
         .post("/deployments/" + id + "/end")
         .then()
         .statusCode(200)
+        .header("ETag", "\"1\"")
         .body("current", equalTo(false));
     as(Roles.COMMAND)
         .get("/deployments?unitId=" + station + "&when=CURRENT")
@@ -90,6 +92,7 @@ class DeploymentResourceTest {
         .then()
         .body("items.id", contains(id));
     admin()
+        .header("If-Match", "\"1\"")
         .body(Map.of("endedOn", TODAY.toString()))
         .post("/deployments/" + id + "/end")
         .then()
