@@ -31,6 +31,11 @@ public final class Api {
     return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
   }
 
+  /** The ETag a GET of this path answers: what If-Match of the next write of it names. */
+  public static String etag(String path) {
+    return as(COMMAND).get(path).then().statusCode(200).extract().header("ETag");
+  }
+
   public static String checkpointJson(String code) {
     return """
         {"code":"%s","name":"黄许出口卡点","road":"成绵高速公路","place":"黄许出口","latitude":31.2145,

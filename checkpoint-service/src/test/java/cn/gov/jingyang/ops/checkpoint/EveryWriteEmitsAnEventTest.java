@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.checkpoint;
 import static cn.gov.jingyang.ops.checkpoint.Api.COMMAND;
 import static cn.gov.jingyang.ops.checkpoint.Api.OFFICER;
 import static cn.gov.jingyang.ops.checkpoint.Api.as;
+import static cn.gov.jingyang.ops.checkpoint.Api.etag;
 import static cn.gov.jingyang.ops.checkpoint.Api.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -178,6 +179,7 @@ class EveryWriteEmitsAnEventTest {
     String shift = scheduleShift();
     as(COMMAND)
         .body(member(available(), "MEMBER"))
+        .header("If-Match", etag("/shifts/" + shift))
         .post("/shifts/" + shift + "/members")
         .then()
         .statusCode(200);
@@ -187,7 +189,12 @@ class EveryWriteEmitsAnEventTest {
   private Expected shiftMove(String move, String event) {
     String shift = scheduleShift();
     String body = move.equals("cancellation") ? "{\"reason\":\"卡点合并\"}" : "{}";
-    as(COMMAND).body(body).post("/shifts/" + shift + "/" + move).then().statusCode(200);
+    as(COMMAND)
+        .header("If-Match", etag("/shifts/" + shift))
+        .body(body)
+        .post("/shifts/" + shift + "/" + move)
+        .then()
+        .statusCode(200);
     return new Expected(event, "shiftId", shift);
   }
 

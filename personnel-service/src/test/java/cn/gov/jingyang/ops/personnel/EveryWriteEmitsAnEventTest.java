@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.personnel;
 import static cn.gov.jingyang.ops.personnel.TestApi.admin;
 import static cn.gov.jingyang.ops.personnel.TestApi.bureau;
 import static cn.gov.jingyang.ops.personnel.TestApi.createUnit;
+import static cn.gov.jingyang.ops.personnel.TestApi.etag;
 import static cn.gov.jingyang.ops.personnel.TestApi.eventsOf;
 import static cn.gov.jingyang.ops.personnel.TestApi.register;
 import static cn.gov.jingyang.ops.personnel.TestApi.unique;
@@ -113,6 +114,7 @@ class EveryWriteEmitsAnEventTest {
     String station = createUnit("POLICE_STATION", bureau());
     admin()
         .body(Map.of("towns", List.of(TestApi.unclaimedTown())))
+        .header("If-Match", etag("/units/" + station))
         .put("/units/" + station + "/coverage")
         .then()
         .statusCode(200);
@@ -124,7 +126,8 @@ class EveryWriteEmitsAnEventTest {
     String from = createUnit("POLICE_STATION", bureau(), town);
     String to = createUnit("POLICE_STATION", bureau());
     admin()
-        .body(Map.of("town", town, "toUnitId", to))
+        .header("If-Match", etag("/units/" + to))
+        .body(Map.of("town", town, "toUnitId", to, "fromUnitId", from))
         .post("/units/coverage/transfers")
         .then()
         .statusCode(200);
@@ -189,6 +192,7 @@ class EveryWriteEmitsAnEventTest {
   private static void partyStatus(String personId, String status) {
     admin()
         .body(Map.of("status", status, "since", "2019-07-01"))
+        .header("If-Match", etag("/people/" + personId + "/party-status"))
         .put("/people/" + personId + "/party-status")
         .then()
         .statusCode(200);

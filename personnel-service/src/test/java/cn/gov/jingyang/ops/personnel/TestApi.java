@@ -40,6 +40,11 @@ public final class TestApi {
     return as(Roles.PERSONNEL_ADMIN);
   }
 
+  /** The ETag a GET of this path answers: what If-Match of the next write of it names. */
+  public static String etag(String path) {
+    return admin().get(path).then().statusCode(200).extract().header("ETag");
+  }
+
   public static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
@@ -67,6 +72,13 @@ public final class TestApi {
       }
     }
     throw new IllegalStateException("every town of the gazetteer is covered: too many tests");
+  }
+
+  /**
+   * A town a test took with {@link #unclaimedTown()} and no station covers any more: free again.
+   */
+  public static synchronized void returnTown(String code) {
+    HANDED_OUT.remove(code);
   }
 
   private static final java.util.Set<String> LAST =

@@ -84,7 +84,12 @@ public final class ShiftApi {
       @Schema(description = "when it was cancelled (CANCELLED only)") OffsetDateTime cancelledAt,
       @Schema(description = "why it was cancelled (CANCELLED only)") String cancellationReason,
       List<MemberView> members,
-      long version) {
+      @Schema(
+              description =
+                  "Version; in quotes it is the ETag that If-Match of a reinforcement or"
+                      + " cancellation names",
+              example = "0")
+          long version) {
     public static ShiftView of(Shift s) {
       return new ShiftView(
           s.id(),

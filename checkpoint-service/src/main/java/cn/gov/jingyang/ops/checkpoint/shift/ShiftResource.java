@@ -10,11 +10,13 @@ import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftView;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import cn.gov.jingyang.ops.platform.versioning.Etags;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +26,11 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/shifts")
@@ -55,7 +62,10 @@ public class ShiftResource {
               + " members[i].override.reason (422 naming the person otherwise)")
   public Response schedule(@Valid @NotNull ShiftRequest request) {
     ShiftView view = ShiftView.of(service.schedule(request, scheduler()));
-    return Response.created(URI.create("/shifts/" + view.id())).entity(view).build();
+    return Response.created(URI.create("/shifts/" + view.id()))
+        .header("ETag", Etags.of(view.version()))
+        .entity(view)
+        .build();
   }
 
   @GET
@@ -87,9 +97,24 @@ public class ShiftResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
-  @Operation(summary = "One shift")
-  public ShiftView get(@PathParam("id") UUID id) {
-    return ShiftView.of(shifts.require(id));
+  @Operation(
+      summary =
+          "One shift, with its ETag (the version in quotes): If-Match of a reinforcement or"
+              + " cancellation")
+  @APIResponse(
+      responseCode = "200",
+      description = "The shift",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the version in quotes, e.g. \"3\"",
+              schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ShiftView.class)))
+  public Response get(@PathParam("id") UUID id) {
+    return withEtag(shifts.require(id));
   }
 
   @POST
@@ -99,10 +124,27 @@ public class ShiftResource {
   @Operation(
       summary =
           "Reinforce a shift that has not started with an AVAILABLE person (emits ShiftReinforced); "
-              + "SCHEDULED afterwards if it has a LEAD; a person who should rest only with"
-              + " override.reason")
-  public ShiftView reinforce(@PathParam("id") UUID id, @Valid @NotNull MemberRequest request) {
-    return ShiftView.of(service.reinforce(id, request, scheduler()));
+              + "SCHEDULED afterwards if it has a LEAD. If-Match with the ETag read is required"
+              + " (428 without, 412 if stale); a person who should rest only with override.reason")
+  @APIResponse(
+      responseCode = "200",
+      description = "Reinforced; ETag is the new version",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the new version in quotes",
+              schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ShiftView.class)))
+  public Response reinforce(
+      @PathParam("id") UUID id,
+      @Parameter(description = "ETag of the shift as read, e.g. \"3\"", required = true)
+          @HeaderParam("If-Match")
+          String ifMatch,
+      @Valid @NotNull MemberRequest request) {
+    return withEtag(service.reinforce(id, Etags.requiredVersion(ifMatch), request, scheduler()));
   }
 
   @POST
@@ -111,9 +153,27 @@ public class ShiftResource {
   @RolesAllowed(Roles.COMMAND)
   @Operation(
       summary =
-          "Cancel a shift that has not started (emits ShiftCancelled); its people are free again")
-  public ShiftView cancel(@PathParam("id") UUID id, @Valid @NotNull Cancellation cancellation) {
-    return ShiftView.of(service.cancel(id, cancellation.reason()));
+          "Cancel a shift that has not started (emits ShiftCancelled); its people are free again."
+              + " If-Match with the ETag read is required (428 without, 412 if stale)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Cancelled; ETag is the new version",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the new version in quotes",
+              schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ShiftView.class)))
+  public Response cancel(
+      @PathParam("id") UUID id,
+      @Parameter(description = "ETag of the shift as read, e.g. \"3\"", required = true)
+          @HeaderParam("If-Match")
+          String ifMatch,
+      @Valid @NotNull Cancellation cancellation) {
+    return withEtag(service.cancel(id, Etags.requiredVersion(ifMatch), cancellation.reason()));
   }
 
   @POST
@@ -132,5 +192,9 @@ public class ShiftResource {
   @Operation(summary = "End a shift (emits ShiftEnded)")
   public ShiftView end(@PathParam("id") UUID id, @Valid ShiftMoment moment) {
     return ShiftView.of(service.end(id, moment == null ? null : moment.at()));
+  }
+
+  private static Response withEtag(Shift shift) {
+    return Response.ok(ShiftView.of(shift)).header("ETag", Etags.of(shift.version())).build();
   }
 }

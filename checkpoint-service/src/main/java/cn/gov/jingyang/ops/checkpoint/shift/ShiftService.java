@@ -93,15 +93,19 @@ public class ShiftService {
   }
 
   /**
-   * Adds a person to a shift that has not started. Locks the person (as scheduling does), then
-   * their replica row (as a duty-status change does), then the shift, always in that order.
+   * Adds a person to a shift that has not started, if the shift is still at the version the caller
+   * read (412 otherwise). Locks the person (as scheduling does), then their replica row (as a
+   * duty-status change does), then the shift, always in that order; the version is compared with
+   * the shift locked, so of two writers of one version exactly one succeeds.
    */
   @Transactional
-  public Shift reinforce(UUID shiftId, ShiftApi.MemberRequest request, Scheduler by) {
+  public Shift reinforce(
+      UUID shiftId, long expectedVersion, ShiftApi.MemberRequest request, Scheduler by) {
     UUID personId = request.personId();
     shifts.lockPeople(List.of(personId));
     PersonReplica person = people.findShareLocked(personId).orElse(null);
     Shift shift = shifts.requireLocked(shiftId);
+    requireVersion(shift, expectedVersion);
     shift.requireNotStarted("reinforced");
     String cause =
         admit(person, personId, "personId", request, by, shift.startsAt(), shift.endsAt());
@@ -125,10 +129,14 @@ public class ShiftService {
     return shift;
   }
 
-  /** Cancels a shift that has not started; its people are free again for that time. */
+  /**
+   * Cancels a shift that has not started, if it is still at the version the caller read (412
+   * otherwise); its people are free again for that time.
+   */
   @Transactional
-  public Shift cancel(UUID shiftId, String reason) {
+  public Shift cancel(UUID shiftId, long expectedVersion, String reason) {
     Shift shift = shifts.requireLocked(shiftId);
+    requireVersion(shift, expectedVersion);
     shift.cancel(reason, OffsetDateTime.now());
     String code = checkpoints.require(shift.checkpointId()).code();
     outbox.append(
@@ -176,6 +184,21 @@ public class ShiftService {
             when,
             ShiftEvents.Member.of(shift)));
     return shift;
+  }
+
+  private static void requireVersion(Shift shift, long expectedVersion) {
+    if (shift.version() != expectedVersion) {
+      throw ProblemException.preconditionFailed(
+          "shift "
+              + shift.id()
+              + " is at version "
+              + shift.version()
+              + ", not "
+              + expectedVersion
+              + "; read it again (GET /shifts/"
+              + shift.id()
+              + ")");
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import static cn.gov.jingyang.ops.checkpoint.Api.AUDITOR;
 import static cn.gov.jingyang.ops.checkpoint.Api.COMMAND;
 import static cn.gov.jingyang.ops.checkpoint.Api.OFFICER;
 import static cn.gov.jingyang.ops.checkpoint.Api.as;
+import static cn.gov.jingyang.ops.checkpoint.Api.etag;
 import static cn.gov.jingyang.ops.checkpoint.Api.member;
 import static cn.gov.jingyang.ops.checkpoint.shift.ShiftSupport.schedule;
 import static cn.gov.jingyang.ops.checkpoint.shift.ShiftSupport.shift;
@@ -60,6 +61,7 @@ class ShiftCancellationTest {
 
     as(COMMAND)
         .body(because("  卡点合并，班次取消 "))
+        .header("If-Match", etag("/shifts/" + id))
         .post("/shifts/" + id + "/cancellation")
         .then()
         .statusCode(200)
@@ -93,12 +95,14 @@ class ShiftCancellationTest {
         .body("detail", containsString("CANCELLED"));
     as(COMMAND)
         .body(because("again"))
+        .header("If-Match", etag("/shifts/" + id))
         .post("/shifts/" + id + "/cancellation")
         .then()
         .statusCode(409)
         .body("status", equalTo("CANCELLED"));
     as(COMMAND)
         .body(member(staff.available(), "MEMBER"))
+        .header("If-Match", etag("/shifts/" + id))
         .post("/shifts/" + id + "/members")
         .then()
         .statusCode(409)
@@ -113,6 +117,7 @@ class ShiftCancellationTest {
                 Api.activeCheckpoint(), BASE.plusHours(1), 8, List.of(member(otherLead, "LEAD"))));
     as(COMMAND)
         .body(member(member, "MEMBER"))
+        .header("If-Match", etag("/shifts/" + other))
         .post("/shifts/" + other + "/members")
         .then()
         .statusCode(200);
@@ -139,6 +144,7 @@ class ShiftCancellationTest {
         .statusCode(200);
     as(COMMAND)
         .body(because("too late"))
+        .header("If-Match", etag("/shifts/" + started))
         .post("/shifts/" + started + "/cancellation")
         .then()
         .statusCode(409)
@@ -150,23 +156,27 @@ class ShiftCancellationTest {
             shift(checkpoint, BASE.plusDays(2), 8, List.of(member(staff.available(), "LEAD"))));
     as(COMMAND)
         .body(because(" "))
+        .header("If-Match", etag("/shifts/" + upcoming))
         .post("/shifts/" + upcoming + "/cancellation")
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("reason"));
     as(COMMAND)
         .body("{}")
+        .header("If-Match", etag("/shifts/" + upcoming))
         .post("/shifts/" + upcoming + "/cancellation")
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("reason"));
     as(OFFICER)
         .body(because("not mine to cancel"))
+        .header("If-Match", etag("/shifts/" + upcoming))
         .post("/shifts/" + upcoming + "/cancellation")
         .then()
         .statusCode(403);
     as(COMMAND)
         .body(because("no such shift"))
+        .header("If-Match", "\"0\"")
         .post("/shifts/" + UUID.randomUUID() + "/cancellation")
         .then()
         .statusCode(404);

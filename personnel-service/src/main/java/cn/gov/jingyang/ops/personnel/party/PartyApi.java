@@ -84,7 +84,13 @@ public final class PartyApi {
       @Schema(description = "Person id") UUID personId,
       @Schema(description = "Status", example = "APPLICANT") PartyStatus status,
       @Schema(description = "Since (for APPLICANT: application date)", example = "2020-02-05")
-          LocalDate since) {}
+          LocalDate since,
+      @Schema(
+              description =
+                  "Version of the party file; in quotes it is the ETag that If-Match of a change"
+                      + " names",
+              example = "0")
+          long version) {}
 
   @Schema(description = "A written application to join the party")
   public record ApplicationView(

@@ -128,11 +128,26 @@ public class PartyBranchService {
   }
 
   /**
-   * Changes a person's party status; becoming an APPLICANT records the dated written application.
+   * Changes a person's party status if the party file is still at the version the caller read (412
+   * otherwise; the row is locked first, so of two writers of one version exactly one succeeds);
+   * becoming an APPLICANT records the dated written application.
    */
   @Transactional
-  public Person changePartyStatus(UUID personId, PartyApi.ChangePartyStatus r) {
-    Person person = people.require(personId);
+  public Person changePartyStatus(
+      UUID personId, long expectedVersion, PartyApi.ChangePartyStatus r) {
+    Person person = people.requireLocked(personId);
+    if (person.partyStatusVersion() != expectedVersion) {
+      throw ProblemException.preconditionFailed(
+          "the party file of person "
+              + personId
+              + " is at version "
+              + person.partyStatusVersion()
+              + ", not "
+              + expectedVersion
+              + "; read it again (GET /people/"
+              + personId
+              + "/party-status)");
+    }
     if (r.branchId() != null) {
       branches
           .findByIdOptional(r.branchId())
@@ -156,8 +171,7 @@ public class PartyBranchService {
           Arrays.stream(PartyStatus.values()).filter(s -> s != PartyStatus.APPLICANT).toList());
     }
     PartyStatus previous = person.partyStatus();
-    boolean changed = previous != r.status() || !r.since().equals(person.partyStatusSince());
-    person.changePartyStatus(r.status(), r.since());
+    boolean changed = person.changePartyStatus(r.status(), r.since());
     Flush.orRefuse(people::flush, Flush::changedMeanwhile, Flush::changedMeanwhile);
     if (changed) {
       outbox.append(new PartyStatusChanged(personId, previous, r.status(), r.since()));

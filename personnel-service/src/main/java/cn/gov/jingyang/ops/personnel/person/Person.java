@@ -55,6 +55,10 @@ public class Person {
   @Column(name = "party_status_since")
   private LocalDate partyStatusSince;
 
+  /** The version of the party file alone: the ETag of GET /people/{id}/party-status. */
+  @Column(name = "party_status_version")
+  private long partyStatusVersion;
+
   private boolean active;
 
   @Column(name = "deactivated_at")
@@ -110,10 +114,18 @@ public class Person {
     dutyStatusReviewAt = reviewAt;
   }
 
-  public void changePartyStatus(PartyStatus next, LocalDate since) {
+  /**
+   * Sets the party status; returns true (and counts a new version of the party file) if it changed.
+   */
+  public boolean changePartyStatus(PartyStatus next, LocalDate since) {
     requireActive();
+    if (next == partyStatus && since.equals(partyStatusSince)) {
+      return false;
+    }
     partyStatus = next;
     partyStatusSince = since;
+    partyStatusVersion++;
+    return true;
   }
 
   public void deactivate(String reason, OffsetDateTime at) {
@@ -179,6 +191,10 @@ public class Person {
 
   public LocalDate partyStatusSince() {
     return partyStatusSince;
+  }
+
+  public long partyStatusVersion() {
+    return partyStatusVersion;
   }
 
   public boolean active() {

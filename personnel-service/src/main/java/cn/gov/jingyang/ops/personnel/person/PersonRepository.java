@@ -9,6 +9,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,15 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
 
   public Person require(UUID id) {
     return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("person", id));
+  }
+
+  /**
+   * The person, the row locked until the transaction ends: of two writers that read the same
+   * version, the second waits and then sees the first one's change. Call before the person is read.
+   */
+  public Person requireLocked(UUID id) {
+    return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        .orElseThrow(() -> ProblemException.notFound("person", id));
   }
 
   /** A person referenced from a request body: unknown is 422 naming the field. */

@@ -47,7 +47,13 @@ public final class UnitApi {
           @Size(max = 100)
           String town,
       @Schema(description = "The police station that covers the town from now on") @NotNull
-          UUID toUnitId) {}
+          UUID toUnitId,
+      @Schema(
+              description =
+                  "The station the caller saw covering the town (GET /units/coverage?town=);"
+                      + " absent if none did. 412 if the town is covered by another station (or"
+                      + " by one) now: a concurrent transfer is never overwritten unseen")
+          UUID fromUnitId) {}
 
   @Schema(description = "A town moved to another station")
   public record TransferView(
@@ -71,7 +77,12 @@ public final class UnitApi {
           UUID parentId,
       @Schema(description = "Towns covered (police stations), by gazetteer code")
           List<CoveredTown> towns,
-      @Schema(description = "Version", example = "0") long version) {
+      @Schema(
+              description =
+                  "Version; in quotes it is the ETag that If-Match of a coverage change or transfer"
+                      + " names",
+              example = "0")
+          long version) {
 
     static UnitView of(Unit u) {
       return new UnitView(

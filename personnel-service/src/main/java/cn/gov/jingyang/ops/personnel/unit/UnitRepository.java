@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.personnel.unit;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,40 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
   public Unit requireReferenced(String field, UUID id) {
     return findByIdOptional(id)
         .orElseThrow(() -> ProblemException.unprocessable(field, "unit " + id + " does not exist"));
+  }
+
+  /**
+   * The unit, its row locked until the transaction ends. The row is locked before the unit and its
+   * towns are read, so a writer that waited for a concurrent one sees that writer's change.
+   */
+  public Unit requireLocked(UUID id) {
+    if (lock(List.of(id)).isEmpty()) {
+      throw ProblemException.notFound("unit", id);
+    }
+    return require(id);
+  }
+
+  /**
+   * Locks the rows of these units until the transaction ends, in id order (two writers locking the
+   * same units cannot deadlock); returns the ids that exist. Call before the units are read.
+   */
+  @SuppressWarnings("unchecked")
+  public List<UUID> lock(Collection<UUID> ids) {
+    return getEntityManager()
+        .createNativeQuery("select id from unit where id in (:ids) order by id for update")
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  /** The id of the station covering a town now, read without loading (or caching) the unit. */
+  @SuppressWarnings("unchecked")
+  public Optional<UUID> stationIdOf(String townCode) {
+    List<UUID> ids =
+        getEntityManager()
+            .createNativeQuery("select unit_id from station_town where town_code = :code")
+            .setParameter("code", townCode)
+            .getResultList();
+    return ids.stream().findFirst();
   }
 
   public boolean codeTaken(String code) {

@@ -5,11 +5,13 @@ import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import cn.gov.jingyang.ops.platform.versioning.Etags;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -20,7 +22,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/units")
@@ -54,7 +60,10 @@ public class UnitResource {
       summary = "Create a unit under its parent (a police station may list the towns it covers)")
   public Response create(@Valid @NotNull UnitApi.CreateUnit request) {
     Unit unit = service.create(request);
-    return Response.created(URI.create("/units/" + unit.id())).entity(UnitView.of(unit)).build();
+    return Response.created(URI.create("/units/" + unit.id()))
+        .header("ETag", Etags.of(unit.version()))
+        .entity(UnitView.of(unit))
+        .build();
   }
 
   @GET
@@ -75,18 +84,50 @@ public class UnitResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One unit")
-  public UnitView get(@PathParam("id") UUID id) {
-    return UnitView.of(units.require(id));
+  @Operation(
+      summary = "One unit, with its ETag (the version in quotes): If-Match of a coverage change")
+  @APIResponse(
+      responseCode = "200",
+      description = "The unit",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the version in quotes, e.g. \"3\"",
+              schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = UnitView.class)))
+  public Response get(@PathParam("id") UUID id) {
+    return withEtag(units.require(id));
   }
 
   @PUT
   @Path("/{id}/coverage")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Replace the towns a police station covers (publishes UnitCoverageChanged)")
-  public UnitView changeCoverage(
-      @PathParam("id") UUID id, @Valid @NotNull UnitApi.Coverage coverage) {
-    return UnitView.of(service.changeCoverage(id, coverage.towns()));
+  @Operation(
+      summary =
+          "Replace the towns a police station covers (publishes UnitCoverageChanged); If-Match"
+              + " with the ETag read is required (428 without, 412 if stale)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Replaced; ETag is the new version",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the new version in quotes",
+              schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = UnitView.class)))
+  public Response changeCoverage(
+      @PathParam("id") UUID id,
+      @Parameter(description = "ETag of the unit as read, e.g. \"3\"", required = true)
+          @HeaderParam("If-Match")
+          String ifMatch,
+      @Valid @NotNull UnitApi.Coverage coverage) {
+    return withEtag(service.changeCoverage(id, Etags.requiredVersion(ifMatch), coverage.towns()));
   }
 
   @POST
@@ -96,9 +137,37 @@ public class UnitResource {
   @Operation(
       summary =
           "Move a town to another station in one step: the current station releases it, the new"
-              + " one takes it (publishes UnitCoverageChanged for both)")
-  public UnitApi.TransferView transfer(@Valid @NotNull UnitApi.TownTransfer request) {
-    return UnitApi.TransferView.of(service.transfer(request.town(), request.toUnitId()));
+              + " one takes it (publishes UnitCoverageChanged for both). If-Match is the ETag of the"
+              + " receiving station (toUnitId) as read, fromUnitId the station seen covering the town"
+              + " (absent: none did); 428 without If-Match, 412 if either is stale")
+  @APIResponse(
+      responseCode = "200",
+      description = "Moved; ETag is the receiving station's new version",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the receiving station's new version in quotes",
+              schema = @Schema(implementation = String.class)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = UnitApi.TransferView.class)))
+  public Response transfer(
+      @Parameter(
+              description = "ETag of the receiving station (toUnitId) as read, e.g. \"3\"",
+              required = true)
+          @HeaderParam("If-Match")
+          String ifMatch,
+      @Valid @NotNull UnitApi.TownTransfer request) {
+    UnitService.Transfer transfer =
+        service.transfer(
+            request.town(),
+            request.toUnitId(),
+            Etags.requiredVersion(ifMatch),
+            request.fromUnitId());
+    return Response.ok(UnitApi.TransferView.of(transfer))
+        .header("ETag", Etags.of(transfer.to().version()))
+        .build();
   }
 
   @GET
@@ -117,5 +186,9 @@ public class UnitResource {
           String town) {
     CoveredTown place = coverage.require("town", town);
     return units.stationsCovering(place.code()).stream().map(UnitView::of).toList();
+  }
+
+  private static Response withEtag(Unit unit) {
+    return Response.ok(UnitView.of(unit)).header("ETag", Etags.of(unit.version())).build();
   }
 }

@@ -4,6 +4,7 @@ import static cn.gov.jingyang.ops.personnel.TestApi.admin;
 import static cn.gov.jingyang.ops.personnel.TestApi.as;
 import static cn.gov.jingyang.ops.personnel.TestApi.bureau;
 import static cn.gov.jingyang.ops.personnel.TestApi.createUnit;
+import static cn.gov.jingyang.ops.personnel.TestApi.etag;
 import static cn.gov.jingyang.ops.personnel.TestApi.register;
 import static cn.gov.jingyang.ops.personnel.TestApi.validEventsOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,7 @@ class PartyResourceTest {
   static void setPartyStatus(String personId, String status, String since) {
     admin()
         .body(Map.of("status", status, "since", since))
+        .header("If-Match", etag("/people/" + personId + "/party-status"))
         .put("/people/" + personId + "/party-status")
         .then()
         .statusCode(200)
@@ -136,6 +138,7 @@ class PartyResourceTest {
                   start.plusDays(i * 10L).toString(),
                   "branchId",
                   branch))
+          .header("If-Match", etag("/people/" + applicants[i] + "/party-status"))
           .put("/people/" + applicants[i] + "/party-status")
           .then()
           .statusCode(200);
@@ -170,6 +173,7 @@ class PartyResourceTest {
     setPartyStatus(applicants[0], "ACTIVIST", start.plusDays(60).toString());
     admin()
         .body(Map.of("status", "APPLICANT", "since", start.plusDays(70).toString()))
+        .header("If-Match", etag("/people/" + applicants[0] + "/party-status"))
         .put("/people/" + applicants[0] + "/party-status")
         .then()
         .statusCode(409);
@@ -252,6 +256,7 @@ class PartyResourceTest {
         .statusCode(403);
     as(Roles.COMMAND)
         .body(Map.of("status", "MEMBER", "since", "2020-01-01"))
+        .header("If-Match", etag("/people/" + person + "/party-status"))
         .put("/people/" + person + "/party-status")
         .then()
         .statusCode(403);

@@ -4,6 +4,7 @@ import static cn.gov.jingyang.ops.personnel.TestApi.admin;
 import static cn.gov.jingyang.ops.personnel.TestApi.as;
 import static cn.gov.jingyang.ops.personnel.TestApi.bureau;
 import static cn.gov.jingyang.ops.personnel.TestApi.createUnit;
+import static cn.gov.jingyang.ops.personnel.TestApi.etag;
 import static cn.gov.jingyang.ops.personnel.TestApi.unique;
 import static cn.gov.jingyang.ops.personnel.TestApi.validEventsOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,7 @@ class TownCoverageTest {
     }
     admin()
         .body(Map.of("towns", List.of("孝泉鎮", "510603-T10")))
+        .header("If-Match", etag("/units/" + station))
         .put("/units/" + station + "/coverage")
         .then()
         .statusCode(200)
@@ -72,6 +74,7 @@ class TownCoverageTest {
     String second = createUnit("POLICE_STATION", bureau());
     admin()
         .body(Map.of("towns", List.of("和新鎮")))
+        .header("If-Match", etag("/units/" + second))
         .put("/units/" + second + "/coverage")
         .then()
         .statusCode(409)
@@ -100,6 +103,7 @@ class TownCoverageTest {
                   start.await();
                   return admin()
                       .body(Map.of("towns", List.of("德新")))
+                      .header("If-Match", etag("/units/" + station))
                       .put("/units/" + station + "/coverage")
                       .then()
                       .extract()
@@ -132,6 +136,7 @@ class TownCoverageTest {
     String station = createUnit("POLICE_STATION", bureau());
     admin()
         .body(Map.of("towns", List.of("510603-T15", "武汉市洪山区")))
+        .header("If-Match", etag("/units/" + station))
         .put("/units/" + station + "/coverage")
         .then()
         .statusCode(422)
@@ -168,7 +173,8 @@ class TownCoverageTest {
     String from = createUnit("POLICE_STATION", bureau(), "新中", "柏隆");
     String to = createUnit("POLICE_STATION", bureau());
     as(Roles.COMMAND)
-        .body(Map.of("town", "新中鎮", "toUnitId", to))
+        .header("If-Match", etag("/units/" + to))
+        .body(Map.of("town", "新中鎮", "toUnitId", to, "fromUnitId", from))
         .post("/units/coverage/transfers")
         .then()
         .statusCode(200)

@@ -4,6 +4,7 @@ import static cn.gov.jingyang.ops.personnel.TestApi.admin;
 import static cn.gov.jingyang.ops.personnel.TestApi.as;
 import static cn.gov.jingyang.ops.personnel.TestApi.bureau;
 import static cn.gov.jingyang.ops.personnel.TestApi.createUnit;
+import static cn.gov.jingyang.ops.personnel.TestApi.etag;
 import static cn.gov.jingyang.ops.personnel.TestApi.unclaimedTown;
 import static cn.gov.jingyang.ops.personnel.TestApi.unique;
 import static cn.gov.jingyang.ops.personnel.TestApi.validEventsOf;
@@ -51,6 +52,7 @@ class UnitResourceTest {
     String otherTown = unclaimedTown();
     admin()
         .body(Map.of("towns", List.of(town, otherTown)))
+        .header("If-Match", etag("/units/" + station))
         .put("/units/" + station + "/coverage")
         .then()
         .statusCode(200)
@@ -69,6 +71,7 @@ class UnitResourceTest {
     String station = createUnit("POLICE_STATION", bureau(), town);
     admin()
         .body(Map.of("towns", List.of(town)))
+        .header("If-Match", etag("/units/" + station))
         .put("/units/" + station + "/coverage")
         .then()
         .statusCode(200);
@@ -101,6 +104,7 @@ class UnitResourceTest {
     String brigade = createUnit("BRIGADE", bureau());
     admin()
         .body(Map.of("towns", List.of("黃許鎮")))
+        .header("If-Match", etag("/units/" + brigade))
         .put("/units/" + brigade + "/coverage")
         .then()
         .statusCode(409)
