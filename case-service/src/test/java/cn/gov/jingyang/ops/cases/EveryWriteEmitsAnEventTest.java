@@ -1,0 +1,110 @@
+package cn.gov.jingyang.ops.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.jingyang.ops.cases.verification.Db;
+import cn.gov.jingyang.ops.cases.verification.Tasks;
+import cn.gov.jingyang.ops.infra.EventContracts;
+import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.testing.WriteOperations;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every state change is an event: each write operation of the live OpenAPI document is exercised
+ * and must have appended its event to the outbox, valid against its contract. A new write operation
+ * without a scenario here fails the test.
+ */
+@QuarkusTest
+class EveryWriteEmitsAnEventTest {
+
+  private static final String TOWN = "510603-T12";
+
+  /** What a scenario expects in the outbox: an event whose data field has a value. */
+  record Expected(String event, String field, String value) {}
+
+  @Inject DataSource dataSource;
+  @Inject KafkaClients kafka;
+
+  private Db db;
+  private String officer;
+
+  private Map<String, Supplier<Expected>> scenarios() {
+    Map<String, Supplier<Expected>> s = new LinkedHashMap<>();
+    s.put(
+        "POST /verification-tasks",
+        () -> new Expected("VerificationTaskCreated", "taskId", Tasks.manualTask(TOWN, null)));
+    s.put(
+        "POST /verification-tasks/{id}/assignment",
+        () -> new Expected("VerificationTaskAssigned", "taskId", assigned()));
+    s.put(
+        "POST /verification-tasks/{id}/visit",
+        () -> new Expected("VerificationTaskVisited", "taskId", visited()));
+    s.put("POST /verification-tasks/{id}/unreachable", this::unreachable);
+    s.put("POST /verification-tasks/{id}/completion", this::completed);
+    return s;
+  }
+
+  @Test
+  void everyWriteOperationAppendsItsEventValidAgainstItsContract() throws Exception {
+    db = Db.of(dataSource);
+    UUID station = UUID.randomUUID();
+    Tasks.cover(kafka.bootstrapServers(), db, station, UUID.randomUUID(), "PS-HX2", TOWN);
+    officer = Tasks.stationOfficer(station);
+    Set<String> writes = WriteOperations.ofLiveApi();
+    Map<String, Supplier<Expected>> scenarios = scenarios();
+
+    Set<String> unmapped = new TreeSet<>(writes);
+    unmapped.removeAll(scenarios.keySet());
+    unmapped.removeAll(WriteOperations.PLATFORM_OPERATIONS);
+    assertThat(unmapped).as("write operations without an event scenario").isEmpty();
+    assertThat(writes)
+        .as("scenarios of operations that no longer exist")
+        .containsAll(scenarios.keySet());
+
+    List<String> missing = new ArrayList<>();
+    for (var scenario : scenarios.entrySet()) {
+      Expected expected = scenario.getValue().get();
+      List<String> events = db.events(expected.event(), expected.field(), expected.value());
+      if (events.isEmpty()) {
+        missing.add(scenario.getKey() + " → " + expected.event());
+      }
+      events.forEach(EventContracts::assertValid);
+    }
+    assertThat(missing).as("write operations that appended no event").isEmpty();
+  }
+
+  private String assigned() {
+    String id = Tasks.manualTask(TOWN, null);
+    Tasks.move(officer, id, "assignment", "{\"assignee\":\"李强 051288\"}");
+    return id;
+  }
+
+  private String visited() {
+    String id = assigned();
+    Tasks.move(officer, id, "visit", "{}");
+    return id;
+  }
+
+  private Expected unreachable() {
+    String id = assigned();
+    Tasks.move(officer, id, "unreachable", "{\"reason\":\"家中无人\"}");
+    return new Expected("VerificationTaskUnreachable", "taskId", id);
+  }
+
+  private Expected completed() {
+    String id = visited();
+    Tasks.move(officer, id, "completion", "{\"outcome\":\"CONCEALED_EXPOSURE\"}");
+    return new Expected("VerificationTaskCompleted", "taskId", id);
+  }
+}
