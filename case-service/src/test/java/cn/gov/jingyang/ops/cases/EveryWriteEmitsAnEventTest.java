@@ -6,6 +6,7 @@ import static cn.gov.jingyang.ops.cases.CaseApiCalls.caseJson;
 import static cn.gov.jingyang.ops.cases.CaseApiCalls.etag;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.jingyang.ops.cases.verification.Tasks;
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
 import cn.gov.jingyang.ops.testing.WriteOperations;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -29,11 +31,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EveryWriteEmitsAnEventTest {
 
+  private static final String TOWN = "510603-T12";
+
   /** What a scenario expects in the outbox: an event whose data field has a value. */
   record Expected(String event, String field, String value) {}
 
   @Inject DataSource dataSource;
   @Inject KafkaClients kafka;
+
+  private Db db;
+  private String officer;
 
   private Map<String, Supplier<Expected>> scenarios() {
     Map<String, Supplier<Expected>> s = new LinkedHashMap<>();
@@ -67,12 +74,26 @@ class EveryWriteEmitsAnEventTest {
     s.put(
         "POST /cases/{id}/actions",
         () -> append("actions", "{\"text\":\"走访\"}", "CaseActionRecorded"));
+    s.put(
+        "POST /verification-tasks",
+        () -> new Expected("VerificationTaskCreated", "taskId", Tasks.manualTask(TOWN, null)));
+    s.put(
+        "POST /verification-tasks/{id}/assignment",
+        () -> new Expected("VerificationTaskAssigned", "taskId", assigned()));
+    s.put(
+        "POST /verification-tasks/{id}/visit",
+        () -> new Expected("VerificationTaskVisited", "taskId", visited()));
+    s.put("POST /verification-tasks/{id}/unreachable", this::unreachable);
+    s.put("POST /verification-tasks/{id}/completion", this::completed);
     return s;
   }
 
   @Test
   void everyWriteOperationAppendsItsEventValidAgainstItsContract() throws Exception {
-    Db db = new Db(dataSource);
+    db = new Db(dataSource);
+    UUID station = UUID.randomUUID();
+    Tasks.cover(kafka.bootstrapServers(), db, station, UUID.randomUUID(), "PS-HX2", TOWN);
+    officer = Tasks.stationOfficer(station);
     Set<String> writes = WriteOperations.ofLiveApi();
     Map<String, Supplier<Expected>> scenarios = scenarios();
 
@@ -111,5 +132,29 @@ class EveryWriteEmitsAnEventTest {
     String id = CaseApiCalls.reportedCase();
     as(COMMAND).body(body).post("/cases/" + id + "/" + what).then().statusCode(200);
     return new Expected(event, "caseId", id);
+  }
+
+  private String assigned() {
+    String id = Tasks.manualTask(TOWN, null);
+    Tasks.move(officer, id, "assignment", "{\"assignee\":\"李强 051288\"}");
+    return id;
+  }
+
+  private String visited() {
+    String id = assigned();
+    Tasks.move(officer, id, "visit", "{}");
+    return id;
+  }
+
+  private Expected unreachable() {
+    String id = assigned();
+    Tasks.move(officer, id, "unreachable", "{\"reason\":\"家中无人\"}");
+    return new Expected("VerificationTaskUnreachable", "taskId", id);
+  }
+
+  private Expected completed() {
+    String id = visited();
+    Tasks.move(officer, id, "completion", "{\"outcome\":\"CONCEALED_EXPOSURE\"}");
+    return new Expected("VerificationTaskCompleted", "taskId", id);
   }
 }

@@ -27,7 +27,15 @@ public final class DevTokens {
   private DevTokens() {}
 
   public static String token(String subject, String... roles) {
-    return sign(DEV_KEY, subject, Duration.ofHours(8), roles);
+    return sign(DEV_KEY, subject, Duration.ofHours(8), null, roles);
+  }
+
+  /**
+   * A token whose claim {@code unit} names the caller's unit (a unit id): a STATION_OFFICER's lists
+   * are scoped to it.
+   */
+  public static String tokenForUnit(String subject, String unit, String... roles) {
+    return sign(DEV_KEY, subject, Duration.ofHours(8), unit, roles);
   }
 
   /** A token signed by a key nobody trusts: services must refuse it. */
@@ -35,7 +43,8 @@ public final class DevTokens {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
-      return sign(generator.generateKeyPair().getPrivate(), subject, Duration.ofHours(1), roles);
+      return sign(
+          generator.generateKeyPair().getPrivate(), subject, Duration.ofHours(1), null, roles);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -51,13 +60,13 @@ public final class DevTokens {
         .sign(DEV_KEY);
   }
 
-  private static String sign(PrivateKey key, String subject, Duration lifetime, String... roles) {
-    return Jwt.issuer(ISSUER)
-        .upn(subject)
-        .subject(subject)
-        .groups(Set.of(roles))
-        .expiresIn(lifetime)
-        .sign(key);
+  private static String sign(
+      PrivateKey key, String subject, Duration lifetime, String unit, String... roles) {
+    var claims = Jwt.issuer(ISSUER).upn(subject).subject(subject).groups(Set.of(roles));
+    if (unit != null) {
+      claims.claim("unit", unit);
+    }
+    return claims.expiresIn(lifetime).sign(key);
   }
 
   private static PrivateKey loadDevKey() {
@@ -75,13 +84,27 @@ public final class DevTokens {
     }
   }
 
-  /** {@code DevTokens <subject> <ROLE> [ROLE...]} prints a development token. */
+  /**
+   * {@code DevTokens <subject> <ROLE> [ROLE...] [--unit UNIT]} prints a development token; {@code
+   * --unit} adds the claim {@code unit}.
+   */
   public static void main(String[] args) {
-    if (args.length < 2) {
-      System.err.println("usage: token <subject> <ROLE> [ROLE...]");
+    java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args));
+    String unit = null;
+    int flag = rest.indexOf("--unit");
+    if (flag >= 0) {
+      if (flag + 1 >= rest.size()) {
+        System.err.println("--unit needs a unit id");
+        System.exit(2);
+      }
+      unit = rest.get(flag + 1);
+      rest.subList(flag, flag + 2).clear();
+    }
+    if (rest.size() < 2) {
+      System.err.println("usage: token <subject> <ROLE> [ROLE...] [--unit UNIT]");
       System.exit(2);
     }
-    String[] roles = java.util.Arrays.copyOfRange(args, 1, args.length);
-    System.out.println(token(args[0], roles));
+    String[] roles = rest.subList(1, rest.size()).toArray(String[]::new);
+    System.out.println(tokenForUnit(rest.get(0), unit, roles));
   }
 }

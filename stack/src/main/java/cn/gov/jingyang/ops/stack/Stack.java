@@ -47,7 +47,8 @@ public final class Stack {
             usage: ./stackctl up            start PostgreSQL, Kafka and the four services; Ctrl-C stops all
                    ./stackctl down          stop a running stack (from another terminal)
                    ./stackctl status        readiness of each service
-                   ./stackctl token SUBJECT ROLE...   a development JWT for the examples""");
+                   ./stackctl token SUBJECT ROLE... [--unit UNIT]   a development JWT for the examples
+                                            (--unit: claim unit, the caller's unit id)""");
         System.exit("help".equals(command) ? 0 : 2);
       }
     }

@@ -5,11 +5,13 @@ import cn.gov.jingyang.ops.cases.casefile.CaseApi.CaseRequest;
 import cn.gov.jingyang.ops.cases.casefile.CaseApi.PartyRequest;
 import cn.gov.jingyang.ops.cases.personnel.AssignableOfficers;
 import cn.gov.jingyang.ops.cases.personnel.PersonReplica;
+import cn.gov.jingyang.ops.cases.verification.ConcealedExposureFound;
 import cn.gov.jingyang.ops.platform.gazetteer.Town;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.pii.PersonalData;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -78,12 +80,21 @@ public class CaseFileService {
   }
 
   /**
+   * A household verification ended with CONCEALED_EXPOSURE: its case is opened in the completing
+   * transaction, so the task's completion and the case commit together or not at all.
+   */
+  void onConcealedExposure(@Observes ConcealedExposureFound found) {
+    openFromVerification(found);
+  }
+
+  /**
    * Opens the CONCEALMENT_OF_EXPOSURE case (source VERIFICATION) of a household-verification task,
    * exactly once: a second call for the same task — a repeated completion, a redelivered event, a
    * concurrent call — returns the case the first one opened. Joins the caller's transaction.
    */
   @Transactional
-  public CaseFile openFromVerification(UUID taskId, VerificationFinding f) {
+  public CaseFile openFromVerification(ConcealedExposureFound f) {
+    UUID taskId = f.taskId();
     // calls for the same task take turns; the unique linked_task_id is the backstop
     cases
         .getEntityManager()
@@ -95,7 +106,7 @@ public class CaseFileService {
       return existing.get();
     }
     OffsetDateTime now = OffsetDateTime.now();
-    OffsetDateTime foundAt = f.foundAt() == null ? now : f.foundAt();
+    OffsetDateTime foundAt = f.completedAt() == null ? now : f.completedAt();
     Optional<Town> town = towns.byCode(f.townCode());
     String summary =
         "household verification found concealed exposure"
@@ -116,7 +127,7 @@ public class CaseFileService {
             List.of(),
             parties,
             Impact.NONE);
-    String by = f.foundBy() == null ? "case-service" : f.foundBy();
+    String by = f.completedBy() == null ? "case-service" : f.completedBy();
     CaseFile c =
         CaseFile.report(numbers.next(foundAt), CaseSource.VERIFICATION, details, taskId, by, now);
     cases.persist(c);

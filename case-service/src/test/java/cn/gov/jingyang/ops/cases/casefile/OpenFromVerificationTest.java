@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.jingyang.ops.cases.Db;
+import cn.gov.jingyang.ops.cases.verification.ConcealedExposureFound;
 import cn.gov.jingyang.ops.infra.EventContracts;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,13 +31,14 @@ class OpenFromVerificationTest {
   @Inject CaseFileService service;
   @Inject DataSource dataSource;
 
-  private static VerificationFinding finding() {
-    return new VerificationFinding(
+  private static ConcealedExposureFound finding(UUID task) {
+    return new ConcealedExposureFound(
+        task,
         "陈某",
         "510603199001010021",
         "13900001111",
-        "510603-T02",
         "城北街道某小区5栋",
+        "510603-T02",
         UUID.fromString(UNIT),
         "隐瞒武汉旅居史",
         OffsetDateTime.parse("2020-02-02T09:00:00+08:00"),
@@ -46,8 +48,8 @@ class OpenFromVerificationTest {
   @Test
   void aTaskOpensOneConcealmentCaseAndARepeatReturnsIt() {
     UUID task = UUID.randomUUID();
-    CaseFile first = service.openFromVerification(task, finding());
-    CaseFile again = service.openFromVerification(task, finding());
+    CaseFile first = service.openFromVerification(finding(task));
+    CaseFile again = service.openFromVerification(finding(task));
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(again.number()).isEqualTo(first.number());
 
@@ -84,7 +86,7 @@ class OpenFromVerificationTest {
             pool.submit(
                 () -> {
                   start.await();
-                  return service.openFromVerification(task, finding()).id();
+                  return service.openFromVerification(finding(task)).id();
                 }));
       }
       start.countDown();
@@ -105,12 +107,10 @@ class OpenFromVerificationTest {
   @Test
   void aTaskWithoutTownOrStationStillOpensItsCase() {
     UUID task = UUID.randomUUID();
-    VerificationFinding f = finding();
     CaseFile c =
         service.openFromVerification(
-            task,
-            new VerificationFinding(
-                f.personName(), null, null, null, null, null, null, null, "district-queue"));
+            new ConcealedExposureFound(
+                task, "陈某", null, null, null, null, null, null, null, "district-queue"));
     assertThat(c.details().townCode()).isNull();
     assertThat(c.details().leadUnitId()).isNull();
     assertThat(c.number()).matches("JY-\\d{4}-\\d{6}");

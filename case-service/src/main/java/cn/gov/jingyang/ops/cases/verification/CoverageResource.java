@@ -1,0 +1,135 @@
+package cn.gov.jingyang.ops.cases.verification;
+
+import cn.gov.jingyang.ops.cases.verification.TaskQueries.Counts;
+import cn.gov.jingyang.ops.cases.verification.TaskQueries.StationCounts;
+import cn.gov.jingyang.ops.cases.verification.VerificationApi.TaskView;
+import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * "不漏一户、不漏一人": how far verification has got, per station, per batch and per source — counted
+ * directly over the tasks at the time of the request.
+ */
+@Path("/verification-coverage")
+@Tag(name = "Household verification")
+public class CoverageResource {
+
+  private final TaskQueries queries;
+  private final TaskScope scope;
+
+  public CoverageResource(TaskQueries queries, TaskScope scope) {
+    this.queries = queries;
+    this.scope = scope;
+  }
+
+  @Schema(
+      description =
+          "Coverage of a set of tasks: total; done (COMPLETED); open (not COMPLETED); overdue (open"
+              + " and past due); unreachable (UNREACHABLE); unroutable (open, in the district queue:"
+              + " no station covers their town)")
+  public record CoverageView(
+      @Schema(description = "the station asked about") UUID station,
+      @Schema(description = "the provincial batch asked about") String batch,
+      @Schema(description = "the source asked about") SourceKind source,
+      @Schema(description = "when counted") OffsetDateTime at,
+      long total,
+      long done,
+      long open,
+      long overdue,
+      long unreachable,
+      long unroutable) {}
+
+  @Schema(description = "Coverage of one station's tasks; no stationUnitId: the district queue")
+  public record StationCoverageView(
+      UUID stationUnitId,
+      String stationCode,
+      String stationName,
+      long total,
+      long done,
+      long open,
+      long overdue,
+      long unreachable,
+      long unroutable) {
+    static StationCoverageView of(StationCounts s) {
+      Counts c = s.counts();
+      return new StationCoverageView(
+          s.stationUnitId(),
+          s.code(),
+          s.name(),
+          c.total(),
+          c.done(),
+          c.open(),
+          c.overdue(),
+          c.unreachable(),
+          c.unroutable());
+    }
+  }
+
+  @GET
+  @RolesAllowed({Roles.COMMAND, Roles.STATION_OFFICER, Roles.AUDITOR, Roles.PROVINCIAL_PLATFORM})
+  @Operation(
+      summary =
+          "Coverage of the tasks of a station, a provincial batch and/or a source (all given"
+              + " filters apply; none: every task the caller may see)")
+  public CoverageView coverage(
+      @QueryParam("station") String station,
+      @QueryParam("batch") String batch,
+      @QueryParam("source") String source) {
+    TaskFilter filter = TaskFilter.parse(null, station, null, source, batch, null);
+    OffsetDateTime now = OffsetDateTime.now();
+    Counts c = queries.counts(filter, scope.unit(), now);
+    return new CoverageView(
+        filter.station(),
+        filter.batch(),
+        filter.source(),
+        now,
+        c.total(),
+        c.done(),
+        c.open(),
+        c.overdue(),
+        c.unreachable(),
+        c.unroutable());
+  }
+
+  @GET
+  @Path("/stations")
+  @RolesAllowed({Roles.COMMAND, Roles.STATION_OFFICER, Roles.AUDITOR, Roles.PROVINCIAL_PLATFORM})
+  @Operation(
+      summary =
+          "Coverage per station holding tasks, by station code; the district queue (unroutable"
+              + " tasks) first, without a station")
+  public List<StationCoverageView> perStation() {
+    return queries.perStation(scope.unit(), OffsetDateTime.now()).stream()
+        .map(StationCoverageView::of)
+        .toList();
+  }
+
+  @GET
+  @Path("/overdue")
+  @RolesAllowed({Roles.COMMAND, Roles.STATION_OFFICER, Roles.AUDITOR, Roles.PROVINCIAL_PLATFORM})
+  @Operation(
+      summary =
+          "The overdue tasks (open and past due) of a station, a batch and/or a source, most"
+              + " overdue first")
+  public Page<TaskView> overdue(
+      @QueryParam("station") String station,
+      @QueryParam("batch") String batch,
+      @QueryParam("source") String source,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    TaskFilter filter = TaskFilter.parse(null, station, null, source, batch, null).overdueOnly();
+    return queries
+        .list(filter, scope.unit(), OffsetDateTime.now(), TaskFilter.page(page, size))
+        .map(t -> TaskView.of(t, scope));
+  }
+}

@@ -1,0 +1,34 @@
+package cn.gov.jingyang.ops.cases.verification;
+
+import cn.gov.jingyang.ops.cases.routing.TownMoved;
+import cn.gov.jingyang.ops.cases.verification.VerificationTaskEvents.VerificationTaskRerouted;
+import cn.gov.jingyang.ops.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * When a station starts covering a town, the town's open tasks move to it — in the transaction that
+ * changed the routing table — each with a VerificationTaskRerouted. Completed tasks stay where they
+ * were done.
+ */
+@ApplicationScoped
+public class TaskRerouting {
+
+  private final VerificationTaskRepository tasks;
+  private final Outbox outbox;
+
+  public TaskRerouting(VerificationTaskRepository tasks, Outbox outbox) {
+    this.tasks = tasks;
+    this.outbox = outbox;
+  }
+
+  void townMoved(@Observes TownMoved move) {
+    for (VerificationTask task : tasks.openOfTownElsewhereLocked(move.townCode(), move.station())) {
+      var from = task.stationUnitId();
+      task.routeTo(move.station());
+      outbox.append(
+          new VerificationTaskRerouted(
+              task.id(), task.townCode(), from, move.station(), move.reason(), move.at()));
+    }
+  }
+}
