@@ -59,6 +59,7 @@ class EveryWriteEmitsAnEventTest {
     s.put("DELETE /party-branches/{id}/members/{personId}", this::removeMember);
     s.put("POST /deployments", () -> one(deploy(), "DeploymentStarted", Map.of()));
     s.put("POST /deployments/{id}/end", this::endDeployment);
+    s.put("POST /admin/state/republish", this::republishStates);
     return s;
   }
 
@@ -131,6 +132,20 @@ class EveryWriteEmitsAnEventTest {
     return List.of(
         new Expected(from, "UnitCoverageChanged", Map.of()),
         new Expected(to, "UnitCoverageChanged", Map.of()));
+  }
+
+  private List<Expected> republishStates() {
+    String unit = bureau();
+    String id = register("STAFF", unit);
+    long before = eventsOf(db, id).size();
+    TestApi.as(cn.gov.jingyang.ops.platform.security.Roles.COMMAND)
+        .post("/admin/state/republish")
+        .then()
+        .statusCode(200);
+    assertThat(eventsOf(db, id)).hasSize((int) before + 1);
+    return List.of(
+        new Expected(id, "PersonSnapshot", Map.of("personId", id)),
+        new Expected(unit, "UnitSnapshot", Map.of("unitId", unit)));
   }
 
   private static String person() {

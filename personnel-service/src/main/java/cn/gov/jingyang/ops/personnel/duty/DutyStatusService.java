@@ -4,6 +4,7 @@ import cn.gov.jingyang.ops.personnel.common.Flush;
 import cn.gov.jingyang.ops.personnel.fatigue.FatigueService;
 import cn.gov.jingyang.ops.personnel.person.Person;
 import cn.gov.jingyang.ops.personnel.person.PersonRepository;
+import cn.gov.jingyang.ops.personnel.person.PersonStates;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,12 +20,15 @@ public class DutyStatusService {
   private final DutyStatusChangeRepository history;
   private final FatigueService fatigue;
   private final Outbox outbox;
+  private final PersonStates states;
 
   public DutyStatusService(
       PersonRepository people,
       DutyStatusChangeRepository history,
       FatigueService fatigue,
-      Outbox outbox) {
+      Outbox outbox,
+      PersonStates states) {
+    this.states = states;
     this.people = people;
     this.history = history;
     this.fatigue = fatigue;
@@ -47,6 +51,7 @@ public class DutyStatusService {
     history.persist(change);
     Flush.orRefuse(people::flush, Flush::changedMeanwhile, Flush::changedMeanwhile);
     outbox.append(new DutyStatusChanged(personId, previous, status, reason, from, changedBy));
+    states.publish(person);
     if (status == DutyStatus.RESTING) {
       fatigue.registerRest(personId, from, "duty status RESTING: " + reason);
     }

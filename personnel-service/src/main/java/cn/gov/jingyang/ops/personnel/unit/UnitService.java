@@ -15,8 +15,11 @@ public class UnitService {
   private final UnitRepository units;
   private final TownCoverage coverage;
   private final Outbox outbox;
+  private final UnitStates states;
 
-  public UnitService(UnitRepository units, TownCoverage coverage, Outbox outbox) {
+  public UnitService(
+      UnitRepository units, TownCoverage coverage, Outbox outbox, UnitStates states) {
+    this.states = states;
     this.units = units;
     this.coverage = coverage;
     this.outbox = outbox;
@@ -52,6 +55,7 @@ public class UnitService {
     if (!unit.towns().isEmpty()) {
       outbox.append(UnitCoverageChanged.of(unit, List.of()));
     }
+    states.publish(unit);
     return unit;
   }
 
@@ -66,6 +70,7 @@ public class UnitService {
       Flush.orRefuse(
           units::flush, Flush::changedMeanwhile, () -> TownCoverage.claimedMeanwhile(towns));
       outbox.append(UnitCoverageChanged.of(unit, before));
+      states.publish(unit);
     }
     return unit;
   }
@@ -90,6 +95,7 @@ public class UnitService {
       // released rows first: the unique index must never see the town twice
       Flush.orRefuse(units::flush, Flush::changedMeanwhile, Flush::changedMeanwhile);
       outbox.append(UnitCoverageChanged.of(from, fromBefore));
+      states.publish(from);
     }
     List<CoveredTown> toBefore = to.towns();
     List<CoveredTown> toAfter = new ArrayList<>(toBefore);
@@ -98,6 +104,7 @@ public class UnitService {
     Flush.orRefuse(
         units::flush, Flush::changedMeanwhile, () -> TownCoverage.claimedMeanwhile(List.of(town)));
     outbox.append(UnitCoverageChanged.of(to, toBefore));
+    states.publish(to);
     return new Transfer(town, from, to);
   }
 
