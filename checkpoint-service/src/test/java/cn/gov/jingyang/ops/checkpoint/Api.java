@@ -40,7 +40,8 @@ public final class Api {
     return """
         {"code":"%s","name":"黄许出口卡点","road":"成绵高速公路","place":"黄许出口","latitude":31.2145,
          "longitude":104.3912,"town":"黄许镇","kind":"HIGHWAY_EXIT","setUpOn":"2020-01-26",
-         "leadAgency":"旌阳公安分局","participatingAgencies":["交警大队","卫健局"],"supervisingLeader":"副局长 李明"}"""
+         "leadAgency":"旌阳公安分局","participatingAgencies":["交警大队","卫健局"],"supervisingLeaderName":"副局长 李明",
+         "supervisingLeaderAgency":"旌阳区人民政府"}"""
         .formatted(code);
   }
 
@@ -111,7 +112,8 @@ public final class Api {
       List<String> occupants) {
     return """
         {"clientRecordId":"%s","checkpointId":"%s","inspectedAt":"%s","direction":"INBOUND",
-         "plate":%s,"vehicleKind":"%s","inspector":"张伟 051234","occupants":[%s]}"""
+         "plate":%s,"vehicleKind":"%s","inspectorName":"张伟 051234",
+         "inspectorAgency":"旌阳区卫生健康局","occupants":[%s]}"""
         .formatted(
             clientRecordId,
             checkpointId,

@@ -26,10 +26,22 @@ public final class ServiceCatalog {
 
   private ServiceCatalog() {}
 
-  /** Every topic the platform uses: each service's events and their dead-letter topics. */
+  /**
+   * The compacted state topics (cleanup.policy=compact, key = aggregate id): the latest snapshot of
+   * every person and unit, from which a service deployed later builds its replicas.
+   */
+  public static List<String> stateTopics() {
+    return List.of("personnel.people.state", "personnel.units.state");
+  }
+
+  /**
+   * Every topic with the default (time-based) retention: each service's events and their
+   * dead-letter topics, and the dead-letter topics of the state topics.
+   */
   public static List<String> topics() {
-    return ALL.stream()
-        .flatMap(s -> java.util.stream.Stream.of(s.topic(), s.deadLetterTopic()))
+    return java.util.stream.Stream.concat(
+            ALL.stream().flatMap(s -> java.util.stream.Stream.of(s.topic(), s.deadLetterTopic())),
+            stateTopics().stream().map(t -> t + ".dlt"))
         .toList();
   }
 }

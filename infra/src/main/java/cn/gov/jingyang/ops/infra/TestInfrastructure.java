@@ -100,6 +100,7 @@ public final class TestInfrastructure {
       LOG.infof("embedded Kafka broker at %s in %d ms", bootstrap, millisSince(started));
     }
     Topics.ensure(bootstrap, ServiceCatalog.topics(), 3);
+    Topics.ensureCompacted(bootstrap, ServiceCatalog.stateTopics(), 3);
     return new TestInfrastructure(jdbc, user, password, bootstrap);
   }
 

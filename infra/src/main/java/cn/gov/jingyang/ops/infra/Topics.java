@@ -15,9 +15,27 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** Creates topics explicitly, with the intended partition count (no broker auto-creation). */
 public final class Topics {
 
+  /** A state topic keeps the latest record of every key, for as long as the topic exists. */
+  public static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
+
   private Topics() {}
 
   public static void ensure(String bootstrapServers, Collection<String> topics, int partitions) {
+    ensure(bootstrapServers, topics, partitions, Map.of());
+  }
+
+  /** Creates the compacted state topics ({@link ServiceCatalog#stateTopics()}) that are missing. */
+  public static void ensureCompacted(
+      String bootstrapServers, Collection<String> topics, int partitions) {
+    ensure(bootstrapServers, topics, partitions, COMPACTED);
+  }
+
+  /** Creates the topics that are missing, with {@code configs}; an existing topic is left as is. */
+  public static void ensure(
+      String bootstrapServers,
+      Collection<String> topics,
+      int partitions,
+      Map<String, String> configs) {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -25,7 +43,7 @@ public final class Topics {
           topics.stream()
               .filter(t -> !existing.contains(t))
               .distinct()
-              .map(t -> new NewTopic(t, partitions, (short) 1))
+              .map(t -> new NewTopic(t, partitions, (short) 1).configs(configs))
               .toList();
       if (missing.isEmpty()) {
         return;

@@ -60,6 +60,7 @@ class EveryWriteEmitsAnEventTest {
     s.put("DELETE /party-branches/{id}/members/{personId}", this::removeMember);
     s.put("POST /deployments", () -> one(deploy(), "DeploymentStarted", Map.of()));
     s.put("POST /deployments/{id}/end", this::endDeployment);
+    s.put("POST /admin/state/republish", this::republishStates);
     return s;
   }
 
@@ -89,9 +90,50 @@ class EveryWriteEmitsAnEventTest {
         if (!found) {
           missing.add(scenario.getKey() + " → " + expected.event() + " " + expected.data());
         }
+        staleState(expected.aggregateId())
+            .ifPresent(stale -> missing.add(scenario.getKey() + " → " + stale));
       }
     }
     assertThat(missing).as("write operations that appended no (or the wrong) event").isEmpty();
+  }
+
+  /**
+   * Issue 8 §3: a person or unit a write touched has, as its latest snapshot on its state topic,
+   * its current version — so a write that changes one but forgets {@code PersonStates}/{@code
+   * UnitStates.publish} fails here. Empty for other aggregates.
+   */
+  private java.util.Optional<String> staleState(String aggregateId) {
+    try (var c = db.getConnection();
+        var ps =
+            c.prepareStatement(
+                "select t.version, (select (o.event->'data'->>'version')::bigint from outbox o"
+                    + "  where o.aggregate_id = ? and o.topic = t.topic order by o.seq desc limit 1)"
+                    + " from (select version, 'personnel.people.state' as topic from person"
+                    + "  where id::text = ?"
+                    + "  union all select version, 'personnel.units.state' from unit"
+                    + "  where id::text = ?) t")) {
+      ps.setString(1, aggregateId);
+      ps.setString(2, aggregateId);
+      ps.setString(3, aggregateId);
+      try (var rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return java.util.Optional.empty();
+        }
+        long current = rs.getLong(1);
+        Object published = rs.getObject(2);
+        return published != null && ((Number) published).longValue() == current
+            ? java.util.Optional.empty()
+            : java.util.Optional.of(
+                "state snapshot of "
+                    + aggregateId
+                    + " at version "
+                    + published
+                    + ", not its current "
+                    + current);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean matches(JsonPath event, Map.Entry<String, Object> field) {
@@ -134,6 +176,20 @@ class EveryWriteEmitsAnEventTest {
     return List.of(
         new Expected(from, "UnitCoverageChanged", Map.of()),
         new Expected(to, "UnitCoverageChanged", Map.of()));
+  }
+
+  private List<Expected> republishStates() {
+    String unit = bureau();
+    String id = register("STAFF", unit);
+    long before = eventsOf(db, id).size();
+    TestApi.as(cn.gov.jingyang.ops.platform.security.Roles.COMMAND)
+        .post("/admin/state/republish")
+        .then()
+        .statusCode(200);
+    assertThat(eventsOf(db, id)).hasSize((int) before + 1);
+    return List.of(
+        new Expected(id, "PersonSnapshot", Map.of("personId", id)),
+        new Expected(unit, "UnitSnapshot", Map.of("unitId", unit)));
   }
 
   private static String person() {

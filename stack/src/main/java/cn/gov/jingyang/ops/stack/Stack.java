@@ -82,6 +82,7 @@ public final class Stack {
     kafka =
         KafkaBroker.start(layout.kafkaData(), layout.kafkaPort(), layout.controllerPort(), false);
     Topics.ensure(kafka.bootstrapServers(), ServiceCatalog.topics(), 6);
+    Topics.ensureCompacted(kafka.bootstrapServers(), ServiceCatalog.stateTopics(), 6);
 
     for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
       services.put(service, ServiceProcesses.start(layout, service, postgres, kafka));

@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.checkpoint.checkpoint;
 
 import cn.gov.jingyang.ops.checkpoint.common.Days;
+import cn.gov.jingyang.ops.checkpoint.personnel.PersonReferences;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -61,8 +62,15 @@ public class Checkpoint {
   @Column(name = "participating_agencies")
   private List<String> participatingAgencies = new ArrayList<>();
 
+  /** Display name: personnel's name for this bureau's people, as given for other agencies. */
   @Column(name = "supervising_leader")
   private String supervisingLeader;
+
+  @Column(name = "supervising_leader_id")
+  private UUID supervisingLeaderId;
+
+  @Column(name = "supervising_leader_agency")
+  private String supervisingLeaderAgency;
 
   @Column(name = "created_at")
   private OffsetDateTime createdAt;
@@ -87,7 +95,7 @@ public class Checkpoint {
       LocalDate setUpOn,
       String leadAgency,
       List<String> participatingAgencies,
-      String supervisingLeader) {}
+      PersonReferences.Reference supervisingLeader) {}
 
   public static Checkpoint plan(String code, Details details, OffsetDateTime now) {
     Checkpoint c = new Checkpoint();
@@ -126,7 +134,10 @@ public class Checkpoint {
         d.participatingAgencies() == null
             ? new ArrayList<>()
             : new ArrayList<>(d.participatingAgencies());
-    supervisingLeader = d.supervisingLeader();
+    var leader = d.supervisingLeader();
+    supervisingLeader = leader == null ? null : leader.name();
+    supervisingLeaderId = leader == null ? null : leader.personId();
+    supervisingLeaderAgency = leader == null ? null : leader.agency();
   }
 
   /**
@@ -272,6 +283,14 @@ public class Checkpoint {
 
   public String supervisingLeader() {
     return supervisingLeader;
+  }
+
+  public UUID supervisingLeaderId() {
+    return supervisingLeaderId;
+  }
+
+  public String supervisingLeaderAgency() {
+    return supervisingLeaderAgency;
   }
 
   public long version() {

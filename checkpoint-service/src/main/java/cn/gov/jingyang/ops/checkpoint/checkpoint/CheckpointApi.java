@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.checkpoint.checkpoint;
 
+import cn.gov.jingyang.ops.checkpoint.personnel.PersonReferences;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -41,10 +42,21 @@ public final class CheckpointApi {
       @Schema(description = "participating agencies", example = "[\"交警大队\", \"卫健局\"]")
           @Size(max = 30)
           List<@NotBlank @Size(max = 200) String> participatingAgencies,
-      @Schema(description = "supervising leader", example = "副局长 李明") @Size(max = 100)
-          String supervisingLeader) {
+      @Schema(
+              description =
+                  "personnel id of the supervising leader (this bureau; known and active in"
+                      + " personnel-service); absent for a leader of another agency or none")
+          UUID supervisingLeaderId,
+      @Schema(
+              description = "name of a supervising leader of another agency (without the id)",
+              example = "副局长 李明")
+          @Size(max = 100)
+          String supervisingLeaderName,
+      @Schema(description = "that leader's agency (without the id)", example = "旌阳区卫生健康局")
+          @Size(max = 100)
+          String supervisingLeaderAgency) {
 
-    Checkpoint.Details details() {
+    Checkpoint.Details details(PersonReferences.Reference supervisingLeader) {
       return new Checkpoint.Details(
           name,
           road,
@@ -90,7 +102,11 @@ public final class CheckpointApi {
       OffsetDateTime closedAt,
       String leadAgency,
       List<String> participatingAgencies,
-      String supervisingLeader,
+      @Schema(description = "the supervising leader's display name") String supervisingLeader,
+      @Schema(description = "the supervising leader's personnel id; null for another agency's")
+          UUID supervisingLeaderId,
+      @Schema(description = "the supervising leader's agency when not of this bureau")
+          String supervisingLeaderAgency,
       @Schema(description = "optimistic-lock version") long version) {
 
     public static CheckpointView of(Checkpoint c) {
@@ -113,6 +129,8 @@ public final class CheckpointApi {
           c.leadAgency(),
           c.participatingAgencies(),
           c.supervisingLeader(),
+          c.supervisingLeaderId(),
+          c.supervisingLeaderAgency(),
           c.version());
     }
   }

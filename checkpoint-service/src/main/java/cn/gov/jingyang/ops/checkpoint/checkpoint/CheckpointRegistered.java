@@ -21,7 +21,9 @@ public record CheckpointRegistered(
     LocalDate setUpOn,
     String leadAgency,
     List<String> participatingAgencies,
-    String supervisingLeader)
+    String supervisingLeader,
+    UUID supervisingLeaderId,
+    String supervisingLeaderAgency)
     implements DomainEvent {
 
   static CheckpointRegistered of(Checkpoint c) {
@@ -39,7 +41,9 @@ public record CheckpointRegistered(
         c.setUpOn(),
         c.leadAgency(),
         c.participatingAgencies(),
-        c.supervisingLeader());
+        c.supervisingLeader(),
+        c.supervisingLeaderId(),
+        c.supervisingLeaderAgency());
   }
 
   @Override

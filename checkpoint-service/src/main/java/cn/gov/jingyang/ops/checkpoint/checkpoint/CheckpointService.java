@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.checkpoint.checkpoint;
 
+import cn.gov.jingyang.ops.checkpoint.personnel.PersonReferences;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +14,13 @@ public class CheckpointService {
 
   private final CheckpointRepository checkpoints;
   private final Outbox outbox;
+  private final PersonReferences people;
 
-  public CheckpointService(CheckpointRepository checkpoints, Outbox outbox) {
+  public CheckpointService(
+      CheckpointRepository checkpoints, Outbox outbox, PersonReferences people) {
     this.checkpoints = checkpoints;
     this.outbox = outbox;
+    this.people = people;
   }
 
   @Transactional
@@ -25,8 +29,7 @@ public class CheckpointService {
       throw ProblemException.conflict(
           "duplicate-code", "a checkpoint with code " + request.code().trim() + " already exists");
     }
-    Checkpoint checkpoint =
-        Checkpoint.plan(request.code(), request.details(), OffsetDateTime.now());
+    Checkpoint checkpoint = Checkpoint.plan(request.code(), details(request), OffsetDateTime.now());
     checkpoints.persist(checkpoint);
     checkpoints.flush();
     outbox.append(CheckpointRegistered.of(checkpoint));
@@ -54,13 +57,23 @@ public class CheckpointService {
     if (!checkpoint.code().equals(request.code().trim())) {
       throw ProblemException.unprocessable("code", "the code of a checkpoint cannot change");
     }
-    checkpoint.describe(request.details(), OffsetDateTime.now(), changedBy);
+    checkpoint.describe(details(request), OffsetDateTime.now(), changedBy);
     checkpoints.flush();
     if (checkpoint.version() != expectedVersion) {
       // the description really changed (an identical PUT leaves the version and publishes nothing)
       outbox.append(CheckpointUpdated.of(checkpoint, changedBy));
     }
     return checkpoint;
+  }
+
+  /** The description, with the supervising leader checked against the person replica. */
+  private Checkpoint.Details details(CheckpointApi.CheckpointRequest request) {
+    return request.details(
+        people.resolveOptional(
+            "supervisingLeader",
+            request.supervisingLeaderId(),
+            request.supervisingLeaderName(),
+            request.supervisingLeaderAgency()));
   }
 
   @Transactional

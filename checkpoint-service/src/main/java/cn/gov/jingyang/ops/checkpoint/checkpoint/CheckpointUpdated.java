@@ -25,6 +25,8 @@ public record CheckpointUpdated(
     String leadAgency,
     List<String> participatingAgencies,
     String supervisingLeader,
+    UUID supervisingLeaderId,
+    String supervisingLeaderAgency,
     long version,
     String changedBy)
     implements DomainEvent {
@@ -45,6 +47,8 @@ public record CheckpointUpdated(
         c.leadAgency(),
         c.participatingAgencies(),
         c.supervisingLeader(),
+        c.supervisingLeaderId(),
+        c.supervisingLeaderAgency(),
         c.version(),
         changedBy);
   }

@@ -46,7 +46,14 @@ public class Inspection {
   @Column(name = "vehicle_kind")
   private VehicleKind vehicleKind;
 
+  /** Display name: personnel's name for this bureau's people, as given for other agencies. */
   private String inspector;
+
+  @Column(name = "inspector_id")
+  private UUID inspectorId;
+
+  @Column(name = "inspector_agency")
+  private String inspectorAgency;
 
   @Column(name = "recorded_by")
   private String recordedBy;
@@ -104,6 +111,14 @@ public class Inspection {
 
   public String inspector() {
     return inspector;
+  }
+
+  public UUID inspectorId() {
+    return inspectorId;
+  }
+
+  public String inspectorAgency() {
+    return inspectorAgency;
   }
 
   public String recordedBy() {

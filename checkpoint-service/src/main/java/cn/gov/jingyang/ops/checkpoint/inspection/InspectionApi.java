@@ -74,10 +74,19 @@ public final class InspectionApi {
           @Size(max = 20)
           String plate,
       @NotNull VehicleKind vehicleKind,
-      @Schema(description = "the inspecting person", example = "张伟 051234")
-          @NotBlank
+      @Schema(
+              description =
+                  "personnel id of the inspecting officer (this bureau; known and active in"
+                      + " personnel-service); absent for someone of another agency")
+          UUID inspectorId,
+      @Schema(
+              description = "name of an inspector of another agency (without inspectorId)",
+              example = "刘芳")
           @Size(max = 100)
-          String inspector,
+          String inspectorName,
+      @Schema(description = "that inspector's agency (without inspectorId)", example = "旌阳区卫生健康局")
+          @Size(max = 100)
+          String inspectorAgency,
       @NotEmpty @Size(max = 80) List<@Valid @NotNull OccupantRequest> occupants) {}
 
   @Schema(description = "Records uploaded together when the network returns")
@@ -167,7 +176,11 @@ public final class InspectionApi {
       Direction direction,
       @Schema(example = "川F12345") String plate,
       VehicleKind vehicleKind,
-      String inspector,
+      @Schema(description = "the inspector's display name") String inspector,
+      @Schema(description = "the inspector's personnel id; null for another agency's")
+          UUID inspectorId,
+      @Schema(description = "the inspector's agency when not of this bureau")
+          String inspectorAgency,
       String recordedBy,
       int occupantCount,
       int flaggedCount,
@@ -188,6 +201,8 @@ public final class InspectionApi {
           i.plate(),
           i.vehicleKind(),
           i.inspector(),
+          i.inspectorId(),
+          i.inspectorAgency(),
           i.recordedBy(),
           i.occupantCount(),
           i.flaggedCount(),

@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.checkpoint.inspection;
 
 import cn.gov.jingyang.ops.checkpoint.common.Days;
+import cn.gov.jingyang.ops.checkpoint.personnel.PersonReferences;
 import cn.gov.jingyang.ops.platform.paging.LikePattern;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
@@ -46,6 +47,7 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
       UUID id,
       InspectionApi.InspectionRequest r,
       String plate,
+      PersonReferences.Reference inspector,
       String recordedBy,
       int occupants,
       int flagged,
@@ -54,8 +56,8 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
             .createNativeQuery(
                 "insert into inspection (id, client_record_id, checkpoint_id, inspected_at, day, direction, plate,"
                     + " vehicle_kind, inspector, recorded_by, occupant_count, flagged_count, risk_rules_version,"
-                    + " created_at)"
-                    + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, now())"
+                    + " created_at, inspector_id, inspector_agency)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, now(), ?14, ?15)"
                     + " on conflict (client_record_id) do nothing")
             .setParameter(1, id)
             .setParameter(2, r.clientRecordId())
@@ -65,11 +67,13 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
             .setParameter(6, r.direction().name())
             .setParameter(7, plate)
             .setParameter(8, r.vehicleKind().name())
-            .setParameter(9, r.inspector().trim())
+            .setParameter(9, inspector.name())
             .setParameter(10, recordedBy)
             .setParameter(11, occupants)
             .setParameter(12, flagged)
             .setParameter(13, riskRulesVersion)
+            .setParameter(14, inspector.personId())
+            .setParameter(15, inspector.agency())
             .executeUpdate()
         == 1;
   }

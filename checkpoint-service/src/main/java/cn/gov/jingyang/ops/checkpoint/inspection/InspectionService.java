@@ -6,6 +6,7 @@ import cn.gov.jingyang.ops.checkpoint.config.CheckpointConfig;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.InspectionRequest;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.OccupantRequest;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionEvents.OccupantFlagged;
+import cn.gov.jingyang.ops.checkpoint.personnel.PersonReferences;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskPolicy;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskRules;
 import cn.gov.jingyang.ops.checkpoint.statistics.StatisticsRepository;
@@ -42,6 +43,7 @@ public class InspectionService {
   private final EntityManager em;
   private final CheckpointConfig config;
   private final Gazetteer gazetteer;
+  private final PersonReferences people;
 
   public InspectionService(
       InspectionRepository inspections,
@@ -51,7 +53,9 @@ public class InspectionService {
       Outbox outbox,
       EntityManager em,
       CheckpointConfig config,
-      Gazetteer gazetteer) {
+      Gazetteer gazetteer,
+      PersonReferences people) {
+    this.people = people;
     this.inspections = inspections;
     this.checkpoints = checkpoints;
     this.statistics = statistics;
@@ -75,6 +79,8 @@ public class InspectionService {
     }
     Checkpoint checkpoint = checkpoints.require(r.checkpointId());
     checkpoint.requireOperatingAt(r.inspectedAt());
+    PersonReferences.Reference inspector =
+        people.resolve("inspector", r.inspectorId(), r.inspectorName(), r.inspectorAgency());
 
     UUID id = UUID.randomUUID();
     RiskPolicy.Judge rules = risk.current();
@@ -93,7 +99,7 @@ public class InspectionService {
     }
     int flagged = (int) occupants.stream().filter(Occupant::flagged).count();
     if (!inspections.insertIfNew(
-        id, r, plate, recordedBy, occupants.size(), flagged, rules.version())) {
+        id, r, plate, inspector, recordedBy, occupants.size(), flagged, rules.version())) {
       // a concurrent upload of the same record won the race; answer with what it stored
       return new Recorded(
           inspections.findByClientRecordId(r.clientRecordId()).orElseThrow(), false);
@@ -114,6 +120,8 @@ public class InspectionService {
             plate,
             inspection.vehicleKind(),
             inspection.inspector(),
+            inspection.inspectorId(),
+            inspection.inspectorAgency(),
             occupants.size(),
             flagged,
             rules.version(),

@@ -61,7 +61,14 @@ public class PersonnelEventHandler implements EventHandler {
   }
 
   private void snapshot(EventEnvelope event) {
-    var data = codec.data(event, PersonnelEvents.PersonSnapshot.class);
+    applySnapshot(codec.data(event, PersonnelEvents.PersonSnapshot.class));
+  }
+
+  /**
+   * A person's state, from personnel.events or from the compacted state topic: applied only when
+   * newer than the replica's version, then the shifts are reconciled with the dated statuses.
+   */
+  void applySnapshot(PersonnelEvents.PersonSnapshot data) {
     PersonReplica person = people.lockOrCreate(data.personId());
     boolean applied =
         person.applySnapshot(

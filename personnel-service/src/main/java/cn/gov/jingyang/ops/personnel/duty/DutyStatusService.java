@@ -4,6 +4,7 @@ import cn.gov.jingyang.ops.personnel.common.Flush;
 import cn.gov.jingyang.ops.personnel.fatigue.FatigueService;
 import cn.gov.jingyang.ops.personnel.person.Person;
 import cn.gov.jingyang.ops.personnel.person.PersonRepository;
+import cn.gov.jingyang.ops.personnel.person.PersonStates;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -31,6 +32,7 @@ public class DutyStatusService {
   private final FatigueService fatigue;
   private final Outbox outbox;
   private final Duration planningHorizon;
+  private final PersonStates states;
 
   public DutyStatusService(
       PersonRepository people,
@@ -38,7 +40,9 @@ public class DutyStatusService {
       FatigueService fatigue,
       Outbox outbox,
       @ConfigProperty(name = "personnel.duty.planning-horizon", defaultValue = "P366D")
-          Duration planningHorizon) {
+          Duration planningHorizon,
+      PersonStates states) {
+    this.states = states;
     this.people = people;
     this.history = history;
     this.fatigue = fatigue;
@@ -74,6 +78,7 @@ public class DutyStatusService {
     Flush.orRefuse(people::flush, Flush::changedMeanwhile, Flush::changedMeanwhile);
     outbox.append(
         new DutyStatusChanged(personId, previous, status, reason, from, until, changedBy));
+    states.publish(person);
     if (previous == DutyStatus.ON_DUTY) {
       fatigue.offDuty(personId, from);
     }
@@ -105,6 +110,8 @@ public class DutyStatusService {
             .withLock(LockModeType.PESSIMISTIC_WRITE)
             .list();
     due.forEach(p -> show(p, history.timelineOf(p.id()), now));
+    people.flush();
+    due.forEach(states::publish); // the state topic follows the status shown now
     return due.size();
   }
 

@@ -4,6 +4,7 @@ import cn.gov.jingyang.ops.personnel.common.Flush;
 import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
 import cn.gov.jingyang.ops.personnel.person.Person;
 import cn.gov.jingyang.ops.personnel.person.PersonRepository;
+import cn.gov.jingyang.ops.personnel.person.PersonStates;
 import cn.gov.jingyang.ops.personnel.unit.UnitRepository;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
@@ -31,6 +32,7 @@ public class PartyBranchService {
   private final UnitRepository units;
   private final Outbox outbox;
   private final PersonnelConfig config;
+  private final PersonStates states;
 
   public PartyBranchService(
       PartyBranchRepository branches,
@@ -38,7 +40,9 @@ public class PartyBranchService {
       PersonRepository people,
       UnitRepository units,
       Outbox outbox,
-      PersonnelConfig config) {
+      PersonnelConfig config,
+      PersonStates states) {
+    this.states = states;
     this.branches = branches;
     this.records = records;
     this.people = people;
@@ -175,6 +179,7 @@ public class PartyBranchService {
     Flush.orRefuse(people::flush, Flush::changedMeanwhile, Flush::changedMeanwhile);
     if (changed) {
       outbox.append(new PartyStatusChanged(personId, previous, r.status(), r.since()));
+      states.publish(person);
     }
     if (newApplication) {
       UUID id = UUID.randomUUID();

@@ -19,11 +19,14 @@ public class PersonService {
   private final PersonRepository people;
   private final UnitRepository units;
   private final Outbox outbox;
+  private final PersonStates states;
 
-  public PersonService(PersonRepository people, UnitRepository units, Outbox outbox) {
+  public PersonService(
+      PersonRepository people, UnitRepository units, Outbox outbox, PersonStates states) {
     this.people = people;
     this.units = units;
     this.outbox = outbox;
+    this.states = states;
   }
 
   @Transactional
@@ -34,6 +37,7 @@ public class PersonService {
     people.persist(person);
     flush();
     outbox.append(PersonRegistered.of(person));
+    states.publish(person);
     return person;
   }
 
@@ -55,6 +59,7 @@ public class PersonService {
     person.update(details);
     flush();
     outbox.append(PersonUpdated.of(person));
+    states.publish(person);
     return person;
   }
 
@@ -64,6 +69,7 @@ public class PersonService {
     person.deactivate(reason, now());
     flush();
     outbox.append(new PersonDeactivated(person.id(), reason, person.deactivatedAt()));
+    states.publish(person);
     return person;
   }
 

@@ -25,8 +25,11 @@ public class LegacyCoverage {
   private final UnitRepository units;
   private final TownCoverage coverage;
   private final Outbox outbox;
+  private final UnitStates states;
 
-  public LegacyCoverage(UnitRepository units, TownCoverage coverage, Outbox outbox) {
+  public LegacyCoverage(
+      UnitRepository units, TownCoverage coverage, Outbox outbox, UnitStates states) {
+    this.states = states;
     this.units = units;
     this.coverage = coverage;
     this.outbox = outbox;
@@ -72,6 +75,7 @@ public class LegacyCoverage {
       if (unit.kind() == UnitKind.POLICE_STATION && unit.cover(after)) {
         units.flush();
         outbox.append(UnitCoverageChanged.of(unit, before));
+        states.publish(unit);
       }
       units
           .getEntityManager()

@@ -18,8 +18,11 @@ public class UnitService {
   private final UnitRepository units;
   private final TownCoverage coverage;
   private final Outbox outbox;
+  private final UnitStates states;
 
-  public UnitService(UnitRepository units, TownCoverage coverage, Outbox outbox) {
+  public UnitService(
+      UnitRepository units, TownCoverage coverage, Outbox outbox, UnitStates states) {
+    this.states = states;
     this.units = units;
     this.coverage = coverage;
     this.outbox = outbox;
@@ -55,6 +58,7 @@ public class UnitService {
     if (!unit.towns().isEmpty()) {
       outbox.append(UnitCoverageChanged.of(unit, List.of()));
     }
+    states.publish(unit);
     return unit;
   }
 
@@ -74,6 +78,7 @@ public class UnitService {
       Flush.orRefuse(
           units::flush, Flush::changedMeanwhile, () -> TownCoverage.claimedMeanwhile(towns));
       outbox.append(UnitCoverageChanged.of(unit, before));
+      states.publish(unit);
     }
     return unit;
   }
@@ -126,6 +131,7 @@ public class UnitService {
       // released rows first: the unique index must never see the town twice
       Flush.orRefuse(units::flush, Flush::changedMeanwhile, Flush::changedMeanwhile);
       outbox.append(UnitCoverageChanged.of(from, fromBefore));
+      states.publish(from);
     }
     List<CoveredTown> toBefore = to.towns();
     List<CoveredTown> toAfter = new ArrayList<>(toBefore);
@@ -134,6 +140,7 @@ public class UnitService {
     // a station claiming the uncovered town meanwhile: the caller's reading is stale
     Flush.orRefuse(units::flush, Flush::changedMeanwhile, () -> claimedMeanwhile(town));
     outbox.append(UnitCoverageChanged.of(to, toBefore));
+    states.publish(to);
     return new Transfer(town, from, to);
   }
 

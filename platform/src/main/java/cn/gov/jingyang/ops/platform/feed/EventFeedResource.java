@@ -91,7 +91,7 @@ public class EventFeedResource {
     int size =
         Math.min(limit == null ? config.feed().defaultLimit() : limit, config.feed().maxLimit());
     try (Connection c = dataSource.getConnection()) {
-      FeedLog.Slice slice = FeedLog.read(c, after, size + 1);
+      FeedLog.Slice slice = FeedLog.read(c, config.serviceName() + ".events", after, size + 1);
       if (after < slice.purgedThrough()) {
         throw new ProblemException(
             Problem.of(

@@ -21,15 +21,21 @@ public final class FeedLog {
 
   private FeedLog() {}
 
-  /** One statement, so the horizon and the rows come from the same snapshot. */
-  public static Slice read(Connection c, long after, int limit) throws SQLException {
+  /**
+   * One statement, so the horizon and the rows come from the same snapshot. Only the rows of {@code
+   * topic} (the service's event stream): rows bound for other topics, e.g. compacted state topics,
+   * are not events of the feed; the cursors of the rows read keep their gaps.
+   */
+  public static Slice read(Connection c, String topic, long after, int limit) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select h.purged_through, o.seq, o.event::text from outbox_purge_horizon h"
-                + " left join lateral (select seq, event from outbox where seq > ? order by seq limit ?) o"
+                + " left join lateral (select seq, event from outbox where seq > ? and topic = ?"
+                + " order by seq limit ?) o"
                 + " on true order by o.seq")) {
       ps.setLong(1, after);
-      ps.setInt(2, limit);
+      ps.setString(2, topic);
+      ps.setInt(3, limit);
       long purgedThrough = 0;
       List<FeedRow> rows = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {

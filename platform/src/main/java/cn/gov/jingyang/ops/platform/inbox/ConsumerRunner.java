@@ -53,6 +53,7 @@ public final class ConsumerRunner implements Runnable {
   private final HeldPartitions held;
   private final AtomicReference<Runnable> beforeNextCommit = new AtomicReference<>();
   private volatile boolean running = true;
+  private volatile boolean restartRequested;
   private volatile KafkaConsumer<String, String> consumer;
 
   ConsumerRunner(
@@ -97,6 +98,19 @@ public final class ConsumerRunner implements Runnable {
     beforeNextCommit.set(action);
   }
 
+  /**
+   * Closes this consumer and starts a new one in the same group: it resumes at the committed
+   * offsets, or from the beginning for a handler that {@link EventHandler#readsFromStart reads from
+   * the start}.
+   */
+  void restart() {
+    restartRequested = true;
+    KafkaConsumer<String, String> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+  }
+
   void stop() {
     running = false;
     KafkaConsumer<String, String> c = consumer;
@@ -131,9 +145,12 @@ public final class ConsumerRunner implements Runnable {
           backoff = settings.retryBackoff();
         }
       } catch (WakeupException e) {
-        if (running) {
+        if (running && restartRequested) {
+          LOG.infof("consumer %s restarting on request", groupId);
+        } else if (running) {
           LOG.warnf("consumer %s woken up unexpectedly; restarting", groupId);
         }
+        restartRequested = false;
       } catch (Exception e) {
         if (!running) {
           break;
@@ -211,7 +228,13 @@ public final class ConsumerRunner implements Runnable {
     }
 
     @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      KafkaConsumer<String, String> c = consumer;
+      if (handler.readsFromStart() && c != null && !partitions.isEmpty()) {
+        c.seekToBeginning(partitions);
+        LOG.infof("consumer %s reads %s from the beginning", groupId, partitions);
+      }
+    }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {

@@ -10,7 +10,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * The one path by which an event takes effect, for a delivery and a re-drive alike: in a new
  * transaction, record {@code (consumer, event id)} in processed_event and, only if it was not there
- * yet, let the handler apply the effect. A duplicate therefore changes nothing.
+ * yet, let the handler apply the effect. A duplicate therefore changes nothing. A handler that
+ * {@link EventHandler#readsFromStart reads its topics from the start} is idempotent by itself and
+ * records nothing.
  */
 final class EventApplication {
 
@@ -37,7 +39,8 @@ final class EventApplication {
       return QuarkusTransaction.requiringNew()
           .call(
               () -> {
-                if (!processed.markProcessed(handler.consumerName(), event.id(), event.type())) {
+                if (!handler.readsFromStart()
+                    && !processed.markProcessed(handler.consumerName(), event.id(), event.type())) {
                   return false;
                 }
                 handler.handle(event);

@@ -123,6 +123,14 @@ public class EventConsumers {
     return handlers.stream().map(EventHandler::consumerName).sorted().toList();
   }
 
+  /**
+   * Restarts a running consumer of this service: a handler that {@link EventHandler#readsFromStart
+   * reads from the start} reads its topics again from their beginning (a replica rebuild).
+   */
+  public void restart(String consumerName) {
+    runner(consumerName).restart();
+  }
+
   /** The runner of a handler, by its consumer name. */
   public ConsumerRunner runner(String consumerName) {
     ConsumerRunner runner = runners.get(consumerName);

@@ -36,4 +36,17 @@ public interface EventHandler {
 
   /** Applies the event's effect. Throwing rolls the effect back; see above for what follows. */
   void handle(EventEnvelope event) throws Exception;
+
+  /**
+   * True for a consumer of compacted state topics (the latest record of every key, e.g. {@code
+   * personnel.people.state}) that builds a replica from them: each time it is assigned a partition
+   * — at every start of the service, and after {@link EventConsumers#restart} — it reads the
+   * partition from its beginning, so a replica that was lost or emptied is complete again. Its
+   * event ids are not recorded in processed_event (a record read again must take effect again), so
+   * its {@link #handle} must be idempotent by itself, e.g. apply a snapshot only if its version is
+   * newer than the one applied.
+   */
+  default boolean readsFromStart() {
+    return false;
+  }
 }

@@ -71,6 +71,26 @@ public class Outbox {
   @Transactional(Transactional.TxType.MANDATORY)
   public EventEnvelope append(
       String aggregateType, String aggregateId, String eventName, Object data) {
+    return append(topic(), aggregateType, aggregateId, eventName, data);
+  }
+
+  /**
+   * Appends an event to another topic of this service than its event stream, keyed like every
+   * outbox row by the aggregate id: e.g. the latest state of an aggregate on a compacted state
+   * topic ({@code personnel.people.state}), where Kafka keeps the newest record per key. Such rows
+   * are relayed like the others (in order per aggregate) but are not part of the service's event
+   * feed.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public EventEnvelope appendTo(String topic, DomainEvent event) {
+    if (topic == null || topic.isBlank()) {
+      throw new IllegalArgumentException("a topic is required");
+    }
+    return append(topic, event.aggregateType(), event.aggregateId(), event.eventName(), event);
+  }
+
+  private EventEnvelope append(
+      String topic, String aggregateType, String aggregateId, String eventName, Object data) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     EventEnvelope envelope =
         new EventEnvelope(
@@ -89,7 +109,7 @@ public class Outbox {
         .add(
             new OutboxAppend.NewRow(
                 envelope.id(),
-                topic(),
+                topic,
                 aggregateType,
                 aggregateId,
                 envelope.type(),

@@ -21,7 +21,12 @@ import javax.sql.DataSource;
 @RolesAllowed(Roles.COMMAND)
 public class NotesResource {
 
-  public record WriteNote(@NotBlank String text, UUID noteId, String nationalId, String phone) {}
+  /** {@code withState}: the note's latest state also goes to {@link #STATE_TOPIC}. */
+  public record WriteNote(
+      @NotBlank String text, UUID noteId, String nationalId, String phone, boolean withState) {}
+
+  /** A compacted-style state topic of the test app (latest note per key). */
+  public static final String STATE_TOPIC = "platformtest.notes.state";
 
   private final DataSource dataSource;
   private final Outbox outbox;
@@ -46,9 +51,18 @@ public class NotesResource {
     var event =
         outbox.append(
             new NoteWritten(id, request.text(), "tester", request.nationalId(), request.phone()));
+    Map<String, Object> result =
+        new java.util.HashMap<>(Map.of("noteId", id, "eventId", event.id()));
+    if (request.withState()) {
+      var state =
+          outbox.appendTo(
+              STATE_TOPIC,
+              new NoteWritten(id, request.text(), "tester", request.nationalId(), request.phone()));
+      result.put("stateEventId", state.id());
+    }
     if (request.text().startsWith("rollback")) {
       throw new IllegalStateException("the unit of work fails after the append");
     }
-    return Map.of("noteId", id, "eventId", event.id());
+    return result;
   }
 }

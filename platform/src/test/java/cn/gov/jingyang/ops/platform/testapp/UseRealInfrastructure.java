@@ -14,7 +14,8 @@ import io.quarkus.test.common.WithTestResource;
       @ResourceArg(
           name = "topics",
           value =
-              "platformtest.events,platformtest.events.dlt,platformtest.inbound,platformtest.inbound.dlt")
+              "platformtest.events,platformtest.events.dlt,platformtest.inbound,platformtest.inbound.dlt,"
+                  + "platformtest.notes.state")
     })
 public final class UseRealInfrastructure {
   public static final String INBOUND = "platformtest.inbound";

@@ -1,0 +1,66 @@
+package cn.gov.jingyang.ops.personnel.person;
+
+import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
+import cn.gov.jingyang.ops.personnel.party.PartyStatus;
+import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The whole current state of a person, on the compacted topic {@code personnel.people.state} (key =
+ * person id): after every change of the person, and when an operator republishes all. A person who
+ * left the force is a snapshot with {@code active=false}, never a tombstone — records elsewhere go
+ * on referring to them. {@code version} grows with every change: apply a snapshot only if it is
+ * newer.
+ */
+public record PersonSnapshot(
+    UUID personId,
+    PersonCategory category,
+    String badgeNumber,
+    String name,
+    UUID unitId,
+    String position,
+    String phone,
+    List<String> qualifications,
+    DutyStatus dutyStatus,
+    OffsetDateTime dutyStatusSince,
+    PartyStatus partyStatus,
+    LocalDate partyStatusSince,
+    boolean active,
+    OffsetDateTime deactivatedAt,
+    String deactivationReason,
+    long version)
+    implements DomainEvent {
+
+  public static PersonSnapshot of(Person p) {
+    return new PersonSnapshot(
+        p.id(),
+        p.category(),
+        p.badgeNumber(),
+        p.name(),
+        p.unitId(),
+        p.position(),
+        p.phone(),
+        p.qualifications(),
+        p.dutyStatus(),
+        p.dutyStatusSince(),
+        p.partyStatus(),
+        p.partyStatusSince(),
+        p.active(),
+        p.deactivatedAt(),
+        p.deactivationReason(),
+        p.version());
+  }
+
+  @Override
+  public String aggregateType() {
+    return "Person";
+  }
+
+  @Override
+  public String aggregateId() {
+    return personId.toString();
+  }
+}

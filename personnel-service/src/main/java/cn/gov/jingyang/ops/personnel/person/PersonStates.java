@@ -1,0 +1,28 @@
+package cn.gov.jingyang.ops.personnel.person;
+
+import cn.gov.jingyang.ops.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Publishes a person's latest state on {@value #TOPIC} through the outbox, in the transaction that
+ * changed the person. Every write that changes a {@link Person} calls {@link #publish} after its
+ * flush (so the snapshot carries the new version).
+ */
+@ApplicationScoped
+public class PersonStates {
+
+  /** Compacted (cleanup.policy=compact), key = person id. */
+  public static final String TOPIC = "personnel.people.state";
+
+  private final Outbox outbox;
+
+  public PersonStates(Outbox outbox) {
+    this.outbox = outbox;
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void publish(Person person) {
+    outbox.appendTo(TOPIC, PersonSnapshot.of(person));
+  }
+}
