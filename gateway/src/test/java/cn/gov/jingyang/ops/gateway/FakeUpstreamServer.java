@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Real HTTP upstreams for the gateway's tests, on free ports: one Vert.x server behind the {@code
- * checkpoint} and {@code personnel} routes that echoes what it received ({@code /echo}), answers
- * late ({@code /slow}), drops the first connection of a key ({@code /reset-once/<key>}), counts
- * what reached it ({@code /hits/<key>}) and would serve its internals ({@code /events}); the {@code
- * case} route points at a port nobody listens on; the {@code probe} route at a port a test can
- * start a server on.
+ * checkpoint}, {@code personnel} and {@code slow} (timeout 1.5 s) routes that echoes what it
+ * received ({@code /echo}), answers late ({@code /slow}), drops the first connection of a key
+ * ({@code /reset-once/<key>}), counts what reached it ({@code /hits/<key>}) and would serve its
+ * internals ({@code /events}); the {@code case} route points at a port nobody listens on; the
+ * {@code probe} route at a port a test can start a server on.
  */
 public class FakeUpstreamServer implements QuarkusTestResourceLifecycleManager {
 
@@ -40,7 +40,8 @@ public class FakeUpstreamServer implements QuarkusTestResourceLifecycleManager {
     String fake = "http://127.0.0.1:" + server.actualPort();
     return Map.ofEntries(
         Map.entry("ops.gateway.routes.checkpoint.upstream", fake),
-        Map.entry("ops.gateway.routes.checkpoint.timeout", "1500ms"),
+        Map.entry("ops.gateway.routes.slow.upstream", fake),
+        Map.entry("ops.gateway.routes.slow.timeout", "1500ms"),
         Map.entry("ops.gateway.routes.personnel.upstream", fake + "/personnel-base/"),
         Map.entry("ops.gateway.routes.case.upstream", "http://127.0.0.1:" + freePort()),
         Map.entry("ops.gateway.routes.case.failure-threshold", "2"),

@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.gateway.ratelimit;
 
 import cn.gov.jingyang.ops.gateway.access.Caller;
 import cn.gov.jingyang.ops.gateway.access.Callers;
+import cn.gov.jingyang.ops.gateway.routing.ReverseProxy;
 import cn.gov.jingyang.ops.gateway.routing.RoutesConfig;
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemResponse;
@@ -77,6 +78,9 @@ public class RateLimiter {
     headers.set("RateLimit-Remaining", String.valueOf(take.remaining()));
     headers.set("RateLimit-Reset", String.valueOf(take.resetSeconds()));
     if (take.granted()) {
+      if (!ReverseProxy.isRouted(routes, ctx.normalizedPath())) {
+        ctx.request().resume(); // the gateway's own resources read their bodies themselves
+      }
       ctx.next();
       return;
     }

@@ -120,6 +120,10 @@ final class Forwarding {
       return;
     }
     Throwable cause = answer.cause();
+    if (ctx.response().closed()) {
+      finish(); // the caller went away: says nothing about the upstream
+      return;
+    }
     if (retriable(request) && attempt < upstream.route().retries() && connectionFailed(cause)) {
       LOG.debugf("retrying %s on %s after %s", request.getMethod(), upstream.name(), cause);
       attempt(request, attempt + 1);
@@ -150,10 +154,13 @@ final class Forwarding {
       return;
     }
     done = true;
-    upstream.breaker().onFailure();
     if (current != null) {
       current.reset();
     }
+    if (ctx.response().closed()) {
+      return; // the caller went away: says nothing about the upstream
+    }
+    upstream.breaker().onFailure();
     fail(
         Problem.of(
             504,

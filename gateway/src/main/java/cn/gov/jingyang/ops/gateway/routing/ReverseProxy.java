@@ -10,9 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Last link of the chain: mounts one route per configured upstream, {@code <base-path>/<name>/...},
@@ -28,15 +26,12 @@ public class ReverseProxy {
   @Inject ObjectMapper mapper;
   @Inject Vertx vertx;
 
-  private final Map<String, Upstream> upstreams = new TreeMap<>();
-
   void install(@Observes Router router) {
     config
         .routes()
         .forEach(
             (name, route) -> {
               Upstream upstream = Upstream.of(vertx, name, route);
-              upstreams.put(name, upstream);
               String prefix = config.basePath() + "/" + name;
               router
                   .route(prefix + "/*")
@@ -45,11 +40,26 @@ public class ReverseProxy {
             });
   }
 
+  /** Whether a request path is one of the routes' (its body is then the proxy's to read). */
+  public static boolean isRouted(RoutesConfig config, String path) {
+    for (String name : config.routes().keySet()) {
+      String prefix = config.basePath() + "/" + name;
+      if (path.startsWith(prefix)
+          && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void forward(RoutingContext ctx, Upstream upstream, String prefix) {
+    String remainder = ctx.normalizedPath().substring(prefix.length());
+    if (!remainder.isEmpty() && !remainder.startsWith("/")) {
+      ctx.next(); // /api/v1/checkpointsomething is not this route's
+      return;
+    }
     ctx.put(AccessLog.ROUTE_KEY, upstream.name());
-    String normalized = ctx.normalizedPath();
-    Optional<String> path =
-        UpstreamPath.of(normalized.substring(prefix.length()), upstream.route().hiddenPaths());
+    Optional<String> path = UpstreamPath.of(remainder, upstream.route().hiddenPaths());
     if (path.isEmpty()) {
       ProblemResponse.send(ctx, HttpProblemMappers.ofStatus(404), mapper, !ctx.request().isEnded());
       return;
@@ -57,12 +67,5 @@ public class ReverseProxy {
     String query = ctx.request().query();
     String uri = upstream.basePath() + path.get() + (query == null ? "" : "?" + query);
     new Forwarding(vertx, upstream, ctx, uri, mapper).start();
-  }
-
-  /** The configured upstreams by route name (for health and reports of other gateway parts). */
-  public Map<String, String> breakerStates() {
-    Map<String, String> states = new TreeMap<>();
-    upstreams.forEach((name, upstream) -> states.put(name, upstream.breaker().state().name()));
-    return states;
   }
 }

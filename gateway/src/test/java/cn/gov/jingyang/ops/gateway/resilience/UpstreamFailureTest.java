@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code case} route points at a port nobody listens on, the {@code probe} route at one this
- * test starts a server on, and the fake upstream of {@code checkpoint} can be slow or drop
- * connections (see FakeUpstreamServer).
+ * test starts a server on, and the fake upstream of {@code checkpoint} and {@code slow} can be slow
+ * or drop connections (see FakeUpstreamServer).
  */
 @QuarkusTest
 class UpstreamFailureTest {
@@ -85,7 +85,7 @@ class UpstreamFailureTest {
   void shouldAnswer504WhenTheUpstreamIsTooSlow() {
     long started = System.nanoTime();
     given()
-        .get("/api/v1/checkpoint/slow")
+        .get("/api/v1/slow/slow")
         .then()
         .statusCode(504)
         .contentType("application/problem+json")

@@ -87,6 +87,26 @@ class ReverseProxyTest {
   }
 
   @Test
+  void shouldForwardAChunkedBody() throws Exception {
+    try (Socket socket = new Socket("localhost", RestAssured.port)) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/v1/checkpoint/echo/chunked HTTP/1.1\r\nHost: localhost\r\n"
+                  + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                  + "Connection: close\r\n\r\n"
+                  + "7\r\n{\"a\":1,\r\n6\r\n\"b\":2}\r\n0\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 200");
+      String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+      assertThat(new JsonPath(body).getString("body")).isEqualTo("{\"a\":1,\"b\":2}");
+      assertThat(new JsonPath(body).getString("headers.content-length")).isEqualTo("13");
+    }
+  }
+
+  @Test
   void shouldNotReachTheServicesInternals() {
     for (String path :
         List.of(
