@@ -88,6 +88,13 @@ public final class CircuitBreaker {
     }
   }
 
+  /** A request let through ended without telling (its caller went away): another may probe. */
+  public synchronized void onAbandoned() {
+    if (state == State.HALF_OPEN) {
+      probeOut = false;
+    }
+  }
+
   public synchronized State state() {
     if (state == State.OPEN && clock.getAsLong() - openedAt >= openNanos) {
       return State.HALF_OPEN;

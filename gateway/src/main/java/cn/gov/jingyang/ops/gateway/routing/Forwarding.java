@@ -122,6 +122,7 @@ final class Forwarding {
     Throwable cause = answer.cause();
     if (ctx.response().closed()) {
       finish(); // the caller went away: says nothing about the upstream
+      upstream.breaker().onAbandoned();
       return;
     }
     if (retriable(request) && attempt < upstream.route().retries() && connectionFailed(cause)) {
@@ -158,7 +159,8 @@ final class Forwarding {
       current.reset();
     }
     if (ctx.response().closed()) {
-      return; // the caller went away: says nothing about the upstream
+      upstream.breaker().onAbandoned(); // the caller went away: says nothing about the upstream
+      return;
     }
     upstream.breaker().onFailure();
     fail(

@@ -38,6 +38,15 @@ class CircuitBreakerTest {
   }
 
   @Test
+  void shouldLetAnotherProbeThroughWhenTheFirstWasAbandoned() {
+    open();
+    now.addAndGet(Duration.ofSeconds(5).toNanos());
+    assertThat(breaker.tryAcquire().granted()).isTrue();
+    breaker.onAbandoned();
+    assertThat(breaker.tryAcquire().granted()).as("the caller of the probe hung up").isTrue();
+  }
+
+  @Test
   void shouldOpenAgainWhenTheProbeFails() {
     open();
     now.addAndGet(Duration.ofSeconds(6).toNanos());
