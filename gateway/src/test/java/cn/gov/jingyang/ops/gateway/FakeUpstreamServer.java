@@ -27,6 +27,11 @@ public class FakeUpstreamServer implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
+    // Quarkus turns Vert.x WebSockets off (a JVM-wide switch read once, when the first HTTP server
+    // class loads); this server starts first, so it sets the same switch, or the gateway under test
+    // would answer an unknown HTTP version with Vert.x's bare 501 instead of the way it does in
+    // production
+    System.getProperties().putIfAbsent("vertx.disableWebsockets", "true");
     vertx = Vertx.vertx();
     HttpServer server =
         vertx
