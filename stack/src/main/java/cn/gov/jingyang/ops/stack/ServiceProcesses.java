@@ -59,6 +59,16 @@ final class ServiceProcesses {
     env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     env.putAll(DEVELOPMENT_KEY);
+    if (service.equals(ServiceCatalog.GATEWAY)) {
+      // the gateway's routes /api/v1/<name>/... go to the services on the stack's ports
+      for (ServiceCatalog.Service upstream : ServiceCatalog.ALL) {
+        if (!upstream.equals(ServiceCatalog.GATEWAY)) {
+          env.put(
+              "OPS_GATEWAY_ROUTES_" + upstream.name().toUpperCase() + "_UPSTREAM",
+              "http://localhost:" + StackLayout.port(upstream));
+        }
+      }
+    }
     Stack.say(
         "starting %-10s on port %d (log: %s)",
         service.name(), StackLayout.port(service), layout.root().relativize(log));

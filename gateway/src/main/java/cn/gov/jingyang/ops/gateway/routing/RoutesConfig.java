@@ -1,0 +1,52 @@
+package cn.gov.jingyang.ops.gateway.routing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway's routes: {@code /api/v1/<name>/...} goes to {@code <upstream>/...}. Routing is
+ * configuration, not code: a new upstream is a new {@code ops.gateway.routes.<name>.*} block.
+ */
+@ConfigMapping(prefix = "ops.gateway")
+public interface RoutesConfig {
+
+  /** The public path every route hangs under. */
+  @WithDefault("/api/v1")
+  String basePath();
+
+  /** Route name (the path segment after the base path) → where and how to forward. */
+  Map<String, Route> routes();
+
+  interface Route {
+
+    /** Base URL of the upstream service, e.g. {@code http://localhost:8081}. */
+    URI upstream();
+
+    /** How long the upstream may take to start answering before the caller gets 504. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** Extra tries of a GET or HEAD whose connection failed before any answer came. */
+    @WithDefault("1")
+    int retries();
+
+    /** Paths of the upstream that are never forwarded (its internals): 404 at the gateway. */
+    @WithDefault("/events,/admin,/q")
+    List<String> hiddenPaths();
+
+    /** Failures (connection refused or reset, timeouts) within the window that open the breaker. */
+    @WithDefault("5")
+    int failureThreshold();
+
+    @WithDefault("30s")
+    Duration failureWindow();
+
+    /** How long an open breaker refuses at once before one probe request is let through. */
+    @WithDefault("15s")
+    Duration openDuration();
+  }
+}
