@@ -117,6 +117,7 @@ class FatigueOverrideTest {
 
     as(COMMAND)
         .body(member(fatigued, "MEMBER"))
+        .header("If-Match", Api.etag("/shifts/" + id))
         .post("/shifts/" + id + "/members")
         .then()
         .statusCode(422)
@@ -124,23 +125,27 @@ class FatigueOverrideTest {
         .body("detail", containsString(fatigued.toString()));
     as(COMMAND)
         .body(member(resting, "MEMBER"))
+        .header("If-Match", Api.etag("/shifts/" + id))
         .post("/shifts/" + id + "/members")
         .then()
         .statusCode(422)
         .body("detail", containsString("RESTING"));
     as(OFFICER)
         .body(overridden(fatigued, "MEMBER", "short of people"))
+        .header("If-Match", Api.etag("/shifts/" + id))
         .post("/shifts/" + id + "/members")
         .then()
         .statusCode(403);
 
     as(COMMAND)
         .body(overridden(fatigued, "MEMBER", "short of people"))
+        .header("If-Match", Api.etag("/shifts/" + id))
         .post("/shifts/" + id + "/members")
         .then()
         .statusCode(200);
     as(COMMAND)
         .body(overridden(resting, "MEMBER", "called back from rest: flood of returning cars"))
+        .header("If-Match", Api.etag("/shifts/" + id))
         .post("/shifts/" + id + "/members")
         .then()
         .statusCode(200)
