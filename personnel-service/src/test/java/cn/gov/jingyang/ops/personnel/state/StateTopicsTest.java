@@ -94,6 +94,7 @@ class StateTopicsTest {
     String town = TestApi.unclaimedTown();
     String station = createUnit("POLICE_STATION", bureau());
     admin()
+        .header("If-Match", TestApi.etag("/units/" + station))
         .body(Map.of("towns", List.of(town)))
         .put("/units/" + station + "/coverage")
         .then()
