@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -125,10 +126,10 @@ class DatedDutyStatusTest {
             .replace("6f1d2a3b-0c4d-4e5f-8a9b-1c2d3e4f5a6b", person.toString())
             .replace("1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a13", UUID.randomUUID().toString())
             .replace("\"status\": \"SICK\"", "\"status\": \"" + status + "\"")
-            .replace("2020-02-06T10:30:00+08:00", from.toString())
+            .replace("2020-02-06T10:30:00+08:00", rfc3339(from))
             .replace(
                 "\"until\": null",
-                until == null ? "\"until\": null" : "\"until\": \"" + until + "\"");
+                until == null ? "\"until\": null" : "\"until\": \"" + rfc3339(until) + "\"");
     EventContracts.assertValid(event);
     return event;
   }
@@ -143,12 +144,17 @@ class DatedDutyStatusTest {
 
   private static String statusAt(UUID person, OffsetDateTime at) {
     return as(COMMAND)
-        .queryParam("at", at.toString())
+        .queryParam("at", rfc3339(at))
         .get("/personnel/" + person + "/duty-status")
         .then()
         .statusCode(200)
         .extract()
         .path("status");
+  }
+
+  /** With seconds always (toString leaves out :00, which RFC 3339 does not allow). */
+  private static String rfc3339(OffsetDateTime t) {
+    return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   private static java.time.Instant instant(String value) {
