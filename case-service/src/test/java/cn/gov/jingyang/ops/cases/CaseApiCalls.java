@@ -7,13 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.infra.TopicProbe;
+import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** Test helpers: callers with roles, people in the replica, cases reported and moved. */
 public final class CaseApiCalls {
@@ -24,7 +27,9 @@ public final class CaseApiCalls {
   public static final String AUDITOR = DevTokens.token("auditor", Roles.AUDITOR);
   public static final String CHECKPOINT = DevTokens.token("cp", Roles.CHECKPOINT_OFFICER);
 
+  /** The lead unit of the test cases; call {@link #knownUnit()} before reporting a case. */
   public static final String UNIT = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
   public static final String SUSPECT_ID = "510603198001011234";
 
   private CaseApiCalls() {}
@@ -67,7 +72,36 @@ public final class CaseApiCalls {
     return person;
   }
 
+  /**
+   * {@link #UNIT}, registered through personnel.events (personnel's UnitRegistered example) and in
+   * the routing replica on return, so it may lead a case. Registering it again changes nothing.
+   */
+  public static String knownUnit() {
+    Db db = new Db(Arc.container().instance(DataSource.class).get());
+    String known = "select count(*) from routing_unit where unit_id = ?::uuid";
+    if (db.count(known, UNIT) == 0) {
+      unitRegistered(UNIT, "JY-LEAD");
+      await().atMost(Duration.ofSeconds(45)).until(() -> db.count(known, UNIT) == 1);
+    }
+    return UNIT;
+  }
+
+  /** Publishes personnel's UnitRegistered example for {@code unitId} (a fresh event id). */
+  public static void unitRegistered(String unitId, String code) {
+    String example = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b";
+    String event =
+        EventContracts.example("personnel", "UnitRegistered")
+            .replace(example, unitId)
+            .replace("1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a41", UUID.randomUUID().toString())
+            .replace("\"PS-XQ\"", "\"" + code + "\"");
+    EventContracts.assertValid(event);
+    String bootstrap = Arc.container().instance(KafkaClients.class).get().bootstrapServers();
+    TopicProbe.send(bootstrap, "personnel.events", unitId, event);
+  }
+
+  /** A case's JSON, led by {@link #knownUnit()}. */
   public static String caseJson(String kind, String source, String town, String officers) {
+    knownUnit();
     return """
         {"kind":"%s","source":"%s","summary":"群众举报某药店销售三无口罩","reportedAt":"2020-02-01T10:00:00+08:00",
          "town":"%s","address":"孝泉镇正街8号","leadUnitId":"%s","partnerAgencies":["市场监督管理局"],

@@ -50,7 +50,8 @@ public final class CaseApi {
           @Size(max = 100)
           String town,
       @Schema(example = "孝泉镇民主村3组12号") @Size(max = 500) String address,
-      @Schema(description = "lead unit (a unit of personnel-service)") @NotNull UUID leadUnitId,
+      @Schema(description = "lead unit: a unit personnel-service registered (else 422)") @NotNull
+          UUID leadUnitId,
       @Schema(example = "[\"市场监督管理局\"]") @Size(max = 20)
           List<@NotBlank @Size(max = 200) String> partnerAgencies,
       @Schema(description = "officers to assign: known, active, not SICK/INJURED/ON_LEAVE")

@@ -5,6 +5,7 @@ import cn.gov.jingyang.ops.cases.casefile.CaseApi.CaseRequest;
 import cn.gov.jingyang.ops.cases.casefile.CaseApi.PartyRequest;
 import cn.gov.jingyang.ops.cases.personnel.AssignableOfficers;
 import cn.gov.jingyang.ops.cases.personnel.PersonReplica;
+import cn.gov.jingyang.ops.cases.routing.KnownUnits;
 import cn.gov.jingyang.ops.cases.verification.ConcealedExposureFound;
 import cn.gov.jingyang.ops.platform.gazetteer.Town;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
@@ -29,6 +30,7 @@ public class CaseFileService {
   private final CaseNumbers numbers;
   private final AssignableOfficers officers;
   private final CaseTowns towns;
+  private final KnownUnits units;
   private final Outbox outbox;
 
   public CaseFileService(
@@ -36,11 +38,13 @@ public class CaseFileService {
       CaseNumbers numbers,
       AssignableOfficers officers,
       CaseTowns towns,
+      KnownUnits units,
       Outbox outbox) {
     this.cases = cases;
     this.numbers = numbers;
     this.officers = officers;
     this.towns = towns;
+    this.units = units;
     this.outbox = outbox;
   }
 
@@ -48,6 +52,7 @@ public class CaseFileService {
   public CaseFile report(CaseRequest r, String by) {
     OffsetDateTime now = OffsetDateTime.now();
     Town town = towns.require(r.town());
+    units.require(r.leadUnitId(), "leadUnitId");
     List<PersonReplica> team = new ArrayList<>();
     Set<UUID> seen = new HashSet<>();
     List<UUID> requested = r.officers() == null ? List.of() : r.officers();
@@ -141,6 +146,9 @@ public class CaseFileService {
   public CaseFile describe(UUID id, long expectedVersion, CaseDescription r, String by) {
     CaseFile c = lockedAt(id, expectedVersion);
     Town town = towns.require(r.town());
+    if (!r.leadUnitId().equals(c.details().leadUnitId())) {
+      units.require(r.leadUnitId(), "leadUnitId");
+    }
     OffsetDateTime reportedAt = c.details().reportedAt();
     CaseFile.Details details =
         new CaseFile.Details(

@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.cases.personnel;
 
+import cn.gov.jingyang.ops.platform.events.DatedChanges;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -7,16 +8,19 @@ import java.util.UUID;
 
 /**
  * Decides whether a person may be assigned to a case, from the replica: known (registered by
- * personnel-service, so with a name), active, and not SICK, INJURED or ON_LEAVE at the time.
+ * personnel-service, so with a name), active, and not SICK, INJURED or ON_LEAVE at the time — read
+ * from the person's dated changes, so a leave planned for next week does not keep them off today.
  * Otherwise a 422 naming the request field that carried the id and the person.
  */
 @ApplicationScoped
 public class AssignableOfficers {
 
   private final PersonReplicaRepository people;
+  private final DutyIntervals intervals;
 
-  public AssignableOfficers(PersonReplicaRepository people) {
+  public AssignableOfficers(PersonReplicaRepository people, DutyIntervals intervals) {
     this.people = people;
+    this.intervals = intervals;
   }
 
   /**
@@ -33,8 +37,10 @@ public class AssignableOfficers {
       throw ProblemException.unprocessable(
           field, "officer " + person.name() + " (" + personId + ") is no longer active");
     }
-    DutyStatus status = person.statusAt(at);
+    DatedChanges<DutyStatus> timeline = intervals.of(person);
+    DutyStatus status = timeline.at(at);
     if (status.keepsOffCases()) {
+      String until = timeline.nextChangeAfter(at).map(next -> " until " + next.start()).orElse("");
       throw ProblemException.unprocessable(
           field,
           "officer "
@@ -43,6 +49,7 @@ public class AssignableOfficers {
               + personId
               + ") is "
               + status
+              + until
               + " and cannot be assigned");
     }
     return person;

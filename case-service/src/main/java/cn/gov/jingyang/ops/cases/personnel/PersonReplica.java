@@ -10,10 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * What this service knows about a person, built only from personnel-service's events. Stale events
- * are ignored: a person snapshot older than the applied version, a duty-status change older than
- * the applied one. A change announced ahead of time (effectiveFrom in the future) holds from then;
- * until then the status before it does.
+ * What this service knows about a person, built only from personnel-service's events. A person
+ * snapshot older than the applied version is ignored. Duty statuses are dated changes kept apart
+ * ({@link DutyIntervals}); {@code dutyStatus} is the last snapshot's, read only while no change is
+ * known.
  */
 @Entity
 @Table(name = "person_replica")
@@ -33,17 +33,10 @@ public class PersonReplica {
   @Column(name = "duty_status")
   private DutyStatus dutyStatus;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "previous_duty_status")
-  private DutyStatus previousDutyStatus;
-
   private boolean active;
 
   @Column(name = "person_version")
   private long personVersion = -1;
-
-  @Column(name = "status_since")
-  private OffsetDateTime statusSince;
 
   @Column(name = "updated_at")
   private OffsetDateTime updatedAt;
@@ -67,40 +60,20 @@ public class PersonReplica {
     this.name = name;
     this.category = category;
     this.unitId = unitId;
-    if (statusSince != null && statusSince.isAfter(OffsetDateTime.now())) {
-      // a change announced for later stays announced; the snapshot says what holds until then
-      this.previousDutyStatus = dutyStatus;
-    } else {
-      this.dutyStatus = dutyStatus;
-    }
+    this.dutyStatus = dutyStatus;
     this.active = active;
     this.updatedAt = OffsetDateTime.now();
     return true;
   }
 
-  /** Applies a duty-status change unless a later one was applied already; true if applied. */
-  public boolean applyDutyStatus(DutyStatus status, OffsetDateTime effectiveFrom) {
-    if (statusSince != null && effectiveFrom != null && effectiveFrom.isBefore(statusSince)) {
-      return false;
-    }
-    this.previousDutyStatus = statusAt(OffsetDateTime.now());
-    this.dutyStatus = status;
-    this.statusSince = effectiveFrom;
+  /** A dated duty-status change was recorded for this person. */
+  public void dutyStatusChanged() {
     this.updatedAt = OffsetDateTime.now();
-    return true;
   }
 
   public void deactivate() {
     this.active = false;
     this.updatedAt = OffsetDateTime.now();
-  }
-
-  /** The duty status in force at {@code time}. */
-  public DutyStatus statusAt(OffsetDateTime time) {
-    if (statusSince != null && statusSince.isAfter(time) && previousDutyStatus != null) {
-      return previousDutyStatus;
-    }
-    return dutyStatus;
   }
 
   public UUID personId() {
@@ -121,10 +94,6 @@ public class PersonReplica {
 
   public DutyStatus dutyStatus() {
     return dutyStatus;
-  }
-
-  public OffsetDateTime statusSince() {
-    return statusSince;
   }
 
   public boolean active() {

@@ -8,9 +8,9 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Builds the person replica from personnel.events: who is known, active, and in which duty status
- * (from when). The platform runs it in a transaction that also records the event id, so a
- * redelivered event changes nothing.
+ * Builds the person replica from personnel.events: who is known, active, and every dated duty
+ * change (read by the contract's rule, whatever order they arrived in). The platform runs it in a
+ * transaction that also records the event id, so a redelivered event changes nothing.
  */
 @ApplicationScoped
 public class PersonnelEventHandler implements EventHandler {
@@ -19,10 +19,13 @@ public class PersonnelEventHandler implements EventHandler {
 
   private final EventCodec codec;
   private final PersonReplicaRepository people;
+  private final DutyIntervals intervals;
 
-  public PersonnelEventHandler(EventCodec codec, PersonReplicaRepository people) {
+  public PersonnelEventHandler(
+      EventCodec codec, PersonReplicaRepository people, DutyIntervals intervals) {
     this.codec = codec;
     this.people = people;
+    this.intervals = intervals;
   }
 
   @Override
@@ -58,9 +61,23 @@ public class PersonnelEventHandler implements EventHandler {
             data.active());
   }
 
+  /**
+   * Keeps the dated change (a change delivered or published again lands on its own row); none is
+   * ignored for being older than another, as the contract requires.
+   */
   private void dutyStatus(EventEnvelope event) {
     var data = codec.data(event, PersonnelEvents.DutyStatusChanged.class);
-    people.lockOrCreate(data.personId()).applyDutyStatus(data.status(), data.effectiveFrom());
+    if (data.personId() == null || data.status() == null || data.effectiveFrom() == null) {
+      throw new EventCodec.MalformedEventException(
+          "DutyStatusChanged without personId, status or effectiveFrom");
+    }
+    if (data.until() != null && !data.until().isAfter(data.effectiveFrom())) {
+      throw new EventCodec.MalformedEventException(
+          "DutyStatusChanged with until not after effectiveFrom");
+    }
+    PersonReplica person = people.lockOrCreate(data.personId());
+    intervals.record(data.personId(), data.status(), data.effectiveFrom(), data.until());
+    person.dutyStatusChanged();
   }
 
   private void deactivated(EventEnvelope event) {

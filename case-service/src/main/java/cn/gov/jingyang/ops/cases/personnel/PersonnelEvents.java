@@ -26,7 +26,8 @@ final class PersonnelEvents {
       DutyStatus previousStatus,
       DutyStatus status,
       String reason,
-      OffsetDateTime effectiveFrom) {}
+      OffsetDateTime effectiveFrom,
+      OffsetDateTime until) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record PersonDeactivated(UUID personId, String reason, OffsetDateTime deactivatedAt) {}

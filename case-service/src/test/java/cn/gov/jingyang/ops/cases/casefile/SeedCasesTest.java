@@ -4,9 +4,9 @@ import static cn.gov.jingyang.ops.cases.CaseApiCalls.AUDITOR;
 import static cn.gov.jingyang.ops.cases.CaseApiCalls.COMMAND;
 import static cn.gov.jingyang.ops.cases.CaseApiCalls.INVESTIGATOR;
 import static cn.gov.jingyang.ops.cases.CaseApiCalls.STATION;
-import static cn.gov.jingyang.ops.cases.CaseApiCalls.UNIT;
 import static cn.gov.jingyang.ops.cases.CaseApiCalls.as;
 import static cn.gov.jingyang.ops.cases.CaseApiCalls.etag;
+import static cn.gov.jingyang.ops.cases.CaseApiCalls.knownUnit;
 import static cn.gov.jingyang.ops.cases.CaseApiCalls.move;
 import static cn.gov.jingyang.ops.cases.CaseApiCalls.officer;
 import static cn.gov.jingyang.ops.cases.CaseApiCalls.report;
@@ -39,7 +39,8 @@ class SeedCasesTest {
     return """
         {"kind":"%s","source":"%s","summary":"%s","reportedAt":"%s","town":"%s","leadUnitId":"%s",
          "partnerAgencies":%s,"officers":%s,"parties":%s}"""
-        .formatted(kind, source, summary, reportedAt, town, UNIT, partners, officers, parties);
+        .formatted(
+            kind, source, summary, reportedAt, town, knownUnit(), partners, officers, parties);
   }
 
   private static void walk(String id, String outcome, String legalBasis) {
@@ -140,7 +141,7 @@ class SeedCasesTest {
          "town":"510603-T02","leadUnitId":"%s","partnerAgencies":["卫健局"],
          "parties":[{"name":"陈某","idNumber":"510603199001010021","role":"SUSPECT"}],
          "impact":{"confirmedInfections":1,"underMedicalObservation":3,"compoundsSealed":1,"buildingsSealed":1}}"""
-            .formatted(UNIT);
+            .formatted(knownUnit());
     as(INVESTIGATOR)
         .header("If-Match", etag(id))
         .body(description)

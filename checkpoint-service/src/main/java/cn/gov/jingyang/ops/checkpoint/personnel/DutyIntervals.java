@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.checkpoint.personnel;
 
+import cn.gov.jingyang.ops.platform.events.DatedChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
@@ -33,8 +34,11 @@ public class DutyIntervals {
         .executeUpdate();
   }
 
-  /** The person's time line; {@code statusWithoutChanges} holds if no change is known. */
-  public DutyTimeline of(UUID personId, DutyStatus statusWithoutChanges) {
+  /**
+   * The person's time line (contracts/README.md): where no change holds, AVAILABLE (the status as
+   * registered) once any change is known, else {@code statusWithoutChanges} (the last snapshot's).
+   */
+  public DatedChanges<DutyStatus> of(UUID personId, DutyStatus statusWithoutChanges) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
@@ -42,14 +46,15 @@ public class DutyIntervals {
                     + " where person_id = ?1 order by effective_from")
             .setParameter(1, personId)
             .getResultList();
-    List<DutyTimeline.Interval> intervals =
+    List<DatedChanges.Change<DutyStatus>> changes =
         rows.stream()
             .map(
                 r ->
-                    new DutyTimeline.Interval(
+                    new DatedChanges.Change<>(
                         DutyStatus.valueOf((String) r[0]), time(r[1]), time(r[2])))
             .toList();
-    return new DutyTimeline(intervals, statusWithoutChanges);
+    return new DatedChanges<>(
+        changes, changes.isEmpty() ? statusWithoutChanges : DutyStatus.AVAILABLE);
   }
 
   private static OffsetDateTime time(Object value) {

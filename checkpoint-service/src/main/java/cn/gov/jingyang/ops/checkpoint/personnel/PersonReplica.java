@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.checkpoint.personnel;
 
+import cn.gov.jingyang.ops.platform.events.DatedChanges;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -92,7 +93,7 @@ public class PersonReplica {
   }
 
   /** Shows the status the time line gives for {@code now}; reviewed again at its next turn. */
-  public void showDutyStatus(DutyTimeline timeline, OffsetDateTime now) {
+  public void showDutyStatus(DatedChanges<DutyStatus> timeline, OffsetDateTime now) {
     this.dutyStatus = timeline.at(now);
     this.statusSince = timeline.since(now);
     this.dutyStatusReviewAt = timeline.nextTurnAfter(now).orElse(null);

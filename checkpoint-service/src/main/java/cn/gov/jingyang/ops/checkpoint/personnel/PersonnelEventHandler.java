@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.checkpoint.personnel;
 
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftStaffing;
+import cn.gov.jingyang.ops.platform.events.DatedChanges;
 import cn.gov.jingyang.ops.platform.events.EventCodec;
 import cn.gov.jingyang.ops.platform.events.EventEnvelope;
 import cn.gov.jingyang.ops.platform.inbox.EventHandler;
@@ -109,13 +110,13 @@ public class PersonnelEventHandler implements EventHandler {
 
   /** Call with the person locked. */
   private void reconcile(PersonReplica person) {
-    DutyTimeline timeline = intervals.of(person.personId(), person.dutyStatus());
+    DatedChanges<DutyStatus> timeline = intervals.of(person.personId(), person.dutyStatus());
     person.showDutyStatus(timeline, OffsetDateTime.now());
     if (!person.active()) {
       staffing.takeOffFutureShifts(person.personId(), "person is no longer active", null);
       return;
     }
-    for (DutyTimeline.Stretch off :
+    for (DatedChanges.Stretch<DutyStatus> off :
         timeline.during(OffsetDateTime.now(), FOREVER).stream()
             .filter(s -> s.status().takesOffShifts())
             .toList()) {
@@ -124,7 +125,7 @@ public class PersonnelEventHandler implements EventHandler {
     }
   }
 
-  private static String during(DutyTimeline.Stretch s) {
+  private static String during(DatedChanges.Stretch<DutyStatus> s) {
     return " from " + s.start() + (s.end() == null ? "" : " until " + s.end());
   }
 

@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.checkpoint.personnel;
 
 import cn.gov.jingyang.ops.checkpoint.common.Query;
+import cn.gov.jingyang.ops.platform.events.DatedChanges;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
@@ -102,7 +103,7 @@ public class PersonnelResource {
     PersonReplica p =
         people.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("person", id));
     OffsetDateTime when = at == null ? OffsetDateTime.now() : at;
-    DutyTimeline timeline = intervals.of(id, p.dutyStatus());
+    DatedChanges<DutyStatus> timeline = intervals.of(id, p.dutyStatus());
     return new DutyStatusAt(when, timeline.at(when), timeline.since(when));
   }
 }

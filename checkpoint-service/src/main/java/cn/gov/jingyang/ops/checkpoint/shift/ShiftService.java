@@ -4,9 +4,9 @@ import cn.gov.jingyang.ops.checkpoint.checkpoint.Checkpoint;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointRepository;
 import cn.gov.jingyang.ops.checkpoint.personnel.DutyIntervals;
 import cn.gov.jingyang.ops.checkpoint.personnel.DutyStatus;
-import cn.gov.jingyang.ops.checkpoint.personnel.DutyTimeline;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReplica;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReplicaRepository;
+import cn.gov.jingyang.ops.platform.events.DatedChanges;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
@@ -226,7 +226,7 @@ public class ShiftService {
           field,
           "person " + personId + " is inactive; only AVAILABLE people can be put on a shift");
     }
-    List<DutyTimeline.Stretch> unavailable =
+    List<DatedChanges.Stretch<DutyStatus>> unavailable =
         duty.of(personId, person.dutyStatus()).during(start, end).stream()
             .filter(s -> s.status() != DutyStatus.AVAILABLE)
             .toList();
