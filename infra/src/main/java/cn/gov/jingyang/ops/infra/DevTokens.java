@@ -69,16 +69,23 @@ public final class DevTokens {
     return claims.expiresIn(lifetime).sign(key);
   }
 
-  private static PrivateKey loadDevKey() {
+  /**
+   * The development private key in PKCS#8 PEM: ./stackctl hands it to the gateway, which signs with
+   * it there (so its tokens and {@code ./stackctl token}'s are accepted alike).
+   */
+  public static String privateKeyPem() {
     try (InputStream in = DevTokens.class.getResourceAsStream("dev-private-key.pem")) {
-      String pem =
-          new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-              .replaceAll("-----[A-Z ]+-----", "")
-              .replaceAll("\\s", "");
-      return KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static PrivateKey loadDevKey() {
+    try {
+      String pem = privateKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+      return KeyFactory.getInstance("RSA")
+          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -68,6 +68,14 @@ public abstract class HostileRequestTest {
     return Set.of("processed_event");
   }
 
+  /**
+   * Operations ("POST /oauth/token") documented to answer their 400 and 401 in OAuth's error format
+   * (RFC 6749 §5.2, application/json {@code {error, error_description}}) rather than problem+json.
+   */
+  protected Set<String> operationsAnsweringOAuthErrors() {
+    return Set.of();
+  }
+
   @Test
   void shouldAnswerEveryHostileRequestWithProblemJsonAndChangeNothing() throws Exception {
     Config config = ConfigProvider.getConfig();
@@ -110,7 +118,12 @@ public abstract class HostileRequestTest {
       LOG.infof(
           "hostile requests: %d operations, %d requests generated %d ms after the start",
           operations.size(), requests.size(), (System.nanoTime() - started) / 1_000_000);
-      new HostileRun(http, new RowCounts(dataSource), tablesWrittenInTheBackground(), findings)
+      new HostileRun(
+              http,
+              new RowCounts(dataSource),
+              tablesWrittenInTheBackground(),
+              findings,
+              operationsAnsweringOAuthErrors())
           .run(requests, Integer.getInteger("hostile.readers", 3));
     }
     String report = findings.report();

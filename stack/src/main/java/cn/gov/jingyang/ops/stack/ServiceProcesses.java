@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.stack;
 
+import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.infra.KafkaBroker;
 import cn.gov.jingyang.ops.infra.PostgresServer;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
@@ -31,6 +32,32 @@ final class ServiceProcesses {
       Map.of(
           "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "jwt/dev-public-key.pem",
           "OPS_SECURITY_ALLOW_DEVELOPMENT_KEY", "true");
+
+  /** The demo system client the gateway registers in the stack (README examples only). */
+  static final String DEMO_CLIENT_ID = "demo-command-desk";
+
+  static final String DEMO_CLIENT_SECRET = "demo-desk-secret-not-for-production";
+
+  /** The demo person login of the stack (README examples only). */
+  static final String DEMO_USER = "demo.commander";
+
+  static final String DEMO_PASSWORD = "demo-password-not-for-production";
+
+  /**
+   * The gateway signs its tokens with the development key (so they are accepted like {@code
+   * ./stackctl token}'s) and registers the demo client and login when they do not exist yet.
+   */
+  static Map<String, String> gatewayEnvironment() {
+    return Map.of(
+        "OPS_GATEWAY_SIGNING_KEY_ID",
+        "dev",
+        "OPS_GATEWAY_SIGNING_PRIVATE_KEY",
+        DevTokens.privateKeyPem(),
+        "OPS_GATEWAY_TOKEN_SEED_CLIENTS",
+        DEMO_CLIENT_ID + ":" + DEMO_CLIENT_SECRET + ":COMMAND",
+        "OPS_GATEWAY_LOGIN_SEED_ACCOUNTS",
+        DEMO_USER + ":" + DEMO_PASSWORD + ":COMMAND");
+  }
 
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
 
@@ -68,6 +95,7 @@ final class ServiceProcesses {
               "http://localhost:" + StackLayout.port(upstream));
         }
       }
+      env.putAll(gatewayEnvironment());
     }
     Stack.say(
         "starting %-10s on port %d (log: %s)",

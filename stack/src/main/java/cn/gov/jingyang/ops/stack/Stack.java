@@ -116,6 +116,23 @@ public final class Stack {
             "%n  A development token with role COMMAND, valid 8 hours:%n  %s%n",
             DevTokens.token("demo-commander", "COMMAND")));
     out.append(
+        String.format(
+            "%n  Demo system client (role COMMAND): id %s, secret %s%n"
+                + "    curl -u %s:%s -d grant_type=client_credentials http://localhost:%d/oauth/token%n"
+                + "  Demo person login (role COMMAND): %s / %s%n"
+                + "    curl -H 'Content-Type: application/json' -d '{\"username\":\"%s\",\"password\":\"%s\"}'"
+                + " http://localhost:%d/auth/login%n",
+            ServiceProcesses.DEMO_CLIENT_ID,
+            ServiceProcesses.DEMO_CLIENT_SECRET,
+            ServiceProcesses.DEMO_CLIENT_ID,
+            ServiceProcesses.DEMO_CLIENT_SECRET,
+            StackLayout.port(ServiceCatalog.GATEWAY),
+            ServiceProcesses.DEMO_USER,
+            ServiceProcesses.DEMO_PASSWORD,
+            ServiceProcesses.DEMO_USER,
+            ServiceProcesses.DEMO_PASSWORD,
+            StackLayout.port(ServiceCatalog.GATEWAY)));
+    out.append(
         "\n  The services trust the development key (never in a real deployment: see README, Security).\n");
     out.append(
         "\n  More tokens: ./stackctl token <subject> <ROLE>...    Stop: Ctrl-C here, or ./stackctl down\n");

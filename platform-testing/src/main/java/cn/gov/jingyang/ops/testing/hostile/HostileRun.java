@@ -20,12 +20,27 @@ public final class HostileRun {
   private final RowCounts counts;
   private final Set<String> background;
   private final Findings findings;
+  private final Set<String> oauthOperations;
 
   public HostileRun(RawHttp http, RowCounts counts, Set<String> background, Findings findings) {
+    this(http, counts, background, findings, Set.of());
+  }
+
+  /**
+   * @param oauthOperations operations whose errors may be OAuth's format ({@link Verdict#judge(
+   *     HostileRequest, Exchange, Set)})
+   */
+  public HostileRun(
+      RawHttp http,
+      RowCounts counts,
+      Set<String> background,
+      Findings findings,
+      Set<String> oauthOperations) {
     this.http = http;
     this.counts = counts;
     this.background = background;
     this.findings = findings;
+    this.oauthOperations = oauthOperations;
   }
 
   public void run(List<HostileRequest> requests, int readers) throws Exception {
@@ -64,7 +79,7 @@ public final class HostileRun {
 
   private void read(HostileRequest request) {
     Exchange answer = http.send(request);
-    findings.record(request, answer, Verdict.judge(request, answer));
+    findings.record(request, answer, Verdict.judge(request, answer, oauthOperations));
   }
 
   /**
@@ -73,7 +88,7 @@ public final class HostileRun {
    */
   private Map<String, Long> write(HostileRequest request, Map<String, Long> before) {
     Exchange answer = http.send(request);
-    List<String> failures = new ArrayList<>(Verdict.judge(request, answer));
+    List<String> failures = new ArrayList<>(Verdict.judge(request, answer, oauthOperations));
     Map<String, Long> after = counts.snapshot();
     Map<String, Long> next = after;
     if (answer.status() >= 400 || answer.status() < 0) {

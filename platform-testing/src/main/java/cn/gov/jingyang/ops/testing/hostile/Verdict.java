@@ -27,8 +27,28 @@ public final class Verdict {
 
   private Verdict() {}
 
+  /** The error codes of an OAuth 2.0 token endpoint (RFC 6749 §5.2). */
+  public static final java.util.Set<String> OAUTH_ERRORS =
+      java.util.Set.of(
+          "invalid_request",
+          "invalid_client",
+          "invalid_grant",
+          "unauthorized_client",
+          "unsupported_grant_type",
+          "invalid_scope");
+
   /** The kinds of failure of this exchange (empty if it passes). */
   public static List<String> judge(HostileRequest request, Exchange answer) {
+    return judge(request, answer, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #judge(HostileRequest, Exchange)}, where the operations named in {@code
+   * oauthOperations} ("POST /oauth/token") may also answer 400 and 401 in OAuth's documented error
+   * format (RFC 6749 §5.2): application/json with {@code error} one of {@link #OAUTH_ERRORS}.
+   */
+  public static List<String> judge(
+      HostileRequest request, Exchange answer, java.util.Set<String> oauthOperations) {
     List<String> failures = new ArrayList<>();
     if (request.malformedHttp()) {
       if (answer.status() >= 500) {
@@ -48,7 +68,9 @@ public final class Verdict {
       failures.add(status + " " + type);
     }
     if (status >= 400) {
-      if (!answer.contentType().toLowerCase().startsWith("application/problem+json")) {
+      if (oauthOperations.contains(request.operation()) && oauthError(status, answer)) {
+        // the documented exception: OAuth's own error format
+      } else if (!answer.contentType().toLowerCase().startsWith("application/problem+json")) {
         failures.add(status + " not problem+json (" + type + ")");
       } else if (!request.method().equals("HEAD")) {
         problemBody(status, answer.body(), failures);
@@ -59,6 +81,19 @@ public final class Verdict {
       failures.add("body over the limit answered " + status + ", not 413");
     }
     return failures;
+  }
+
+  private static boolean oauthError(int status, Exchange answer) {
+    if ((status != 400 && status != 401)
+        || !answer.contentType().toLowerCase().startsWith("application/json")) {
+      return false;
+    }
+    try {
+      JsonNode body = JSON.readTree(answer.body());
+      return body != null && OAUTH_ERRORS.contains(body.path("error").asText());
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   private static void internals(Exchange answer, List<String> failures) {

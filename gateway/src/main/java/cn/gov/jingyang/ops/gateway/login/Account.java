@@ -1,0 +1,39 @@
+package cn.gov.jingyang.ops.gateway.login;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A person who logs in (for the dashboard): their roles, their unit, their hashed password. */
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+
+  @Id public String username;
+
+  @Column(name = "password_hash", nullable = false)
+  public String passwordHash;
+
+  /** Roles, comma-separated. */
+  @Column(nullable = false)
+  public String roles;
+
+  @Column(name = "unit_id")
+  public UUID unitId;
+
+  @Column(nullable = false)
+  public boolean disabled;
+
+  @Column(name = "created_at", nullable = false)
+  public OffsetDateTime createdAt;
+
+  public List<String> roleList() {
+    return roles.isEmpty() ? List.of() : Arrays.asList(roles.split(","));
+  }
+}
