@@ -55,6 +55,7 @@ public class ImportChunk {
                 + " on commit drop");
       }
       copy(c, rows);
+      execute(c, "analyze provincial_stage"); // temporary tables have no statistics otherwise
       String keyPrefix = "PROVINCIAL_LIST:" + batchId + ":";
       try (PreparedStatement first =
           c.prepareStatement(
@@ -66,12 +67,13 @@ public class ImportChunk {
         first.setString(1, keyPrefix);
         first.execute();
       }
+      execute(c, "create unique index on provincial_first (id_number)");
+      execute(c, "analyze provincial_first");
       long firsts = count(c, "select count(*) from provincial_first");
-      try (Statement s = c.createStatement()) {
-        s.execute(
-            "create temp table provincial_effect (task_id uuid primary key, effect text)"
-                + " on commit drop");
-      }
+      execute(
+          c,
+          "create temp table provincial_effect (task_id uuid primary key, effect text)"
+              + " on commit drop");
       try (PreparedStatement created =
           c.prepareStatement(
               "with created as ("
@@ -120,6 +122,7 @@ public class ImportChunk {
         added.setObject(4, dueAt);
         added.executeUpdate();
       }
+      execute(c, "analyze provincial_effect");
       long created = count(c, "select count(*) from provincial_effect where effect = 'CREATED'");
       long sourcesAdded =
           count(c, "select count(*) from provincial_effect where effect <> 'CREATED'");
@@ -247,6 +250,12 @@ public class ImportChunk {
       insert.setString(++p, effect);
       insert.setString(++p, "PROVINCIAL_LIST:" + batchId + ":");
       insert.executeUpdate();
+    }
+  }
+
+  private static void execute(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
     }
   }
 

@@ -35,11 +35,8 @@ public enum ListFormat {
       this.json = json;
     }
 
-    /** True when the line was the CSV header (no row). */
-    boolean header(String line) throws BadLine {
-      if (format != CSV || columnOf != null) {
-        return false;
-      }
+    /** Reads the CSV header (the first line of a CSV list). */
+    void header(String line) throws BadLine {
       List<String> names = csvFields(line.startsWith("\uFEFF") ? line.substring(1) : line);
       columnOf = new int[COLUMNS.size()];
       for (int i = 0; i < COLUMNS.size(); i++) {
@@ -48,7 +45,6 @@ public enum ListFormat {
       if (columnOf[0] < 0 || columnOf[1] < 0) {
         throw new BadLine("header: the columns name and idNumber are required");
       }
-      return true;
     }
 
     ListRow row(long lineNumber, String line) throws BadLine {

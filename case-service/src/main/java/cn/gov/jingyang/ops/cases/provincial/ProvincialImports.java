@@ -58,6 +58,11 @@ public class ProvincialImports {
   }
 
   public Outcome importList(String batchId, ListFormat format, InputStream body, String by) {
+    ListFormat.LineParser parser = new ListFormat.LineParser(format, json);
+    BodyLines lines = new BodyLines(body);
+    if (format == ListFormat.CSV) {
+      header(parser, lines); // a list without its header is refused before anything is recorded
+    }
     ImportLedger.Claim claim = ledger.claim(batchId, format, by, config.staleAfter());
     if (claim.completed()) {
       return new Outcome(ledger.progress(batchId, config.badRowsShown()).orElseThrow(), true);
@@ -65,10 +70,7 @@ public class ProvincialImports {
     OffsetDateTime arrived = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     OffsetDateTime dueAt = arrived.plus(verification.due().provincialList());
     try {
-      read(batchId, format, body, claim.linesDone(), dueAt, by);
-    } catch (ProblemException e) {
-      ledger.fail(batchId, e.getMessage());
-      throw e;
+      read(batchId, parser, lines, claim.linesDone(), dueAt, by);
     } catch (IOException | RuntimeException e) {
       LOG.warnf(e, "provincial import %s failed; re-sending the batch resumes it", batchId);
       ledger.fail(batchId, "interrupted: " + e.getClass().getSimpleName());
@@ -79,16 +81,32 @@ public class ProvincialImports {
     return new Outcome(ledger.progress(batchId, config.badRowsShown()).orElseThrow(), false);
   }
 
+  /** The CSV header: the first line that is not blank; 400 when missing or wrong. */
+  private static void header(ListFormat.LineParser parser, BodyLines lines) {
+    try {
+      String line;
+      while ((line = lines.next()) != null) {
+        if (!line.isBlank()) {
+          parser.header(line);
+          return;
+        }
+      }
+    } catch (BadLine e) {
+      throw ProblemException.badRequest("body", "line " + lines.number() + ": " + e.getMessage());
+    } catch (IOException e) {
+      throw ProblemException.badRequest("body", "could not be read");
+    }
+    throw ProblemException.badRequest("body", "empty: a CSV list starts with its header line");
+  }
+
   private void read(
       String batchId,
-      ListFormat format,
-      InputStream body,
+      ListFormat.LineParser parser,
+      BodyLines lines,
       long linesDone,
       OffsetDateTime dueAt,
       String by)
       throws IOException {
-    ListFormat.LineParser parser = new ListFormat.LineParser(format, json);
-    BodyLines lines = new BodyLines(body);
     List<Staged> staged = new ArrayList<>();
     List<ImportLedger.BadRow> bad = new ArrayList<>();
     long read = 0;
@@ -105,13 +123,6 @@ public class ProvincialImports {
           bad.add(new ImportLedger.BadRow(n, "line longer than " + BodyLines.MAX_CHARS));
         }
       } else {
-        try {
-          if (parser.header(line)) {
-            continue;
-          }
-        } catch (BadLine e) {
-          throw ProblemException.badRequest("body", "line " + n + ": " + e.getMessage());
-        }
         if (n <= linesDone) {
           continue; // committed before the interruption
         }

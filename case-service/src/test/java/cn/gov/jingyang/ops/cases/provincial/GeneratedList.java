@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class GeneratedList extends InputStream {
 
-  static final String[] TOWNS = {"扬嘉镇", "510603-T07", "某某村"};
+  static final String[] TOWNS = {"旌东街道", "510603-T06", "某某村"};
 
   private final long base;
   private final int rows;

@@ -50,7 +50,7 @@ class LargeImportTest {
   void twoHundredThousandRowsWithBoundedHeapAndReSendingCreatesNothing() throws Exception {
     Db db = new Db(dataSource);
     Tasks.cover(
-        kafka.bootstrapServers(), db, UUID.randomUUID(), UUID.randomUUID(), "PS-YJ2", "510603-T17");
+        kafka.bootstrapServers(), db, UUID.randomUUID(), UUID.randomUUID(), "PS-JD", "510603-T05");
     long base = ThreadLocalRandom.current().nextLong(100_000_000, 800_000_000);
     String batch = "SC-LARGE-" + UUID.randomUUID();
     long usedBefore = usedAfterGc();
