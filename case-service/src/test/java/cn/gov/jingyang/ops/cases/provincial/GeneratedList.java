@@ -7,12 +7,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * A generated NDJSON list, produced row by row as it is read (never one String): every 1,000th row
  * (0, 1000, ...) without a name, every 500th (250, 750, ...) the person of the row before again;
- * towns cycle through a covered name, a covered code and an unknown place. Optionally fails after
- * some rows, like a client whose connection breaks.
+ * towns cycle through a covered name (T05), the code of a town no station covers (T08) and an
+ * unknown place (towns no other test or example covers). Optionally fails after some rows, like a
+ * client whose connection breaks.
  */
 final class GeneratedList extends InputStream {
 
-  static final String[] TOWNS = {"旌东街道", "510603-T06", "某某村"};
+  static final String[] TOWNS = {"旌东街道", "510603-T08", "某某村"};
 
   private final long base;
   private final int rows;

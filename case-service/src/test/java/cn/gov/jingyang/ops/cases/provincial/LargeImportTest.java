@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class LargeImportTest {
 
   static final int ROWS = 200_000;
-  static final long HEAP_BOUND = 512L * 1024 * 1024;
+  static final long RETAINED_BOUND = 64L * 1024 * 1024;
 
   @Inject DataSource dataSource;
   @Inject KafkaClients kafka;
@@ -75,8 +75,9 @@ class LargeImportTest {
         .isEqualTo(ROWS - bad - duplicates);
     assertThat(result.get("firstBadRows").get(0).get("line").asLong()).isEqualTo(1);
     assertThat(result.get("firstBadRows").get(1).get("line").asLong()).isEqualTo(1001);
-    assertThat(peak).isLessThan(HEAP_BOUND);
-    assertThat(usedAfter - usedBefore).isLessThan(128L * 1024 * 1024);
+    // The sum of the pools' peaks is close to what G1 was given (garbage included), so it only
+    // shows the import did not run out of heap; what it keeps is measured after a GC.
+    assertThat(usedAfter - usedBefore).isLessThan(RETAINED_BOUND);
 
     JsonPath coverage =
         as(COMMAND)

@@ -4,6 +4,7 @@ import static cn.gov.jingyang.ops.cases.verification.Tasks.COMMAND;
 import static cn.gov.jingyang.ops.cases.verification.Tasks.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.jingyang.ops.cases.Db;
@@ -71,7 +72,7 @@ class ProvincialImportTest {
             .post("/imports")
             .then()
             .statusCode(201)
-            .header("Location", "/imports/" + batch)
+            .header("Location", endsWith("/imports/" + batch))
             .body("status", equalTo("COMPLETED"))
             .extract()
             .jsonPath();
