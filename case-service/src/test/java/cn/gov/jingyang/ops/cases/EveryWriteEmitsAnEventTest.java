@@ -4,6 +4,7 @@ import static cn.gov.jingyang.ops.cases.CaseApiCalls.COMMAND;
 import static cn.gov.jingyang.ops.cases.CaseApiCalls.as;
 import static cn.gov.jingyang.ops.cases.CaseApiCalls.caseJson;
 import static cn.gov.jingyang.ops.cases.CaseApiCalls.etag;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jingyang.ops.cases.verification.Tasks;
@@ -85,6 +86,7 @@ class EveryWriteEmitsAnEventTest {
         () -> new Expected("VerificationTaskVisited", "taskId", visited()));
     s.put("POST /verification-tasks/{id}/unreachable", this::unreachable);
     s.put("POST /verification-tasks/{id}/completion", this::completed);
+    s.put("POST /imports", EveryWriteEmitsAnEventTest::imported);
     return s;
   }
 
@@ -126,6 +128,23 @@ class EveryWriteEmitsAnEventTest {
         .then()
         .statusCode(200);
     return new Expected("CaseUpdated", "caseId", id);
+  }
+
+  /** A one-row list: its task's VerificationTaskCreated and the batch's ProvincialBatchImported. */
+  private static Expected imported() {
+    String batch = "SC-EVENTS-" + UUID.randomUUID();
+    given()
+        .auth()
+        .oauth2(COMMAND)
+        .contentType("application/x-ndjson")
+        .queryParam("batchId", batch)
+        .body(
+            ("{\"name\":\"王芳\",\"idNumber\":\"" + Tasks.idNumber() + "\",\"town\":\"和新镇\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .post("/imports")
+        .then()
+        .statusCode(201);
+    return new Expected("ProvincialBatchImported", "batchId", batch);
   }
 
   private static Expected append(String what, String body, String event) {
