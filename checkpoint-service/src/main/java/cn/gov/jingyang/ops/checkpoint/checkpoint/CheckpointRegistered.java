@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.checkpoint.checkpoint;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +21,7 @@ public record CheckpointRegistered(
     String leadAgency,
     List<String> participatingAgencies,
     String supervisingLeader)
-    implements DomainEvent {
+    implements CheckpointEvent {
 
   static CheckpointRegistered of(Checkpoint c) {
     return new CheckpointRegistered(
@@ -40,15 +39,5 @@ public record CheckpointRegistered(
         c.leadAgency(),
         c.participatingAgencies(),
         c.supervisingLeader());
-  }
-
-  @Override
-  public String aggregateType() {
-    return "Checkpoint";
-  }
-
-  @Override
-  public String aggregateId() {
-    return checkpointId.toString();
   }
 }
