@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.cases.casefile;
 
+import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -132,7 +133,8 @@ public final class CaseApi {
       OffsetDateTime closedAt,
       @Schema(description = "optimistic-lock version; the ETag is it in quotes") long version) {
 
-    static CaseView of(CaseFile c, CaseViewer viewer) {
+    /** The case as this caller sees it: parties and free text masked for roles that see them so. */
+    static CaseView of(CaseFile c, PersonalDataViewer viewer) {
       CaseFile.Details d = c.details();
       return new CaseView(
           c.id(),
@@ -149,13 +151,23 @@ public final class CaseApi {
           d.leadUnitId(),
           d.partnerAgencies(),
           c.officers(),
-          d.parties().stream().map(viewer::party).toList(),
+          d.parties().stream()
+              .map(
+                  p ->
+                      new Party(
+                          viewer.text(p.name()),
+                          viewer.idNumber(p.idNumber()),
+                          viewer.phone(p.phone()),
+                          p.role()))
+              .toList(),
           c.seizures(),
           d.impact(),
           c.legalBasis(),
           c.linkedTaskId(),
           c.reportedBy(),
-          c.actions().stream().map(viewer::action).toList(),
+          c.actions().stream()
+              .map(a -> new CaseAction(a.at(), a.author(), a.kind(), viewer.text(a.text())))
+              .toList(),
           c.createdAt(),
           c.closedAt(),
           c.version());

@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.cases.casefile;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -12,15 +11,4 @@ public record CaseOfficerAssigned(
     String name,
     OffsetDateTime assignedAt,
     String assignedBy)
-    implements DomainEvent {
-
-  @Override
-  public String aggregateType() {
-    return "Case";
-  }
-
-  @Override
-  public String aggregateId() {
-    return caseId.toString();
-  }
-}
+    implements CaseEvent {}

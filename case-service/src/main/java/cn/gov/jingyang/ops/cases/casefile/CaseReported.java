@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.cases.casefile;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import cn.gov.jingyang.ops.platform.pii.PersonalData;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,7 +27,7 @@ public record CaseReported(
     Impact impact,
     UUID linkedTaskId,
     String reportedBy)
-    implements DomainEvent {
+    implements CaseEvent {
 
   static CaseReported of(CaseFile c) {
     CaseFile.Details d = c.details();
@@ -50,15 +49,5 @@ public record CaseReported(
         d.impact(),
         c.linkedTaskId(),
         c.reportedBy());
-  }
-
-  @Override
-  public String aggregateType() {
-    return "Case";
-  }
-
-  @Override
-  public String aggregateId() {
-    return caseId.toString();
   }
 }

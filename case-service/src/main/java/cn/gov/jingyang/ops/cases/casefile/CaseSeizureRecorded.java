@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.cases.casefile;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -15,15 +14,4 @@ public record CaseSeizureRecorded(
     CustodyStatus custodyStatus,
     OffsetDateTime recordedAt,
     String recordedBy)
-    implements DomainEvent {
-
-  @Override
-  public String aggregateType() {
-    return "Case";
-  }
-
-  @Override
-  public String aggregateId() {
-    return caseId.toString();
-  }
-}
+    implements CaseEvent {}

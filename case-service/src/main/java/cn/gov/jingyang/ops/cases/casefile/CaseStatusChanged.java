@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.cases.casefile;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -15,15 +14,4 @@ public record CaseStatusChanged(
     String note,
     OffsetDateTime changedAt,
     String changedBy)
-    implements DomainEvent {
-
-  @Override
-  public String aggregateType() {
-    return "Case";
-  }
-
-  @Override
-  public String aggregateId() {
-    return caseId.toString();
-  }
-}
+    implements CaseEvent {}

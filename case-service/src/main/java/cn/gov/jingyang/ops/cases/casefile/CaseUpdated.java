@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.cases.casefile;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import cn.gov.jingyang.ops.platform.pii.PersonalData;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,7 +25,7 @@ public record CaseUpdated(
     Impact impact,
     long version,
     String changedBy)
-    implements DomainEvent {
+    implements CaseEvent {
 
   static CaseUpdated of(CaseFile c, String changedBy) {
     CaseFile.Details d = c.details();
@@ -46,15 +45,5 @@ public record CaseUpdated(
         d.impact(),
         c.version(),
         changedBy);
-  }
-
-  @Override
-  public String aggregateType() {
-    return "Case";
-  }
-
-  @Override
-  public String aggregateId() {
-    return caseId.toString();
   }
 }

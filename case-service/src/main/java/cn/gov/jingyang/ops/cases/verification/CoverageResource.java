@@ -4,6 +4,7 @@ import cn.gov.jingyang.ops.cases.verification.TaskQueries.Counts;
 import cn.gov.jingyang.ops.cases.verification.TaskQueries.StationCounts;
 import cn.gov.jingyang.ops.cases.verification.VerificationApi.TaskView;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -82,10 +84,13 @@ public class CoverageResource {
           "Coverage of the tasks of a station, a provincial batch and/or a source (all given"
               + " filters apply; none: every task the caller may see)")
   public CoverageView coverage(
-      @QueryParam("station") String station,
-      @QueryParam("batch") String batch,
-      @QueryParam("source") String source) {
-    TaskFilter filter = TaskFilter.parse(null, station, null, source, batch, null);
+      @Parameter(description = "Only this station's tasks (unit id)") @QueryParam("station")
+          UUID station,
+      @Parameter(description = "Only tasks of this provincial batch") @QueryParam("batch")
+          String batch,
+      @Parameter(description = "Only tasks from this source") @QueryParam("source")
+          SourceKind source) {
+    TaskFilter filter = TaskFilter.of(null, station, null, source, batch, null);
     OffsetDateTime now = OffsetDateTime.now();
     Counts c = queries.counts(filter, scope.unit(), now);
     return new CoverageView(
@@ -122,14 +127,18 @@ public class CoverageResource {
           "The overdue tasks (open and past due) of a station, a batch and/or a source, most"
               + " overdue first")
   public Page<TaskView> overdue(
-      @QueryParam("station") String station,
-      @QueryParam("batch") String batch,
-      @QueryParam("source") String source,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
-    TaskFilter filter = TaskFilter.parse(null, station, null, source, batch, null).overdueOnly();
+      @Parameter(description = "Only this station's tasks (unit id)") @QueryParam("station")
+          UUID station,
+      @Parameter(description = "Only tasks of this provincial batch") @QueryParam("batch")
+          String batch,
+      @Parameter(description = "Only tasks from this source") @QueryParam("source")
+          SourceKind source,
+      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
+    TaskFilter filter = TaskFilter.of(null, station, null, source, batch, null).overdueOnly();
     return queries
-        .list(filter, scope.unit(), OffsetDateTime.now(), TaskFilter.page(page, size))
+        .list(filter, scope.unit(), OffsetDateTime.now(), PageRequest.of(page, size))
         .map(t -> TaskView.of(t, scope));
   }
 }

@@ -1,6 +1,6 @@
 package cn.gov.jingyang.ops.cases.verification;
 
-import cn.gov.jingyang.ops.platform.pii.PersonalData;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.CallerUnit;
@@ -21,10 +21,13 @@ public class TaskScope {
 
   private final SecurityIdentity identity;
   private final CallerUnit callerUnit;
+  private final PersonalDataViewer personalData;
 
-  public TaskScope(SecurityIdentity identity, CallerUnit callerUnit) {
+  public TaskScope(
+      SecurityIdentity identity, CallerUnit callerUnit, PersonalDataViewer personalData) {
     this.identity = identity;
     this.callerUnit = callerUnit;
+    this.personalData = personalData;
   }
 
   /** The unit the caller is confined to; empty when they see every station's tasks. */
@@ -61,20 +64,18 @@ public class TaskScope {
         .orElseThrow(() -> ProblemException.notFound("verification task", id));
   }
 
+  /** The token's subject: the author of what this request records. */
   public String name() {
-    return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    return personalData.name();
   }
 
-  /** Stations visit people and command directs them: they see ID numbers and phones in full. */
-  public boolean seesPersonalData() {
-    return identity.hasRole(Roles.STATION_OFFICER) || identity.hasRole(Roles.COMMAND);
-  }
-
+  /** The ID number as the platform's one rule lets this caller see it. */
   public String idNumber(String value) {
-    return seesPersonalData() ? value : PersonalData.maskIdNumber(value);
+    return personalData.idNumber(value);
   }
 
+  /** The phone as the platform's one rule lets this caller see it. */
   public String phone(String value) {
-    return seesPersonalData() ? value : PersonalData.maskPhone(value);
+    return personalData.phone(value);
   }
 }

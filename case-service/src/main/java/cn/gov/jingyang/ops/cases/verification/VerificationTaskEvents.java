@@ -13,6 +13,21 @@ public final class VerificationTaskEvents {
 
   private VerificationTaskEvents() {}
 
+  /** A VerificationTask event: the VerificationTask is its aggregate, taskId its key. */
+  public interface VerificationTaskEvent extends DomainEvent {
+    UUID taskId();
+
+    @Override
+    default String aggregateType() {
+      return "VerificationTask";
+    }
+
+    @Override
+    default String aggregateId() {
+      return taskId().toString();
+    }
+  }
+
   /** A source of a task, as events show it. */
   public record Source(
       SourceKind kind, UUID inspectionId, UUID occupantId, String batchId, String detail) {
@@ -34,7 +49,7 @@ public final class VerificationTaskEvents {
       OffsetDateTime dueAt,
       OffsetDateTime createdAt,
       String createdBy)
-      implements DomainEvent {
+      implements VerificationTaskEvent {
     static VerificationTaskCreated of(VerificationTask t) {
       return new VerificationTaskCreated(
           t.id(),
@@ -49,28 +64,12 @@ public final class VerificationTaskEvents {
           t.createdAt(),
           t.createdBy());
     }
-
-    public String aggregateType() {
-      return "VerificationTask";
-    }
-
-    public String aggregateId() {
-      return taskId.toString();
-    }
   }
 
   /** The same person was named again while the task was open: a source more, perhaps due sooner. */
   public record VerificationTaskSourceAdded(
       UUID taskId, Source source, OffsetDateTime dueAt, OffsetDateTime addedAt, String addedBy)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "VerificationTask";
-    }
-
-    public String aggregateId() {
-      return taskId.toString();
-    }
-  }
+      implements VerificationTaskEvent {}
 
   /** An open task moved station because the coverage of its town changed (from null: the queue). */
   public record VerificationTaskRerouted(
@@ -80,15 +79,7 @@ public final class VerificationTaskEvents {
       UUID toStationUnitId,
       String reason,
       OffsetDateTime reroutedAt)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "VerificationTask";
-    }
-
-    public String aggregateId() {
-      return taskId.toString();
-    }
-  }
+      implements VerificationTaskEvent {}
 
   public record VerificationTaskAssigned(
       UUID taskId,
@@ -97,27 +88,11 @@ public final class VerificationTaskEvents {
       OffsetDateTime assignedAt,
       String assignedBy,
       long version)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "VerificationTask";
-    }
-
-    public String aggregateId() {
-      return taskId.toString();
-    }
-  }
+      implements VerificationTaskEvent {}
 
   public record VerificationTaskVisited(
       UUID taskId, UUID stationUnitId, OffsetDateTime visitedAt, String visitedBy, long version)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "VerificationTask";
-    }
-
-    public String aggregateId() {
-      return taskId.toString();
-    }
-  }
+      implements VerificationTaskEvent {}
 
   public record VerificationTaskUnreachable(
       UUID taskId,
@@ -126,15 +101,7 @@ public final class VerificationTaskEvents {
       OffsetDateTime unreachableSince,
       String reportedBy,
       long version)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "VerificationTask";
-    }
-
-    public String aggregateId() {
-      return taskId.toString();
-    }
-  }
+      implements VerificationTaskEvent {}
 
   public record VerificationTaskCompleted(
       UUID taskId,
@@ -144,15 +111,7 @@ public final class VerificationTaskEvents {
       OffsetDateTime completedAt,
       String completedBy,
       long version)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "VerificationTask";
-    }
-
-    public String aggregateId() {
-      return taskId.toString();
-    }
-  }
+      implements VerificationTaskEvent {}
 
   /** Left UNREACHABLE or overdue too long: the station's parent unit is to see to it. */
   public record VerificationTaskEscalated(
@@ -163,13 +122,5 @@ public final class VerificationTaskEvents {
       TaskStatus status,
       OffsetDateTime dueAt,
       OffsetDateTime escalatedAt)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "VerificationTask";
-    }
-
-    public String aggregateId() {
-      return taskId.toString();
-    }
-  }
+      implements VerificationTaskEvent {}
 }

@@ -9,6 +9,7 @@ import cn.gov.jingyang.ops.cases.verification.VerificationApi.Unreachable;
 import cn.gov.jingyang.ops.cases.verification.VerificationApi.Visit;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
 import jakarta.annotation.security.RolesAllowed;
@@ -114,17 +115,25 @@ public class VerificationTaskResource {
           "List tasks, most urgent first; a station officer sees only their station's (token claim"
               + " unit)")
   public Page<TaskView> list(
-      @QueryParam("status") String status,
-      @QueryParam("station") String station,
-      @QueryParam("townCode") String townCode,
-      @QueryParam("source") String source,
-      @QueryParam("batch") String batch,
-      @QueryParam("overdue") String overdue,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
-    TaskFilter filter = TaskFilter.parse(status, station, townCode, source, batch, overdue);
+      @Parameter(description = "Only tasks in this status") @QueryParam("status") TaskStatus status,
+      @Parameter(description = "Only this station's tasks (unit id)") @QueryParam("station")
+          UUID station,
+      @Parameter(description = "Only tasks for this town (gazetteer code)", example = "510603-T10")
+          @QueryParam("townCode")
+          String townCode,
+      @Parameter(description = "Only tasks from this source") @QueryParam("source")
+          SourceKind source,
+      @Parameter(description = "Only tasks of this provincial batch") @QueryParam("batch")
+          String batch,
+      @Parameter(description = "true: only overdue tasks; false: only those not overdue")
+          @QueryParam("overdue")
+          Boolean overdue,
+      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
+    TaskFilter filter = TaskFilter.of(status, station, townCode, source, batch, overdue);
     return queries
-        .list(filter, scope.unit(), OffsetDateTime.now(), TaskFilter.page(page, size))
+        .list(filter, scope.unit(), OffsetDateTime.now(), PageRequest.of(page, size))
         .map(t -> TaskView.of(t, scope));
   }
 

@@ -119,6 +119,16 @@ class CaseFileTest {
         .body("parties[0].idNumber", equalTo("510603********1234"))
         .body("parties[0].phone", equalTo("138****1234"))
         .body("parties[0].name", equalTo("刘某"));
+    // a role that sees ID numbers and phones masked may not search by them either
+    as(AUDITOR)
+        .queryParam("q", "510603199001011234")
+        .get("/cases")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("q"));
+    as(AUDITOR).queryParam("q", "13800001234").get("/cases").then().statusCode(403);
+    as(COMMAND).queryParam("q", "510603199001011234").get("/cases").then().statusCode(200);
     as(AUDITOR)
         .body(caseJson("OTHER", "REPORT", "孝泉镇", "[]"))
         .post("/cases")

@@ -1,8 +1,8 @@
 package cn.gov.jingyang.ops.checkpoint.checkpoint;
 
-import cn.gov.jingyang.ops.checkpoint.common.Days;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReferences;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -105,7 +105,9 @@ public class Checkpoint {
     c.createdAt = now;
     c.apply(details);
     OffsetDateTime leadSince =
-        details.setUpOn() == null ? now : Days.startOf(details.setUpOn()).atOffset(now.getOffset());
+        details.setUpOn() == null
+            ? now
+            : DistrictDays.startOf(details.setUpOn()).atOffset(now.getOffset());
     c.history.add(CheckpointHistoryEntry.leadAgency(c, c.leadAgency, leadSince, null));
     return c;
   }

@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.checkpoint.checkpoint;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +23,7 @@ public record CheckpointRegistered(
     String supervisingLeader,
     UUID supervisingLeaderId,
     String supervisingLeaderAgency)
-    implements DomainEvent {
+    implements CheckpointEvent {
 
   static CheckpointRegistered of(Checkpoint c) {
     return new CheckpointRegistered(
@@ -44,15 +43,5 @@ public record CheckpointRegistered(
         c.supervisingLeader(),
         c.supervisingLeaderId(),
         c.supervisingLeaderAgency());
-  }
-
-  @Override
-  public String aggregateType() {
-    return "Checkpoint";
-  }
-
-  @Override
-  public String aggregateId() {
-    return checkpointId.toString();
   }
 }

@@ -4,10 +4,10 @@ import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.CheckpointRequest
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.CheckpointView;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.HistoryEntryView;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.StatusChange;
-import cn.gov.jingyang.ops.checkpoint.common.Query;
-import cn.gov.jingyang.ops.checkpoint.common.Viewer;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,13 +38,13 @@ public class CheckpointResource {
   private final CheckpointService service;
   private final CheckpointRepository checkpoints;
   private final CheckpointHistoryRepository history;
-  private final Viewer viewer;
+  private final PersonalDataViewer viewer;
 
   public CheckpointResource(
       CheckpointService service,
       CheckpointRepository checkpoints,
       CheckpointHistoryRepository history,
-      Viewer viewer) {
+      PersonalDataViewer viewer) {
     this.service = service;
     this.checkpoints = checkpoints;
     this.history = history;
@@ -79,17 +79,16 @@ public class CheckpointResource {
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
   @Operation(summary = "List checkpoints, filtered by status, town and kind")
   public Page<CheckpointView> list(
-      @QueryParam("status") String status,
-      @QueryParam("town") String town,
-      @QueryParam("kind") String kind,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+      @Parameter(description = "Only checkpoints in this status") @QueryParam("status")
+          CheckpointStatus status,
+      @Parameter(description = "Town, as written") @QueryParam("town") String town,
+      @Parameter(description = "Only checkpoints of this kind") @QueryParam("kind")
+          CheckpointKind kind,
+      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
     return checkpoints
-        .search(
-            Query.oneOf("status", status, CheckpointStatus.class),
-            town,
-            Query.oneOf("kind", kind, CheckpointKind.class),
-            Query.page(page, size))
+        .search(status, town, kind, PageRequest.of(page, size))
         .map(CheckpointView::of);
   }
 
@@ -122,9 +121,12 @@ public class CheckpointResource {
               + " agencies, oldest first; inspections are accepted only for times inside an ACTIVE"
               + " window")
   public Page<HistoryEntryView> history(
-      @PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
+      @PathParam("id") UUID id,
+      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
     checkpoints.require(id);
-    return history.of(id, Query.page(page, size)).map(HistoryEntryView::of);
+    return history.of(id, PageRequest.of(page, size)).map(HistoryEntryView::of);
   }
 
   @PUT

@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.checkpoint.checkpoint;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -13,15 +12,4 @@ public record CheckpointStatusChanged(
     OffsetDateTime effectiveAt,
     String reason,
     String changedBy)
-    implements DomainEvent {
-
-  @Override
-  public String aggregateType() {
-    return "Checkpoint";
-  }
-
-  @Override
-  public String aggregateId() {
-    return checkpointId.toString();
-  }
-}
+    implements CheckpointEvent {}

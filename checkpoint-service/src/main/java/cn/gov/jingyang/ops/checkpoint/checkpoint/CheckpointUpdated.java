@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.checkpoint.checkpoint;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +28,7 @@ public record CheckpointUpdated(
     String supervisingLeaderAgency,
     long version,
     String changedBy)
-    implements DomainEvent {
+    implements CheckpointEvent {
 
   static CheckpointUpdated of(Checkpoint c, String changedBy) {
     return new CheckpointUpdated(
@@ -51,15 +50,5 @@ public record CheckpointUpdated(
         c.supervisingLeaderAgency(),
         c.version(),
         changedBy);
-  }
-
-  @Override
-  public String aggregateType() {
-    return "Checkpoint";
-  }
-
-  @Override
-  public String aggregateId() {
-    return checkpointId.toString();
   }
 }

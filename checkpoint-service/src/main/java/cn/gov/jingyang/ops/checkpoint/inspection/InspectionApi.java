@@ -1,9 +1,9 @@
 package cn.gov.jingyang.ops.checkpoint.inspection;
 
-import cn.gov.jingyang.ops.checkpoint.common.Viewer;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskReason;
 import cn.gov.jingyang.ops.checkpoint.risk.Symptom;
 import cn.gov.jingyang.ops.platform.gazetteer.Place;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -144,7 +144,7 @@ public final class InspectionApi {
       OccupantResult result,
       boolean flagged,
       List<RiskReason> flagReasons) {
-    static OccupantView of(Occupant o, Viewer viewer) {
+    static OccupantView of(Occupant o, PersonalDataViewer viewer) {
       return new OccupantView(
           o.id(),
           o.position(),
@@ -190,7 +190,7 @@ public final class InspectionApi {
               example = "1")
           Integer riskRulesVersion,
       List<OccupantView> occupants) {
-    public static InspectionView of(Inspection i, Viewer viewer) {
+    public static InspectionView of(Inspection i, PersonalDataViewer viewer) {
       return new InspectionView(
           i.id(),
           i.clientRecordId(),

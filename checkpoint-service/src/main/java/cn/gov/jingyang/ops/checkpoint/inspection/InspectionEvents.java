@@ -15,6 +15,21 @@ public final class InspectionEvents {
 
   private InspectionEvents() {}
 
+  /** A Inspection event: the Inspection is its aggregate, inspectionId its key. */
+  public interface InspectionEvent extends DomainEvent {
+    UUID inspectionId();
+
+    @Override
+    default String aggregateType() {
+      return "Inspection";
+    }
+
+    @Override
+    default String aggregateId() {
+      return inspectionId().toString();
+    }
+  }
+
   public record OccupantSummary(int position, OccupantResult result, boolean flagged) {}
 
   /** An inspection was recorded; no personal data (the flags carry what follow-up needs). */
@@ -34,15 +49,7 @@ public final class InspectionEvents {
       int flaggedCount,
       int riskRulesVersion,
       List<OccupantSummary> occupants)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "Inspection";
-    }
-
-    public String aggregateId() {
-      return inspectionId.toString();
-    }
-  }
+      implements InspectionEvent {}
 
   /**
    * Why an occupant needs a follow-up: the risk rules' reasons, or the officer's decision
@@ -97,7 +104,7 @@ public final class InspectionEvents {
       OccupantResult result,
       List<FlagReason> reasons,
       Integer riskRulesVersion)
-      implements DomainEvent {
+      implements InspectionEvent {
 
     static OccupantFlagged of(Inspection i, String checkpointCode, Occupant o) {
       return new OccupantFlagged(
@@ -127,14 +134,6 @@ public final class InspectionEvents {
           o.result(),
           FlagReason.of(o),
           i.riskRulesVersion());
-    }
-
-    public String aggregateType() {
-      return "Inspection";
-    }
-
-    public String aggregateId() {
-      return inspectionId.toString();
     }
   }
 }

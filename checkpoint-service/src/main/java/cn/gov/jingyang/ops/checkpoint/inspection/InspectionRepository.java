@@ -1,11 +1,11 @@
 package cn.gov.jingyang.ops.checkpoint.inspection;
 
-import cn.gov.jingyang.ops.checkpoint.common.Days;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReferences;
 import cn.gov.jingyang.ops.platform.paging.LikePattern;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -63,7 +63,7 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
             .setParameter(2, r.clientRecordId())
             .setParameter(3, r.checkpointId())
             .setParameter(4, r.inspectedAt())
-            .setParameter(5, Days.dayOf(r.inspectedAt()))
+            .setParameter(5, DistrictDays.dayOf(r.inspectedAt()))
             .setParameter(6, r.direction().name())
             .setParameter(7, plate)
             .setParameter(8, r.vehicleKind().name())
@@ -88,11 +88,11 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
     // days as time bounds, so the (checkpoint_id, inspected_at) index serves the range
     if (f.from() != null) {
       where.add("i.inspectedAt >= :from");
-      params.and("from", Days.startOf(f.from()).atOffset(ZoneOffset.UTC));
+      params.and("from", DistrictDays.startOf(f.from()).atOffset(ZoneOffset.UTC));
     }
     if (f.to() != null) {
       where.add("i.inspectedAt < :to");
-      params.and("to", Days.startOf(f.to().plusDays(1)).atOffset(ZoneOffset.UTC));
+      params.and("to", DistrictDays.startOf(f.to().plusDays(1)).atOffset(ZoneOffset.UTC));
     }
     if (Boolean.TRUE.equals(f.flagged())) {
       where.add("i.flaggedCount > 0");

@@ -1,15 +1,15 @@
 package cn.gov.jingyang.ops.checkpoint.inspection;
 
-import cn.gov.jingyang.ops.checkpoint.common.Days;
-import cn.gov.jingyang.ops.checkpoint.common.Query;
-import cn.gov.jingyang.ops.checkpoint.common.Viewer;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.BatchRequest;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.BatchResult;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.InspectionRequest;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.InspectionView;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +23,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/inspections")
@@ -32,13 +33,13 @@ public class InspectionResource {
   private final InspectionService service;
   private final InspectionBatch batch;
   private final InspectionRepository inspections;
-  private final Viewer viewer;
+  private final PersonalDataViewer viewer;
 
   public InspectionResource(
       InspectionService service,
       InspectionBatch batch,
       InspectionRepository inspections,
-      Viewer viewer) {
+      PersonalDataViewer viewer) {
     this.service = service;
     this.batch = batch;
     this.inspections = inspections;
@@ -76,29 +77,36 @@ public class InspectionResource {
       summary =
           "List inspections by checkpoint, day range, occupant result, flagged, plate or ID number")
   public Page<InspectionView> list(
-      @QueryParam("checkpointId") String checkpointId,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("result") String result,
-      @QueryParam("flagged") String flagged,
-      @QueryParam("plate") String plate,
-      @QueryParam("idNumber") String idNumber,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
-    LocalDate fromDay = Query.date("from", from);
-    LocalDate toDay = Query.date("to", to);
-    Days.checkRange(fromDay, toDay);
+      @Parameter(description = "Only this checkpoint") @QueryParam("checkpointId")
+          UUID checkpointId,
+      @Parameter(description = "First day (Asia/Shanghai), inclusive", example = "2020-02-03")
+          @QueryParam("from")
+          LocalDate from,
+      @Parameter(description = "Last day (Asia/Shanghai), inclusive", example = "2020-02-09")
+          @QueryParam("to")
+          LocalDate to,
+      @Parameter(description = "Only inspections with an occupant of this result")
+          @QueryParam("result")
+          OccupantResult result,
+      @Parameter(description = "Only inspections with (true) or without (false) a flag")
+          @QueryParam("flagged")
+          Boolean flagged,
+      @Parameter(description = "Plate, exact") @QueryParam("plate") String plate,
+      @Parameter(
+              description =
+                  "An occupant's ID number; 403 for a role that sees ID numbers masked (README,"
+                      + " Security)")
+          @QueryParam("idNumber")
+          String idNumber,
+      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
+    DistrictDays.checkRange(from, to);
+    viewer.requireMaySearchByIdNumber("idNumber", idNumber);
     var filter =
-        new InspectionRepository.Filter(
-            Query.uuid("checkpointId", checkpointId),
-            fromDay,
-            toDay,
-            Query.oneOf("result", result, OccupantResult.class),
-            Query.bool("flagged", flagged),
-            plate,
-            idNumber);
+        new InspectionRepository.Filter(checkpointId, from, to, result, flagged, plate, idNumber);
     return inspections
-        .search(filter, Query.page(page, size))
+        .search(filter, PageRequest.of(page, size))
         .map(i -> InspectionView.of(i, viewer));
   }
 

@@ -1,8 +1,8 @@
 package cn.gov.jingyang.ops.checkpoint.personnel;
 
-import cn.gov.jingyang.ops.checkpoint.common.Query;
 import cn.gov.jingyang.ops.platform.events.DatedChanges;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -68,16 +68,13 @@ public class PersonnelResource {
   @GET
   @Operation(summary = "People known from personnel-service, by duty status and unit")
   public Page<PersonView> list(
-      @QueryParam("dutyStatus") String dutyStatus,
-      @QueryParam("unitId") String unitId,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
-    return people
-        .search(
-            Query.oneOf("dutyStatus", dutyStatus, DutyStatus.class),
-            Query.uuid("unitId", unitId),
-            Query.page(page, size))
-        .map(PersonView::of);
+      @Parameter(description = "Only people with this duty status") @QueryParam("dutyStatus")
+          DutyStatus dutyStatus,
+      @Parameter(description = "Only people of this unit") @QueryParam("unitId") UUID unitId,
+      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
+    return people.search(dutyStatus, unitId, PageRequest.of(page, size)).map(PersonView::of);
   }
 
   @GET

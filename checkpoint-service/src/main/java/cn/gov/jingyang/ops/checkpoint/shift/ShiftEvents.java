@@ -11,6 +11,21 @@ public final class ShiftEvents {
 
   private ShiftEvents() {}
 
+  /** A Shift event: the Shift is its aggregate, shiftId its key. */
+  public interface ShiftEvent extends DomainEvent {
+    UUID shiftId();
+
+    @Override
+    default String aggregateType() {
+      return "Shift";
+    }
+
+    @Override
+    default String aggregateId() {
+      return shiftId().toString();
+    }
+  }
+
   public record Member(
       UUID personId,
       ShiftRole role,
@@ -41,15 +56,7 @@ public final class ShiftEvents {
       OffsetDateTime start,
       OffsetDateTime end,
       List<Member> members)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "Shift";
-    }
-
-    public String aggregateId() {
-      return shiftId.toString();
-    }
-  }
+      implements ShiftEvent {}
 
   /** start is the actual start, end the planned end. */
   public record ShiftStarted(
@@ -59,15 +66,7 @@ public final class ShiftEvents {
       OffsetDateTime start,
       OffsetDateTime end,
       List<Member> members)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "Shift";
-    }
-
-    public String aggregateId() {
-      return shiftId.toString();
-    }
-  }
+      implements ShiftEvent {}
 
   /** start and end are the actual times. */
   public record ShiftEnded(
@@ -77,15 +76,7 @@ public final class ShiftEvents {
       OffsetDateTime start,
       OffsetDateTime end,
       List<Member> members)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "Shift";
-    }
-
-    public String aggregateId() {
-      return shiftId.toString();
-    }
-  }
+      implements ShiftEvent {}
 
   public record ShiftUnderstaffed(
       UUID shiftId,
@@ -96,15 +87,7 @@ public final class ShiftEvents {
       List<Member> members,
       UUID removedPersonId,
       String reason)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "Shift";
-    }
-
-    public String aggregateId() {
-      return shiftId.toString();
-    }
-  }
+      implements ShiftEvent {}
 
   /** A person was added to a not-yet-started shift; members include them. */
   public record ShiftReinforced(
@@ -116,15 +99,7 @@ public final class ShiftEvents {
       List<Member> members,
       UUID addedPersonId,
       ShiftRole role)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "Shift";
-    }
-
-    public String aggregateId() {
-      return shiftId.toString();
-    }
-  }
+      implements ShiftEvent {}
 
   /** A shift was cancelled before it started; start and end are the planned times. */
   public record ShiftCancelled(
@@ -135,13 +110,5 @@ public final class ShiftEvents {
       OffsetDateTime end,
       List<Member> members,
       String reason)
-      implements DomainEvent {
-    public String aggregateType() {
-      return "Shift";
-    }
-
-    public String aggregateId() {
-      return shiftId.toString();
-    }
-  }
+      implements ShiftEvent {}
 }

@@ -1,9 +1,9 @@
 package cn.gov.jingyang.ops.checkpoint.shift;
 
-import cn.gov.jingyang.ops.checkpoint.common.Days;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -112,11 +112,11 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
     }
     if (from != null) {
       where.add("s.endsAt > :from");
-      params.and("from", Days.startOf(from).atOffset(ZoneOffset.UTC));
+      params.and("from", DistrictDays.startOf(from).atOffset(ZoneOffset.UTC));
     }
     if (to != null) {
       where.add("s.startsAt < :to");
-      params.and("to", Days.startOf(to.plusDays(1)).atOffset(ZoneOffset.UTC));
+      params.and("to", DistrictDays.startOf(to.plusDays(1)).atOffset(ZoneOffset.UTC));
     }
     String query =
         "from Shift s" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));

@@ -1,7 +1,5 @@
 package cn.gov.jingyang.ops.checkpoint.shift;
 
-import cn.gov.jingyang.ops.checkpoint.common.Days;
-import cn.gov.jingyang.ops.checkpoint.common.Query;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.Cancellation;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.MemberRequest;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftMoment;
@@ -9,7 +7,9 @@ import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftRequest;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftView;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -73,24 +73,22 @@ public class ShiftResource {
   @Operation(
       summary = "List shifts by checkpoint, person, status and date range (Asia/Shanghai days)")
   public Page<ShiftView> list(
-      @QueryParam("checkpointId") String checkpointId,
-      @QueryParam("personId") String personId,
-      @QueryParam("status") String status,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
-    LocalDate fromDay = Query.date("from", from);
-    LocalDate toDay = Query.date("to", to);
-    Days.checkRange(fromDay, toDay);
+      @Parameter(description = "Only this checkpoint") @QueryParam("checkpointId")
+          UUID checkpointId,
+      @Parameter(description = "Only shifts with this member") @QueryParam("personId")
+          UUID personId,
+      @Parameter(description = "Only shifts in this status") @QueryParam("status")
+          ShiftStatus status,
+      @Parameter(description = "First day, inclusive", example = "2020-02-03") @QueryParam("from")
+          LocalDate from,
+      @Parameter(description = "Last day, inclusive", example = "2020-02-09") @QueryParam("to")
+          LocalDate to,
+      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
+    DistrictDays.checkRange(from, to);
     return shifts
-        .search(
-            Query.uuid("checkpointId", checkpointId),
-            Query.uuid("personId", personId),
-            Query.oneOf("status", status, ShiftStatus.class),
-            fromDay,
-            toDay,
-            Query.page(page, size))
+        .search(checkpointId, personId, status, from, to, PageRequest.of(page, size))
         .map(ShiftView::of);
   }
 

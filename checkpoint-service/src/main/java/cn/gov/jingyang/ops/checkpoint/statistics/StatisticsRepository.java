@@ -1,8 +1,8 @@
 package cn.gov.jingyang.ops.checkpoint.statistics;
 
-import cn.gov.jingyang.ops.checkpoint.common.Days;
 import cn.gov.jingyang.ops.checkpoint.inspection.Occupant;
 import cn.gov.jingyang.ops.checkpoint.inspection.OccupantResult;
+import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -43,7 +43,7 @@ public class StatisticsRepository {
                 + " home_quarantine = d.home_quarantine + excluded.home_quarantine,"
                 + " turned_back = d.turned_back + excluded.turned_back")
         .setParameter(1, checkpointId)
-        .setParameter(2, Days.dayOf(inspectedAt))
+        .setParameter(2, DistrictDays.dayOf(inspectedAt))
         .setParameter(3, vehicle ? 1 : 0)
         .setParameter(4, occupants.size())
         .setParameter(5, occupants.stream().filter(Occupant::flagged).count())

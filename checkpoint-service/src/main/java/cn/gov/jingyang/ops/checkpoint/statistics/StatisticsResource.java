@@ -2,10 +2,9 @@ package cn.gov.jingyang.ops.checkpoint.statistics;
 
 import cn.gov.jingyang.ops.checkpoint.checkpoint.Checkpoint;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointRepository;
-import cn.gov.jingyang.ops.checkpoint.common.Days;
-import cn.gov.jingyang.ops.checkpoint.common.Query;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/statistics")
@@ -38,8 +38,13 @@ public class StatisticsResource {
       summary =
           "Totals over a date range (Asia/Shanghai days, inclusive), per checkpoint and overall")
   public StatisticsApi.Overview overview(
-      @QueryParam("from") String from, @QueryParam("to") String to) {
-    LocalDate[] range = range(Query.date("from", from), Query.date("to", to));
+      @Parameter(description = "First day; default today (or to)", example = "2020-02-03")
+          @QueryParam("from")
+          LocalDate from,
+      @Parameter(description = "Last day; default today (or from)", example = "2020-02-09")
+          @QueryParam("to")
+          LocalDate to) {
+    LocalDate[] range = range(from, to);
     List<StatisticsApi.CheckpointFigures> rows = statistics.perCheckpoint(range[0], range[1]);
     StatisticsApi.Figures total =
         rows.stream()
@@ -52,9 +57,15 @@ public class StatisticsResource {
   @Path("/checkpoints/{id}")
   @Operation(summary = "One checkpoint per day over a date range")
   public StatisticsApi.CheckpointDaily daily(
-      @PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
+      @PathParam("id") UUID id,
+      @Parameter(description = "First day; default today (or to)", example = "2020-02-03")
+          @QueryParam("from")
+          LocalDate from,
+      @Parameter(description = "Last day; default today (or from)", example = "2020-02-09")
+          @QueryParam("to")
+          LocalDate to) {
     Checkpoint checkpoint = checkpoints.require(id);
-    LocalDate[] range = range(Query.date("from", from), Query.date("to", to));
+    LocalDate[] range = range(from, to);
     List<StatisticsApi.DayFigures> days = statistics.daily(id, range[0], range[1]);
     StatisticsApi.Figures total =
         days.stream()
@@ -66,10 +77,11 @@ public class StatisticsResource {
 
   /** Defaults to today; at most a year. */
   private static LocalDate[] range(LocalDate from, LocalDate to) {
-    LocalDate today = LocalDate.now(Days.ZONE);
+    DistrictDays.checkRange(from, to);
+    LocalDate today = DistrictDays.today();
     LocalDate f = from == null ? (to == null ? today : to) : from;
     LocalDate t = to == null ? (from == null ? today : from) : to;
-    Days.checkRange(f, t);
+    DistrictDays.checkRange(f, t);
     if (ChronoUnit.DAYS.between(f, t) >= MAX_DAYS) {
       throw ProblemException.badRequest("to", "a range covers at most " + MAX_DAYS + " days");
     }

@@ -1,6 +1,6 @@
 package cn.gov.jingyang.ops.checkpoint.visit;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointEvent;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -19,7 +19,7 @@ public record SupervisoryVisitRecorded(
     String findings,
     String instructions,
     String recordedBy)
-    implements DomainEvent {
+    implements CheckpointEvent {
 
   static SupervisoryVisitRecorded of(SupervisoryVisit visit, String checkpointCode) {
     VisitingLeader leader = visit.leader();
@@ -34,15 +34,5 @@ public record SupervisoryVisitRecorded(
         visit.findings(),
         visit.instructions(),
         visit.recordedBy());
-  }
-
-  @Override
-  public String aggregateType() {
-    return "Checkpoint";
-  }
-
-  @Override
-  public String aggregateId() {
-    return checkpointId.toString();
   }
 }

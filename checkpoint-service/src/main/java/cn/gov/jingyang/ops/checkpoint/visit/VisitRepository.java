@@ -1,8 +1,8 @@
 package cn.gov.jingyang.ops.checkpoint.visit;
 
-import cn.gov.jingyang.ops.checkpoint.common.Days;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -34,11 +34,11 @@ public class VisitRepository implements PanacheRepositoryBase<SupervisoryVisit, 
     }
     if (from != null) {
       where.add("visitedAt >= :from");
-      params.and("from", Days.startOf(from).atOffset(ZoneOffset.UTC));
+      params.and("from", DistrictDays.startOf(from).atOffset(ZoneOffset.UTC));
     }
     if (to != null) {
       where.add("visitedAt < :to");
-      params.and("to", Days.startOf(to.plusDays(1)).atOffset(ZoneOffset.UTC));
+      params.and("to", DistrictDays.startOf(to.plusDays(1)).atOffset(ZoneOffset.UTC));
     }
     Sort sort = Sort.descending("visitedAt").and("id");
     PanacheQuery<SupervisoryVisit> q =

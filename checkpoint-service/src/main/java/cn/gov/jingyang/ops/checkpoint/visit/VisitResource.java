@@ -1,11 +1,11 @@
 package cn.gov.jingyang.ops.checkpoint.visit;
 
-import cn.gov.jingyang.ops.checkpoint.common.Days;
-import cn.gov.jingyang.ops.checkpoint.common.Query;
-import cn.gov.jingyang.ops.checkpoint.common.Viewer;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -79,9 +79,9 @@ public class VisitResource {
 
   private final VisitService service;
   private final VisitRepository visits;
-  private final Viewer viewer;
+  private final PersonalDataViewer viewer;
 
-  public VisitResource(VisitService service, VisitRepository visits, Viewer viewer) {
+  public VisitResource(VisitService service, VisitRepository visits, PersonalDataViewer viewer) {
     this.service = service;
     this.visits = visits;
     this.viewer = viewer;
@@ -114,17 +114,17 @@ public class VisitResource {
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
   @Operation(summary = "List supervisory visits by checkpoint and date range (Asia/Shanghai days)")
   public Page<VisitView> list(
-      @QueryParam("checkpointId") String checkpointId,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
-    LocalDate fromDay = Query.date("from", from);
-    LocalDate toDay = Query.date("to", to);
-    Days.checkRange(fromDay, toDay);
-    return visits
-        .search(Query.uuid("checkpointId", checkpointId), fromDay, toDay, Query.page(page, size))
-        .map(VisitView::of);
+      @Parameter(description = "Only this checkpoint") @QueryParam("checkpointId")
+          UUID checkpointId,
+      @Parameter(description = "First day, inclusive", example = "2020-02-03") @QueryParam("from")
+          LocalDate from,
+      @Parameter(description = "Last day, inclusive", example = "2020-02-09") @QueryParam("to")
+          LocalDate to,
+      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          Integer size) {
+    DistrictDays.checkRange(from, to);
+    return visits.search(checkpointId, from, to, PageRequest.of(page, size)).map(VisitView::of);
   }
 
   @GET
@@ -148,6 +148,7 @@ public class VisitResource {
       @Parameter(description = "the day (Asia/Shanghai); default today", example = "2020-02-03")
           @QueryParam("date")
           LocalDate date) {
+    DistrictDays.checkDay("date", date);
     return service.coverage(date);
   }
 }

@@ -3,12 +3,12 @@ package cn.gov.jingyang.ops.checkpoint.visit;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.Checkpoint;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointRepository;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointStatus;
-import cn.gov.jingyang.ops.checkpoint.common.Days;
 import cn.gov.jingyang.ops.checkpoint.config.CheckpointConfig;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReferences;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReplica;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -109,8 +109,8 @@ public class VisitService {
    * ended), split by whether a leader visited them in it.
    */
   public VisitCoverage coverage(LocalDate date) {
-    LocalDate day = date == null ? LocalDate.now(Days.ZONE) : date;
-    ZonedDateTime start = day.atTime(config.visit().eveningStart()).atZone(Days.ZONE);
+    LocalDate day = date == null ? LocalDate.now(DistrictDays.ZONE) : date;
+    ZonedDateTime start = day.atTime(config.visit().eveningStart()).atZone(DistrictDays.ZONE);
     OffsetDateTime from = start.toOffsetDateTime();
     OffsetDateTime to = start.plus(config.visit().eveningLength()).toOffsetDateTime();
     Map<UUID, List<VisitCoverage.EveningVisit>> byCheckpoint =
@@ -136,7 +136,7 @@ public class VisitService {
     VisitingLeader leader = v.leader();
     return new VisitCoverage.EveningVisit(
         v.id(),
-        v.visitedAt().atZoneSameInstant(Days.ZONE).toOffsetDateTime(),
+        v.visitedAt().atZoneSameInstant(DistrictDays.ZONE).toOffsetDateTime(),
         leader.personId(),
         leader.name(),
         leader.agency());

@@ -329,6 +329,21 @@ class InspectionTest {
         .statusCode(200)
         .body("items[0].occupants[0].idNumber", containsString("********"));
     as(Api.STATION).get("/inspections/" + id).then().statusCode(403);
+
+    // a role that sees ID numbers masked may not search by one either
+    as(AUDITOR)
+        .queryParam("idNumber", idNumber)
+        .get("/inspections")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("idNumber"));
+    as(COMMAND)
+        .queryParam("idNumber", idNumber)
+        .get("/inspections")
+        .then()
+        .statusCode(200)
+        .body("items[0].id", equalTo(id));
   }
 
   @Test

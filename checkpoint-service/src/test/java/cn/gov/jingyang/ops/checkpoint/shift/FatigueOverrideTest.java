@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.checkpoint.shift;
 import static cn.gov.jingyang.ops.checkpoint.Api.COMMAND;
 import static cn.gov.jingyang.ops.checkpoint.Api.OFFICER;
 import static cn.gov.jingyang.ops.checkpoint.Api.as;
+import static cn.gov.jingyang.ops.checkpoint.Api.etag;
 import static cn.gov.jingyang.ops.checkpoint.Api.member;
 import static cn.gov.jingyang.ops.checkpoint.shift.ShiftSupport.schedule;
 import static cn.gov.jingyang.ops.checkpoint.shift.ShiftSupport.shift;
@@ -117,7 +118,7 @@ class FatigueOverrideTest {
 
     as(COMMAND)
         .body(member(fatigued, "MEMBER"))
-        .header("If-Match", Api.etag("/shifts/" + id))
+        .header("If-Match", etag("/shifts/" + id))
         .post("/shifts/" + id + "/members")
         .then()
         .statusCode(422)
@@ -125,27 +126,27 @@ class FatigueOverrideTest {
         .body("detail", containsString(fatigued.toString()));
     as(COMMAND)
         .body(member(resting, "MEMBER"))
-        .header("If-Match", Api.etag("/shifts/" + id))
+        .header("If-Match", etag("/shifts/" + id))
         .post("/shifts/" + id + "/members")
         .then()
         .statusCode(422)
         .body("detail", containsString("RESTING"));
     as(OFFICER)
         .body(overridden(fatigued, "MEMBER", "short of people"))
-        .header("If-Match", Api.etag("/shifts/" + id))
+        .header("If-Match", etag("/shifts/" + id))
         .post("/shifts/" + id + "/members")
         .then()
         .statusCode(403);
 
     as(COMMAND)
         .body(overridden(fatigued, "MEMBER", "short of people"))
-        .header("If-Match", Api.etag("/shifts/" + id))
+        .header("If-Match", etag("/shifts/" + id))
         .post("/shifts/" + id + "/members")
         .then()
         .statusCode(200);
     as(COMMAND)
         .body(overridden(resting, "MEMBER", "called back from rest: flood of returning cars"))
-        .header("If-Match", Api.etag("/shifts/" + id))
+        .header("If-Match", etag("/shifts/" + id))
         .post("/shifts/" + id + "/members")
         .then()
         .statusCode(200)

@@ -9,8 +9,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.jingyang.ops.checkpoint.Api;
-import cn.gov.jingyang.ops.checkpoint.common.Days;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -113,7 +113,7 @@ class VisitCoverageTest {
         .get("/visits/coverage")
         .then()
         .statusCode(200)
-        .body("date", equalTo(LocalDate.now(Days.ZONE).toString()));
+        .body("date", equalTo(LocalDate.now(DistrictDays.ZONE).toString()));
     as(COMMAND)
         .queryParam("date", "06/02/2020")
         .get("/visits/coverage")

@@ -1,7 +1,6 @@
 package cn.gov.jingyang.ops.personnel.deployment;
 
 import cn.gov.jingyang.ops.personnel.deployment.DeploymentApi.Target;
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +17,7 @@ public record DeploymentEnded(
     Integer policeCount,
     Integer auxiliaryCount,
     List<UUID> personIds)
-    implements DomainEvent {
+    implements DeploymentEvent {
 
   static DeploymentEnded of(Deployment d) {
     return new DeploymentEnded(
@@ -32,15 +31,5 @@ public record DeploymentEnded(
         d.policeCount(),
         d.auxiliaryCount(),
         d.members());
-  }
-
-  @Override
-  public String aggregateType() {
-    return "Deployment";
-  }
-
-  @Override
-  public String aggregateId() {
-    return deploymentId.toString();
   }
 }

@@ -1,7 +1,6 @@
 package cn.gov.jingyang.ops.personnel.deployment;
 
 import cn.gov.jingyang.ops.personnel.deployment.DeploymentApi.Target;
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +21,7 @@ public record DeploymentStarted(
     Integer policeCount,
     Integer auxiliaryCount,
     List<UUID> personIds)
-    implements DomainEvent {
+    implements DeploymentEvent {
 
   static DeploymentStarted of(Deployment d) {
     return new DeploymentStarted(
@@ -37,15 +36,5 @@ public record DeploymentStarted(
         d.policeCount(),
         d.auxiliaryCount(),
         d.members());
-  }
-
-  @Override
-  public String aggregateType() {
-    return "Deployment";
-  }
-
-  @Override
-  public String aggregateId() {
-    return deploymentId.toString();
   }
 }

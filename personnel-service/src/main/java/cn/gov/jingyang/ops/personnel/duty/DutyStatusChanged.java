@@ -1,6 +1,6 @@
 package cn.gov.jingyang.ops.personnel.duty;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import cn.gov.jingyang.ops.personnel.person.PersonEvent;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -19,15 +19,4 @@ public record DutyStatusChanged(
     OffsetDateTime effectiveFrom,
     OffsetDateTime until,
     String changedBy)
-    implements DomainEvent {
-
-  @Override
-  public String aggregateType() {
-    return "Person";
-  }
-
-  @Override
-  public String aggregateId() {
-    return personId.toString();
-  }
-}
+    implements PersonEvent {}

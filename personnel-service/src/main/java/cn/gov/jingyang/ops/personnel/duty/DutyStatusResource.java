@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.personnel.duty;
 
-import cn.gov.jingyang.ops.personnel.common.Access;
 import cn.gov.jingyang.ops.personnel.person.PersonRepository;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
@@ -122,7 +121,7 @@ public class DutyStatusResource {
             request.reason(),
             request.effectiveFrom(),
             request.until(),
-            Access.actor(identity)));
+            identity.getPrincipal().getName()));
   }
 
   @GET

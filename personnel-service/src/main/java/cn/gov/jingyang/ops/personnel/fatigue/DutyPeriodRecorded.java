@@ -1,6 +1,6 @@
 package cn.gov.jingyang.ops.personnel.fatigue;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import cn.gov.jingyang.ops.personnel.person.PersonEvent;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -9,15 +9,5 @@ import java.util.UUID;
  * person's duty days.
  */
 public record DutyPeriodRecorded(
-    UUID periodId, UUID personId, OffsetDateTime start, OffsetDateTime end) implements DomainEvent {
-
-  @Override
-  public String aggregateType() {
-    return "Person";
-  }
-
-  @Override
-  public String aggregateId() {
-    return personId.toString();
-  }
-}
+    UUID periodId, UUID personId, OffsetDateTime start, OffsetDateTime end)
+    implements PersonEvent {}

@@ -1,6 +1,6 @@
 package cn.gov.jingyang.ops.personnel.fatigue;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import cn.gov.jingyang.ops.personnel.person.PersonEvent;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -17,15 +17,4 @@ public record FatigueAlertRaised(
     LocalDate streakStartedOn,
     LocalDate lastDutyDay,
     OffsetDateTime raisedAt)
-    implements DomainEvent {
-
-  @Override
-  public String aggregateType() {
-    return "Person";
-  }
-
-  @Override
-  public String aggregateId() {
-    return personId.toString();
-  }
-}
+    implements PersonEvent {}

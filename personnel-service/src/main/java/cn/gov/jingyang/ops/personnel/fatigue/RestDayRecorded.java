@@ -1,6 +1,6 @@
 package cn.gov.jingyang.ops.personnel.fatigue;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import cn.gov.jingyang.ops.personnel.person.PersonEvent;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -8,15 +8,4 @@ import java.util.UUID;
  * A rest day was recorded for a person (by hand, or by a change of duty status to RESTING); it
  * breaks the duty streak. A day already recorded as rest publishes nothing.
  */
-public record RestDayRecorded(UUID personId, LocalDate day, String reason) implements DomainEvent {
-
-  @Override
-  public String aggregateType() {
-    return "Person";
-  }
-
-  @Override
-  public String aggregateId() {
-    return personId.toString();
-  }
-}
+public record RestDayRecorded(UUID personId, LocalDate day, String reason) implements PersonEvent {}

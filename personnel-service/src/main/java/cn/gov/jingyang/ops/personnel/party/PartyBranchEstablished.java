@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.personnel.party;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -14,7 +13,7 @@ public record PartyBranchEstablished(
     UUID secretaryId,
     LocalDate establishedOn,
     LocalDate flagPresentedOn)
-    implements DomainEvent {
+    implements PartyBranchEvent {
 
   static PartyBranchEstablished of(PartyBranch b) {
     return new PartyBranchEstablished(
@@ -26,15 +25,5 @@ public record PartyBranchEstablished(
         b.secretaryId(),
         b.establishedOn(),
         b.flagPresentedOn());
-  }
-
-  @Override
-  public String aggregateType() {
-    return "PartyBranch";
-  }
-
-  @Override
-  public String aggregateId() {
-    return branchId.toString();
   }
 }

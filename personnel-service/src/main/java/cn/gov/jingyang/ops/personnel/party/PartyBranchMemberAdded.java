@@ -1,20 +1,9 @@
 package cn.gov.jingyang.ops.personnel.party;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A party member joined a branch (vanguard: also its vanguard team, 黨員先鋒隊). */
 public record PartyBranchMemberAdded(
-    UUID branchId, UUID personId, boolean vanguard, LocalDate joinedOn) implements DomainEvent {
-
-  @Override
-  public String aggregateType() {
-    return "PartyBranch";
-  }
-
-  @Override
-  public String aggregateId() {
-    return branchId.toString();
-  }
-}
+    UUID branchId, UUID personId, boolean vanguard, LocalDate joinedOn)
+    implements PartyBranchEvent {}

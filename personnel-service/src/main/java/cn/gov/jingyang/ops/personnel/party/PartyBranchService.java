@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.personnel.party;
 
-import cn.gov.jingyang.ops.personnel.common.Flush;
 import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
 import cn.gov.jingyang.ops.personnel.person.Person;
 import cn.gov.jingyang.ops.personnel.person.PersonRepository;
@@ -8,6 +7,7 @@ import cn.gov.jingyang.ops.personnel.person.PersonStates;
 import cn.gov.jingyang.ops.personnel.unit.UnitRepository;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import cn.gov.jingyang.ops.platform.transaction.Flush;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;

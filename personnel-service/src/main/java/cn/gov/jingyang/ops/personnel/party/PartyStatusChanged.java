@@ -1,6 +1,6 @@
 package cn.gov.jingyang.ops.personnel.party;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import cn.gov.jingyang.ops.personnel.person.PersonEvent;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -10,15 +10,4 @@ import java.util.UUID;
  */
 public record PartyStatusChanged(
     UUID personId, PartyStatus previousStatus, PartyStatus status, LocalDate since)
-    implements DomainEvent {
-
-  @Override
-  public String aggregateType() {
-    return "Person";
-  }
-
-  @Override
-  public String aggregateId() {
-    return personId.toString();
-  }
-}
+    implements PersonEvent {}

@@ -1,7 +1,6 @@
 package cn.gov.jingyang.ops.personnel.person;
 
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +17,7 @@ public record PersonRegistered(
     DutyStatus dutyStatus,
     boolean active,
     long version)
-    implements DomainEvent {
+    implements PersonEvent {
 
   public static PersonRegistered of(Person p) {
     return new PersonRegistered(
@@ -33,15 +32,5 @@ public record PersonRegistered(
         p.dutyStatus(),
         p.active(),
         p.version());
-  }
-
-  @Override
-  public String aggregateType() {
-    return "Person";
-  }
-
-  @Override
-  public String aggregateId() {
-    return personId.toString();
   }
 }

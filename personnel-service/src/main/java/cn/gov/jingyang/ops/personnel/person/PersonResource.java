@@ -1,12 +1,13 @@
 package cn.gov.jingyang.ops.personnel.person;
 
-import cn.gov.jingyang.ops.personnel.common.Access;
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
+import cn.gov.jingyang.ops.personnel.party.PartyFiles;
 import cn.gov.jingyang.ops.personnel.party.PartyStatus;
 import cn.gov.jingyang.ops.personnel.unit.UnitRepository;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
 import io.quarkus.security.ForbiddenException;
@@ -55,16 +56,19 @@ public class PersonResource {
   private final PersonRepository people;
   private final UnitRepository units;
   private final SecurityIdentity identity;
+  private final PersonalDataViewer viewer;
 
   public PersonResource(
       PersonService service,
       PersonRepository people,
       UnitRepository units,
-      SecurityIdentity identity) {
+      SecurityIdentity identity,
+      PersonalDataViewer viewer) {
     this.service = service;
     this.people = people;
     this.units = units;
     this.identity = identity;
+    this.viewer = viewer;
   }
 
   @POST
@@ -75,7 +79,7 @@ public class PersonResource {
     Person person = service.register(details);
     return Response.created(URI.create("/people/" + person.id()))
         .header("ETag", Etags.of(person.version()))
-        .entity(PersonView.of(person))
+        .entity(PersonView.of(person, viewer))
         .build();
   }
 
@@ -91,7 +95,12 @@ public class PersonResource {
       @Parameter(description = "Party status (PERSONNEL_ADMIN, COMMAND, AUDITOR only)")
           @QueryParam("partyStatus")
           PartyStatus partyStatus,
-      @Parameter(description = "Free text in name or badge number", example = "張") @QueryParam("q")
+      @Parameter(
+              description =
+                  "Free text in name or badge number; one holding an ID number or phone is 403 for"
+                      + " a role that sees them masked",
+              example = "張")
+          @QueryParam("q")
           String text,
       @Parameter(description = "true: only active, false: only deactivated; default all")
           @QueryParam("active")
@@ -99,9 +108,10 @@ public class PersonResource {
       @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
       @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
           Integer size) {
-    if (partyStatus != null && !Access.mayReadPartyFiles(identity)) {
+    if (partyStatus != null && !PartyFiles.mayRead(identity)) {
       throw new ForbiddenException("party files");
     }
+    viewer.requireMaySearchText("q", text);
     List<UUID> unitIds = null;
     if (unitId != null) {
       units.require(unitId);
@@ -112,7 +122,7 @@ public class PersonResource {
         people.search(
             new PersonRepository.Filter(unitIds, category, dutyStatus, partyStatus, text, active),
             request);
-    return Page.of(query.list(), request, query.count(), PersonView::of);
+    return Page.of(query.list(), request, query.count(), p -> PersonView.of(p, viewer));
   }
 
   @GET
@@ -147,7 +157,9 @@ public class PersonResource {
     return withEtag(service.deactivate(id, request.reason()));
   }
 
-  private static Response withEtag(Person person) {
-    return Response.ok(PersonView.of(person)).header("ETag", Etags.of(person.version())).build();
+  private Response withEtag(Person person) {
+    return Response.ok(PersonView.of(person, viewer))
+        .header("ETag", Etags.of(person.version()))
+        .build();
   }
 }

@@ -1,9 +1,9 @@
 package cn.gov.jingyang.ops.personnel.person;
 
-import cn.gov.jingyang.ops.personnel.common.Flush;
 import cn.gov.jingyang.ops.personnel.unit.UnitRepository;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import cn.gov.jingyang.ops.platform.transaction.Flush;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;

@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.personnel.person;
 
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,10 @@ public record PersonView(
     @Schema(description = "Name", example = "張偉") String name,
     @Schema(description = "Unit") UUID unitId,
     @Schema(description = "Position", example = "副所長") String position,
-    @Schema(description = "Mobile number", example = "13800001234") String phone,
+    @Schema(
+            description = "Mobile number; masked (138****1234) for roles that see it masked",
+            example = "13800001234")
+        String phone,
     @Schema(description = "Qualifications", example = "[\"省級戰訓教官\"]") List<String> qualifications,
     @Schema(description = "Current duty status", example = "AVAILABLE") DutyStatus dutyStatus,
     @Schema(description = "Since when the duty status holds") OffsetDateTime dutyStatusSince,
@@ -27,7 +31,8 @@ public record PersonView(
     @Schema(description = "Version; the ETag is this number in quotes", example = "0")
         long version) {
 
-  public static PersonView of(Person p) {
+  /** The person as this caller sees them: the phone masked for roles that see it masked. */
+  public static PersonView of(Person p, PersonalDataViewer viewer) {
     return new PersonView(
         p.id(),
         p.category(),
@@ -35,7 +40,7 @@ public record PersonView(
         p.name(),
         p.unitId(),
         p.position(),
-        p.phone(),
+        viewer.phone(p.phone()),
         p.qualifications(),
         p.dutyStatus(),
         p.dutyStatusSince(),

@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.personnel.unit;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,20 +14,10 @@ public record UnitCoverageChanged(
     UUID parentId,
     List<CoveredTown> previousTowns,
     List<CoveredTown> towns)
-    implements DomainEvent {
+    implements UnitEvent {
 
   static UnitCoverageChanged of(Unit unit, List<CoveredTown> previousTowns) {
     return new UnitCoverageChanged(
         unit.id(), unit.code(), unit.name(), unit.parentId(), previousTowns, unit.towns());
-  }
-
-  @Override
-  public String aggregateType() {
-    return "Unit";
-  }
-
-  @Override
-  public String aggregateId() {
-    return unitId.toString();
   }
 }

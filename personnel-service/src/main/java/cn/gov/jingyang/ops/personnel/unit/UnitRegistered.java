@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.personnel.unit;
 
-import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import java.util.UUID;
 
 /**
@@ -8,19 +7,9 @@ import java.util.UUID;
  * covers follow in UnitCoverageChanged, in the same transaction.
  */
 public record UnitRegistered(UUID unitId, String code, String name, UnitKind kind, UUID parentId)
-    implements DomainEvent {
+    implements UnitEvent {
 
   static UnitRegistered of(Unit unit) {
     return new UnitRegistered(unit.id(), unit.code(), unit.name(), unit.kind(), unit.parentId());
-  }
-
-  @Override
-  public String aggregateType() {
-    return "Unit";
-  }
-
-  @Override
-  public String aggregateId() {
-    return unitId.toString();
   }
 }

@@ -1,8 +1,8 @@
 package cn.gov.jingyang.ops.personnel.unit;
 
-import cn.gov.jingyang.ops.personnel.common.Flush;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import cn.gov.jingyang.ops.platform.transaction.Flush;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;

@@ -234,6 +234,39 @@ class PersonResourceTest {
   }
 
   @Test
+  void shouldShowAPersonsPhoneMaskedToAuditAndRefuseItsSearchByAPhone() {
+    String unit = bureau();
+    Map<String, Object> body = person("POLICE_OFFICER", unit);
+    String phone = (String) body.get("phone");
+    String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+    String id = register(body);
+
+    as(Roles.AUDITOR).get("/people/" + id).then().statusCode(200).body("phone", equalTo(masked));
+    as(Roles.AUDITOR)
+        .get("/people?unitId=" + unit)
+        .then()
+        .statusCode(200)
+        .body("items[0].phone", equalTo(masked));
+    as(Roles.COMMAND).get("/people/" + id).then().body("phone", equalTo(phone));
+    // the personnel office keeps the roster, phones included (README, Security)
+    admin().get("/people/" + id).then().body("phone", equalTo(phone));
+
+    as(Roles.AUDITOR)
+        .get("/people?q=" + phone)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("q"));
+    as(Roles.AUDITOR)
+        .get("/people?q=510603199001011234")
+        .then()
+        .statusCode(403)
+        .body("errors[0].field", equalTo("q"));
+    admin().get("/people?q=510603199001011234").then().statusCode(403);
+    as(Roles.AUDITOR).get("/people?q=" + body.get("badgeNumber")).then().statusCode(200);
+  }
+
+  @Test
   void shouldCapAnUnboundedPageInsteadOfFailing() {
     String unit = bureau();
     for (int i = 0; i < 3; i++) {

@@ -56,11 +56,25 @@ public final class PersonalData {
 
   /** Masks every ID number and mobile number found in free text. */
   public static String maskText(String text) {
-    if (text == null || text.length() < 11) {
-      return text;
-    }
-    String masked = replace(ID_NUMBER, text, "********");
-    return replace(MOBILE, masked, "****");
+    return maskPhonesIn(maskIdNumbersIn(text));
+  }
+
+  /** Masks every ID number found in free text. */
+  public static String maskIdNumbersIn(String text) {
+    return text == null || text.length() < 11 ? text : replace(ID_NUMBER, text, "********");
+  }
+
+  /** Masks every mobile number found in free text. */
+  public static String maskPhonesIn(String text) {
+    return text == null || text.length() < 11 ? text : replace(MOBILE, text, "****");
+  }
+
+  public static boolean holdsIdNumber(String text) {
+    return text != null && ID_NUMBER.matcher(text).find();
+  }
+
+  public static boolean holdsPhone(String text) {
+    return text != null && MOBILE.matcher(text).find();
   }
 
   private static String replace(Pattern pattern, String text, String stars) {

@@ -1,4 +1,4 @@
-package cn.gov.jingyang.ops.personnel.common;
+package cn.gov.jingyang.ops.platform.transaction;
 
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.persistence.OptimisticLockException;
