@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.cases.provincial;
 
+import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -94,16 +95,35 @@ public class ImportResource {
       throw ProblemException.badRequest(
           "batchId", "required: letters, digits, '.', '_' or '-', at most 64 characters");
     }
-    ListFormat format =
-        MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(CSV))
-            ? ListFormat.CSV
-            : ListFormat.NDJSON;
+    ListFormat format = format(contentType);
     ProvincialImports.Outcome outcome =
         imports.importList(batchId, format, body, identity.getPrincipal().getName());
     if (outcome.alreadyImported()) {
       return Response.ok(outcome.progress()).build();
     }
     return Response.created(URI.create("/imports/" + batchId)).entity(outcome.progress()).build();
+  }
+
+  /** NDJSON or CSV by Content-Type; a missing or unreadable one is 415, never a guess. */
+  private static ListFormat format(String contentType) {
+    MediaType type;
+    try {
+      type = contentType == null || contentType.isBlank() ? null : MediaType.valueOf(contentType);
+    } catch (IllegalArgumentException e) {
+      type = null;
+    }
+    if (type != null && type.isCompatible(MediaType.valueOf(CSV))) {
+      return ListFormat.CSV;
+    }
+    if (type != null && type.isCompatible(MediaType.valueOf(NDJSON))) {
+      return ListFormat.NDJSON;
+    }
+    throw new ProblemException(
+        Problem.of(
+            415,
+            "unsupported-media-type",
+            "Unsupported Media Type",
+            "a key-person list is " + NDJSON + " or " + CSV + " (Content-Type)"));
   }
 
   @GET

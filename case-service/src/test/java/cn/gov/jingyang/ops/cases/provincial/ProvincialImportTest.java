@@ -217,6 +217,15 @@ class ProvincialImportTest {
         .post("/imports")
         .then()
         .statusCode(403);
+    given()
+        .auth()
+        .oauth2(PROVINCE)
+        .queryParam("batchId", "SC-NO-TYPE-" + UUID.randomUUID())
+        .body("valid".getBytes(StandardCharsets.UTF_8))
+        .post("/imports")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json");
     given().auth().oauth2(PROVINCE).get("/imports/nope").then().statusCode(404);
   }
 
