@@ -9,6 +9,7 @@ import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.infra.TopicProbe;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import cn.gov.jingyang.ops.testing.Db;
 import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.jingyang.ops.cases.verification.Tasks;
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.testing.Db;
 import cn.gov.jingyang.ops.testing.WriteOperations;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.testing.Db;
 import cn.gov.jingyang.ops.testing.WriteOperations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -13,9 +13,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import cn.gov.jingyang.ops.cases.Db;
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

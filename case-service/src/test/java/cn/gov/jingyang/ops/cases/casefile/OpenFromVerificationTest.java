@@ -6,9 +6,9 @@ import static cn.gov.jingyang.ops.cases.CaseApiCalls.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import cn.gov.jingyang.ops.cases.Db;
 import cn.gov.jingyang.ops.cases.verification.ConcealedExposureFound;
 import cn.gov.jingyang.ops.infra.EventContracts;
+import cn.gov.jingyang.ops.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;

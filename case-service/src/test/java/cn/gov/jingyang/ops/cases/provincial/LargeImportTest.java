@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import cn.gov.jingyang.ops.cases.Db;
 import cn.gov.jingyang.ops.cases.verification.Tasks;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.testing.Db;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,11 +3,11 @@ package cn.gov.jingyang.ops.cases.verification;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import cn.gov.jingyang.ops.cases.Db;
 import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.infra.TopicProbe;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import cn.gov.jingyang.ops.testing.Db;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

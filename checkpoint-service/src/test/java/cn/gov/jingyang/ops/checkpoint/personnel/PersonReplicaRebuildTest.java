@@ -3,11 +3,11 @@ package cn.gov.jingyang.ops.checkpoint.personnel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.gov.jingyang.ops.checkpoint.Db;
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.infra.TopicProbe;
 import cn.gov.jingyang.ops.platform.inbox.EventConsumers;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import cn.gov.jingyang.ops.checkpoint.Api;
-import cn.gov.jingyang.ops.checkpoint.Db;
 import cn.gov.jingyang.ops.infra.EventContracts;
+import cn.gov.jingyang.ops.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;

@@ -10,12 +10,12 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.jingyang.ops.checkpoint.Api;
-import cn.gov.jingyang.ops.checkpoint.Db;
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
 import cn.gov.jingyang.ops.testing.ConcurrentWriters;
 import cn.gov.jingyang.ops.testing.ConcurrentWriters.Answer;
 import cn.gov.jingyang.ops.testing.ConcurrentWriters.Outcome;
+import cn.gov.jingyang.ops.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;

@@ -1,4 +1,4 @@
-package cn.gov.jingyang.ops.cases;
+package cn.gov.jingyang.ops.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,8 +7,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Reads what really is in the service's database (for assertions only). */
+/**
+ * Reads what really is in the service's database (for assertions only); events by their type in the
+ * service's namespace ({@code cn.gov.jingyang.<ops.service-name>.<Event>}).
+ */
 public final class Db {
 
   private final DataSource dataSource;
@@ -29,7 +33,10 @@ public final class Db {
   public List<String> events(String eventName, String dataField, String value) {
     return strings(
         "select event::text from outbox where event_type = ? and event->'data'->>? = ? order by seq",
-        "cn.gov.jingyang.case." + eventName,
+        "cn.gov.jingyang."
+            + ConfigProvider.getConfig().getValue("ops.service-name", String.class)
+            + "."
+            + eventName,
         dataField,
         value);
   }
