@@ -75,10 +75,7 @@ public class CaseResource {
               schema = @Schema(implementation = CaseView.class)))
   public Response report(@Valid @NotNull CaseRequest request) {
     CaseFile c = service.report(request, viewer.name());
-    return Response.created(URI.create("/cases/" + c.id()))
-        .header("ETag", Etags.of(c.version()))
-        .entity(CaseView.of(c, viewer))
-        .build();
+    return Etags.created(URI.create("/cases/" + c.id()), CaseView.of(c, viewer), c.version());
   }
 
   @GET
@@ -220,7 +217,7 @@ public class CaseResource {
   }
 
   private Response withEtag(CaseFile c) {
-    return Response.ok(CaseView.of(c, viewer)).header("ETag", Etags.of(c.version())).build();
+    return Etags.ok(CaseView.of(c, viewer), c.version());
   }
 
   private static OffsetDateTime startOf(LocalDate day) {

@@ -93,10 +93,8 @@ public class VerificationTaskResource {
     TaskIntake.Result result = manual.enter(request, scope.name());
     VerificationTask task = result.task();
     if (result.effect() == TaskIntake.Effect.CREATED) {
-      return Response.created(URI.create("/verification-tasks/" + task.id()))
-          .header("ETag", Etags.of(task.version()))
-          .entity(TaskView.of(task, scope))
-          .build();
+      return Etags.created(
+          URI.create("/verification-tasks/" + task.id()), TaskView.of(task, scope), task.version());
     }
     if (!scope.sees(task)) {
       return Response.accepted(
@@ -240,6 +238,6 @@ public class VerificationTaskResource {
   }
 
   private Response withEtag(VerificationTask task) {
-    return Response.ok(TaskView.of(task, scope)).header("ETag", Etags.of(task.version())).build();
+    return Etags.ok(TaskView.of(task, scope), task.version());
   }
 }

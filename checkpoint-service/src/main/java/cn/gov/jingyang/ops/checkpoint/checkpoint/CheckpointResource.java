@@ -69,10 +69,10 @@ public class CheckpointResource {
               schema = @Schema(implementation = CheckpointView.class)))
   public Response plan(@Valid @NotNull CheckpointRequest request) {
     Checkpoint checkpoint = service.plan(request);
-    return Response.created(URI.create("/checkpoints/" + checkpoint.id()))
-        .header("ETag", Etags.of(checkpoint.version()))
-        .entity(CheckpointView.of(checkpoint))
-        .build();
+    return Etags.created(
+        URI.create("/checkpoints/" + checkpoint.id()),
+        CheckpointView.of(checkpoint),
+        checkpoint.version());
   }
 
   @GET
@@ -180,8 +180,6 @@ public class CheckpointResource {
   }
 
   private static Response withEtag(Checkpoint checkpoint) {
-    return Response.ok(CheckpointView.of(checkpoint))
-        .header("ETag", Etags.of(checkpoint.version()))
-        .build();
+    return Etags.ok(CheckpointView.of(checkpoint), checkpoint.version());
   }
 }

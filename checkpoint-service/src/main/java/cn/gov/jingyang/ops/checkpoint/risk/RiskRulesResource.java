@@ -108,6 +108,6 @@ public class RiskRulesResource {
   }
 
   private static Response withEtag(RiskRulesVersion v) {
-    return Response.ok(RiskRulesView.of(v)).header("ETag", Etags.of(v.version())).build();
+    return Etags.ok(RiskRulesView.of(v), v.version());
   }
 }

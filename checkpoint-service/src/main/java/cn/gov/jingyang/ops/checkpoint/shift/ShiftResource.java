@@ -62,10 +62,7 @@ public class ShiftResource {
               + " members[i].override.reason (422 naming the person otherwise)")
   public Response schedule(@Valid @NotNull ShiftRequest request) {
     ShiftView view = ShiftView.of(service.schedule(request, scheduler()));
-    return Response.created(URI.create("/shifts/" + view.id()))
-        .header("ETag", Etags.of(view.version()))
-        .entity(view)
-        .build();
+    return Etags.created(URI.create("/shifts/" + view.id()), view, view.version());
   }
 
   @GET
@@ -193,6 +190,6 @@ public class ShiftResource {
   }
 
   private static Response withEtag(Shift shift) {
-    return Response.ok(ShiftView.of(shift)).header("ETag", Etags.of(shift.version())).build();
+    return Etags.ok(ShiftView.of(shift), shift.version());
   }
 }

@@ -62,10 +62,8 @@ public class DeploymentResource {
               schema = @Schema(implementation = DeploymentView.class)))
   public Response start(@Valid @NotNull DeploymentApi.StartDeployment request) {
     Deployment d = service.start(request);
-    return Response.created(URI.create("/deployments/" + d.id()))
-        .entity(DeploymentView.of(d, today()))
-        .header("ETag", Etags.of(d.version()))
-        .build();
+    return Etags.created(
+        URI.create("/deployments/" + d.id()), DeploymentView.of(d, today()), d.version());
   }
 
   @GET
@@ -137,7 +135,7 @@ public class DeploymentResource {
   }
 
   private Response withEtag(Deployment d) {
-    return Response.ok(DeploymentView.of(d, today())).header("ETag", Etags.of(d.version())).build();
+    return Etags.ok(DeploymentView.of(d, today()), d.version());
   }
 
   private LocalDate today() {

@@ -87,10 +87,8 @@ public class PartyStatusResource {
   }
 
   private static Response withEtag(Person p) {
-    return Response.ok(
-            new PartyStatusView(
-                p.id(), p.partyStatus(), p.partyStatusSince(), p.partyStatusVersion()))
-        .header("ETag", Etags.of(p.partyStatusVersion()))
-        .build();
+    return Etags.ok(
+        new PartyStatusView(p.id(), p.partyStatus(), p.partyStatusSince(), p.partyStatusVersion()),
+        p.partyStatusVersion());
   }
 }

@@ -77,10 +77,8 @@ public class PersonResource {
   @Operation(summary = "Register a person (publishes PersonRegistered)")
   public Response register(@Valid @NotNull PersonDetails details) {
     Person person = service.register(details);
-    return Response.created(URI.create("/people/" + person.id()))
-        .header("ETag", Etags.of(person.version()))
-        .entity(PersonView.of(person, viewer))
-        .build();
+    return Etags.created(
+        URI.create("/people/" + person.id()), PersonView.of(person, viewer), person.version());
   }
 
   @GET
@@ -158,8 +156,6 @@ public class PersonResource {
   }
 
   private Response withEtag(Person person) {
-    return Response.ok(PersonView.of(person, viewer))
-        .header("ETag", Etags.of(person.version()))
-        .build();
+    return Etags.ok(PersonView.of(person, viewer), person.version());
   }
 }

@@ -60,10 +60,7 @@ public class UnitResource {
       summary = "Create a unit under its parent (a police station may list the towns it covers)")
   public Response create(@Valid @NotNull UnitApi.CreateUnit request) {
     Unit unit = service.create(request);
-    return Response.created(URI.create("/units/" + unit.id()))
-        .header("ETag", Etags.of(unit.version()))
-        .entity(UnitView.of(unit))
-        .build();
+    return Etags.created(URI.create("/units/" + unit.id()), UnitView.of(unit), unit.version());
   }
 
   @GET
@@ -165,9 +162,7 @@ public class UnitResource {
             request.toUnitId(),
             Etags.requiredVersion(ifMatch),
             request.fromUnitId());
-    return Response.ok(UnitApi.TransferView.of(transfer))
-        .header("ETag", Etags.of(transfer.to().version()))
-        .build();
+    return Etags.ok(UnitApi.TransferView.of(transfer), transfer.to().version());
   }
 
   @GET
@@ -189,6 +184,6 @@ public class UnitResource {
   }
 
   private static Response withEtag(Unit unit) {
-    return Response.ok(UnitView.of(unit)).header("ETag", Etags.of(unit.version())).build();
+    return Etags.ok(UnitView.of(unit), unit.version());
   }
 }

@@ -2,6 +2,9 @@ package cn.gov.jingyang.ops.platform.versioning;
 
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
 /**
  * Optimistic locking over HTTP: an entity tag is the row version in quotes ({@code "3"}); an update
@@ -13,6 +16,16 @@ public final class Etags {
 
   public static String of(long version) {
     return "\"" + version + "\"";
+  }
+
+  /** 200 with the resource as read or written and its version as ETag. */
+  public static Response ok(Object entity, long version) {
+    return Response.ok(entity).header(HttpHeaders.ETAG, of(version)).build();
+  }
+
+  /** 201 at {@code location} with the new resource and its version as ETag. */
+  public static Response created(URI location, Object entity, long version) {
+    return Response.created(location).header(HttpHeaders.ETAG, of(version)).entity(entity).build();
   }
 
   /**
