@@ -23,13 +23,16 @@ import javax.sql.DataSource;
 public final class CaseApiCalls {
 
   public static final String COMMAND = DevTokens.token("chief", Roles.COMMAND);
-  public static final String INVESTIGATOR = DevTokens.token("investigator.li", Roles.INVESTIGATOR);
   public static final String STATION = DevTokens.token("station.wang", Roles.STATION_OFFICER);
   public static final String AUDITOR = DevTokens.token("auditor", Roles.AUDITOR);
   public static final String CHECKPOINT = DevTokens.token("cp", Roles.CHECKPOINT_OFFICER);
 
   /** The lead unit of the test cases; call {@link #knownUnit()} before reporting a case. */
   public static final String UNIT = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+  /** An investigator of {@link #UNIT} (token claim unit): they reach the cases it leads. */
+  public static final String INVESTIGATOR =
+      DevTokens.tokenForUnit("investigator.li", UNIT, Roles.INVESTIGATOR);
 
   public static final String SUSPECT_ID = "510603198001011234";
 

@@ -23,6 +23,15 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "case_file")
 public class CaseFile {
 
+  /** Officers on one case at most: the report's limit, kept by assignments too (else 409). */
+  public static final int MAX_OFFICERS = 50;
+
+  /** Seizures recorded on one case at most (else 409). */
+  public static final int MAX_SEIZURES = 200;
+
+  /** Entries of one case's timeline at most: a change that would add one more is 409. */
+  public static final int MAX_TIMELINE = 2000;
+
   @Id private UUID id;
   private String number;
 
@@ -189,6 +198,9 @@ public class CaseFile {
       throw ProblemException.conflict(
           "officer-already-assigned", "officer " + personId + " is already on case " + number);
     }
+    if (officers.size() >= MAX_OFFICERS) {
+      throw full("officers", MAX_OFFICERS + " officers");
+    }
     AssignedOfficer officer = new AssignedOfficer(personId, name, now, by);
     List<AssignedOfficer> next = new ArrayList<>(officers);
     next.add(officer);
@@ -198,6 +210,9 @@ public class CaseFile {
   }
 
   public void recordSeizure(Seizure seizure) {
+    if (seizures.size() >= MAX_SEIZURES) {
+      throw full("seizures", MAX_SEIZURES + " seizures");
+    }
     List<Seizure> next = new ArrayList<>(seizures);
     next.add(seizure);
     seizures = next;
@@ -215,11 +230,19 @@ public class CaseFile {
 
   /** Adds an entry to the timeline. */
   public CaseAction record(OffsetDateTime at, String author, CaseAction.Kind kind, String text) {
+    if (actions.size() >= MAX_TIMELINE) {
+      throw full("timeline", MAX_TIMELINE + " timeline entries");
+    }
     CaseAction action = new CaseAction(at, author, kind, text);
     List<CaseAction> next = new ArrayList<>(actions);
     next.add(action);
     actions = next;
     return action;
+  }
+
+  private ProblemException full(String what, String limit) {
+    return ProblemException.conflict(
+        "case-full", "case " + number + " holds " + limit + " already (" + what + " is full)");
   }
 
   public UUID id() {

@@ -43,11 +43,12 @@ public class CaseFileRepository implements PanacheRepositoryBase<CaseFile, UUID>
     return find("linkedTaskId", taskId).firstResultOptional();
   }
 
-  /** Newest report first. */
+  /** Newest report first, of the cases within {@code reach} (empty: all). */
   @SuppressWarnings("unchecked")
-  public Page<CaseFile> search(Filter f, PageRequest page) {
+  public Page<CaseFile> search(Filter f, Optional<CaseScope.Reach> reach, PageRequest page) {
     List<String> where = new ArrayList<>();
     Map<String, Object> params = new LinkedHashMap<>();
+    reach.ifPresent(r -> where.add(within(r, params)));
     if (f.kind() != null) {
       where.add("kind = :kind");
       params.put("kind", f.kind().name());
@@ -62,7 +63,7 @@ public class CaseFileRepository implements PanacheRepositoryBase<CaseFile, UUID>
     }
     if (f.officerId() != null) {
       where.add("officers @> cast(:officer as jsonb)");
-      params.put("officer", "[{\"personId\":\"" + f.officerId() + "\"}]");
+      params.put("officer", officerJson(f.officerId()));
     }
     if (f.reportedFrom() != null) {
       where.add("reported_at >= :from");
@@ -94,5 +95,27 @@ public class CaseFileRepository implements PanacheRepositoryBase<CaseFile, UUID>
     List<CaseFile> items =
         rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
     return Page.of(items, page, ((Number) count.getSingleResult()).longValue());
+  }
+
+  /** Led by the reach's unit or with its officer on the case; neither known: no case. */
+  private static String within(CaseScope.Reach r, Map<String, Object> params) {
+    List<String> any = new ArrayList<>();
+    r.unit()
+        .ifPresent(
+            u -> {
+              any.add("lead_unit_id = :reachUnit");
+              params.put("reachUnit", u);
+            });
+    r.officer()
+        .ifPresent(
+            p -> {
+              any.add("officers @> cast(:reachOfficer as jsonb)");
+              params.put("reachOfficer", officerJson(p));
+            });
+    return any.isEmpty() ? "false" : "(" + String.join(" or ", any) + ")";
+  }
+
+  private static String officerJson(UUID personId) {
+    return "[{\"personId\":\"" + personId + "\"}]";
   }
 }

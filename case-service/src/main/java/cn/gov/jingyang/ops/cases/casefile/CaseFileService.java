@@ -143,8 +143,9 @@ public class CaseFileService {
 
   /** Changes the description of the version the caller read (412 if stale). */
   @Transactional
-  public CaseFile describe(UUID id, long expectedVersion, CaseDescription r, String by) {
-    CaseFile c = lockedAt(id, expectedVersion);
+  public CaseFile describe(
+      UUID id, long expectedVersion, CaseDescription r, CaseScope scope, String by) {
+    CaseFile c = lockedAt(id, expectedVersion, scope);
     Town town = towns.require(r.town());
     if (!r.leadUnitId().equals(c.details().leadUnitId())) {
       units.require(r.leadUnitId(), "leadUnitId");
@@ -173,8 +174,8 @@ public class CaseFileService {
 
   @Transactional
   public CaseFile changeStatus(
-      UUID id, long expectedVersion, CaseApi.StatusChange change, String by) {
-    CaseFile c = lockedAt(id, expectedVersion);
+      UUID id, long expectedVersion, CaseApi.StatusChange change, CaseScope scope, String by) {
+    CaseFile c = lockedAt(id, expectedVersion, scope);
     CaseStatus previous = c.status();
     OffsetDateTime now = OffsetDateTime.now();
     c.transitionTo(change.status(), change.legalBasis(), change.note(), by, now);
@@ -193,8 +194,9 @@ public class CaseFileService {
   }
 
   @Transactional
-  public CaseFile assignOfficer(UUID id, Long expectedVersion, UUID personId, String by) {
-    CaseFile c = lockedAt(id, expectedVersion);
+  public CaseFile assignOfficer(
+      UUID id, Long expectedVersion, UUID personId, CaseScope scope, String by) {
+    CaseFile c = lockedAt(id, expectedVersion, scope);
     OffsetDateTime now = OffsetDateTime.now();
     PersonReplica person = officers.require(personId, "personId", now);
     AssignedOfficer officer = c.assign(person.personId(), person.name(), by, now);
@@ -204,8 +206,8 @@ public class CaseFileService {
 
   @Transactional
   public CaseFile recordSeizure(
-      UUID id, Long expectedVersion, CaseApi.SeizureRequest r, String by) {
-    CaseFile c = lockedAt(id, expectedVersion);
+      UUID id, Long expectedVersion, CaseApi.SeizureRequest r, CaseScope scope, String by) {
+    CaseFile c = lockedAt(id, expectedVersion, scope);
     Seizure seizure =
         new Seizure(
             r.item().strip(),
@@ -229,8 +231,9 @@ public class CaseFileService {
   }
 
   @Transactional
-  public CaseFile recordAction(UUID id, Long expectedVersion, CaseApi.ActionRequest r, String by) {
-    CaseFile c = lockedAt(id, expectedVersion);
+  public CaseFile recordAction(
+      UUID id, Long expectedVersion, CaseApi.ActionRequest r, CaseScope scope, String by) {
+    CaseFile c = lockedAt(id, expectedVersion, scope);
     OffsetDateTime at = r.at() == null ? OffsetDateTime.now() : r.at();
     CaseAction action = c.record(at, by, CaseAction.Kind.NOTE, r.text().strip());
     outbox.append(
@@ -239,9 +242,12 @@ public class CaseFileService {
     return c;
   }
 
-  /** The case locked; if the caller named a version, it must be the current one (else 412). */
-  private CaseFile lockedAt(UUID id, Long expectedVersion) {
-    CaseFile c = cases.requireLocked(id);
+  /**
+   * The case locked, if the caller may see it (else 404, before any other answer); if the caller
+   * named a version, it must be the current one (else 412).
+   */
+  private CaseFile lockedAt(UUID id, Long expectedVersion, CaseScope scope) {
+    CaseFile c = scope.visible(cases.requireLocked(id));
     if (expectedVersion != null && c.version() != expectedVersion) {
       throw ProblemException.preconditionFailed(
           "case "

@@ -16,7 +16,10 @@ import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -44,15 +47,27 @@ public class CaseResource {
   private static final String IF_MATCH_OPTIONAL =
       "ETag of the version read, e.g. \"3\"; optional here: if sent, a stale one is 412";
 
+  /** An ETag is a version in quotes, weak or not: far shorter than this. */
+  static final int IF_MATCH_LENGTH = 64;
+
+  private static final String SCOPE =
+      " An INVESTIGATOR reaches only the cases their unit leads (token claim unit) or they are"
+          + " assigned to (token subject = their person id); any other case is 404 to them.";
+
   private final CaseFileService service;
   private final CaseFileRepository cases;
   private final PersonalDataViewer viewer;
+  private final CaseScope scope;
 
   public CaseResource(
-      CaseFileService service, CaseFileRepository cases, PersonalDataViewer viewer) {
+      CaseFileService service,
+      CaseFileRepository cases,
+      PersonalDataViewer viewer,
+      CaseScope scope) {
     this.service = service;
     this.cases = cases;
     this.viewer = viewer;
+    this.scope = scope;
   }
 
   @POST
@@ -61,13 +76,17 @@ public class CaseResource {
   @Operation(
       summary =
           "Report a case (REPORTED) and get its number JY-<year>-<6 digits>; officers must be known,"
-              + " active and not SICK/INJURED/ON_LEAVE (422 naming officers[i])")
+              + " active and not SICK/INJURED/ON_LEAVE (422 naming officers[i])",
+      description =
+          "The town is a gazetteer code or a name of it (else 422 naming town), the lead unit one"
+              + " personnel-service registered (else 422 naming leadUnitId). Publishes"
+              + " CaseReported and a CaseOfficerAssigned per officer.")
   @APIResponse(
       responseCode = "201",
       description = "Reported; Location is the case, ETag its version",
       headers = {
-        @Header(name = "ETag", schema = @Schema(implementation = String.class)),
-        @Header(name = "Location", schema = @Schema(implementation = String.class))
+        @Header(name = "ETag", schema = @Schema(implementation = String.class, maxLength = 22)),
+        @Header(name = "Location", schema = @Schema(implementation = String.class, maxLength = 50))
       },
       content =
           @Content(
@@ -83,7 +102,8 @@ public class CaseResource {
   @Operation(
       summary =
           "List cases, newest report first, by kind, status, lead unit, officer, report days"
-              + " (from/to inclusive, Asia/Shanghai) and text (number, summary, place)")
+              + " (from/to inclusive, Asia/Shanghai) and text (number, summary, place)",
+      description = "Paged: page from 0, size 1 to 200 (default 50)." + SCOPE)
   public Page<CaseView> list(
       @Parameter(description = "Only cases of this kind") @QueryParam("kind") CaseKind kind,
       @Parameter(description = "Only cases in this status") @QueryParam("status") CaseStatus status,
@@ -99,14 +119,19 @@ public class CaseResource {
       @Parameter(
               description =
                   "Text in number, summary or place; one holding an ID number or phone is 403 for"
-                      + " a role that sees them masked")
+                      + " a role that sees them masked; at most 200 characters")
           @QueryParam("q")
-          String text,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+          @Size(max = 200)
+          String q,
+      @Parameter(description = "Page from 0") @QueryParam("page") @Min(0) @Max(PageRequest.MAX_PAGE)
+          Integer page,
+      @Parameter(description = "Page size, default 50, at most 200")
+          @QueryParam("size")
+          @Min(1)
+          @Max(PageRequest.MAX_SIZE)
           Integer size) {
     DistrictDays.checkRange(from, to);
-    viewer.requireMaySearchText("q", text);
+    viewer.requireMaySearchText("q", q);
     return cases
         .search(
             new CaseFileRepository.Filter(
@@ -116,7 +141,8 @@ public class CaseResource {
                 officerId,
                 from == null ? null : startOf(from),
                 to == null ? null : startOf(to.plusDays(1)),
-                text == null || text.isBlank() ? null : text),
+                q == null || q.isBlank() ? null : q),
+            scope.reach(),
             PageRequest.of(page, size))
         .map(c -> CaseView.of(c, viewer));
   }
@@ -124,17 +150,20 @@ public class CaseResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.COMMAND, Roles.INVESTIGATOR, Roles.STATION_OFFICER, Roles.AUDITOR})
-  @Operation(summary = "One case with its timeline, and its ETag (the version in quotes)")
+  @Operation(
+      summary = "One case with its timeline, and its ETag (the version in quotes)",
+      description = "Parties' ID numbers and phones are masked for AUDITOR." + SCOPE)
   @APIResponse(
       responseCode = "200",
       description = "The case",
-      headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
+      headers =
+          @Header(name = "ETag", schema = @Schema(implementation = String.class, maxLength = 22)),
       content =
           @Content(
               mediaType = "application/json",
               schema = @Schema(implementation = CaseView.class)))
   public Response get(@PathParam("id") UUID id) {
-    return withEtag(cases.require(id));
+    return withEtag(scope.visible(cases.require(id)));
   }
 
   @PUT
@@ -143,14 +172,21 @@ public class CaseResource {
   @Operation(
       summary =
           "Change a case's description; If-Match with the ETag read is required (428 without, 412"
-              + " if stale)")
+              + " if stale)",
+      description =
+          "Not its number, source, status or officers; a changed lead unit must be registered"
+              + " (422). An identical description changes nothing and publishes nothing; else"
+              + " CaseUpdated."
+              + SCOPE)
   public Response describe(
       @PathParam("id") UUID id,
       @Parameter(description = "ETag of the version read, e.g. \"3\"", required = true)
           @HeaderParam("If-Match")
+          @Size(max = IF_MATCH_LENGTH)
           String ifMatch,
       @Valid @NotNull CaseDescription request) {
-    return withEtag(service.describe(id, Etags.requiredVersion(ifMatch), request, viewer.name()));
+    return withEtag(
+        service.describe(id, Etags.requiredVersion(ifMatch), request, scope, viewer.name()));
   }
 
   @POST
@@ -161,15 +197,19 @@ public class CaseResource {
       summary =
           "Move a case: REPORTED → ACCEPTED → UNDER_INVESTIGATION → ADMINISTRATIVE_PENALTY |"
               + " CRIMINAL_CASE_FILED (legalBasis required) | MEDIATED | NO_VIOLATION → CLOSED;"
-              + " 409 names the allowed moves; If-Match required (428 without, 412 if stale)")
+              + " 409 names the allowed moves; If-Match required (428 without, 412 if stale)",
+      description =
+          "Publishes CaseStatusChanged; the note goes into the timeline. CLOSED sets closedAt."
+              + SCOPE)
   public Response changeStatus(
       @PathParam("id") UUID id,
       @Parameter(description = "ETag of the version read, e.g. \"3\"", required = true)
           @HeaderParam("If-Match")
+          @Size(max = IF_MATCH_LENGTH)
           String ifMatch,
       @Valid @NotNull StatusChange change) {
     return withEtag(
-        service.changeStatus(id, Etags.requiredVersion(ifMatch), change, viewer.name()));
+        service.changeStatus(id, Etags.requiredVersion(ifMatch), change, scope, viewer.name()));
   }
 
   @POST
@@ -179,37 +219,67 @@ public class CaseResource {
   @Operation(
       summary =
           "Assign an officer: known, active, not SICK/INJURED/ON_LEAVE (else 422 naming personId);"
-              + " already on the case 409")
+              + " already on the case 409",
+      description =
+          "At most "
+              + CaseFile.MAX_OFFICERS
+              + " officers on a case (409 case-full). Publishes CaseOfficerAssigned."
+              + SCOPE)
   public Response assignOfficer(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH_OPTIONAL)
+          @HeaderParam("If-Match")
+          @Size(max = IF_MATCH_LENGTH)
+          String ifMatch,
       @Valid @NotNull OfficerAssignment request) {
     return withEtag(
-        service.assignOfficer(id, optionalVersion(ifMatch), request.personId(), viewer.name()));
+        service.assignOfficer(
+            id, optionalVersion(ifMatch), request.personId(), scope, viewer.name()));
   }
 
   @POST
   @Idempotent
   @Path("/{id}/seizures")
   @RolesAllowed({Roles.COMMAND, Roles.INVESTIGATOR})
-  @Operation(summary = "Record goods seized (item, quantity, unit, custody status)")
+  @Operation(
+      summary = "Record goods seized (item, quantity, unit, custody status)",
+      description =
+          "At most "
+              + CaseFile.MAX_SEIZURES
+              + " seizures on a case (409 case-full). Publishes CaseSeizureRecorded."
+              + SCOPE)
   public Response recordSeizure(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH_OPTIONAL)
+          @HeaderParam("If-Match")
+          @Size(max = IF_MATCH_LENGTH)
+          String ifMatch,
       @Valid @NotNull SeizureRequest request) {
-    return withEtag(service.recordSeizure(id, optionalVersion(ifMatch), request, viewer.name()));
+    return withEtag(
+        service.recordSeizure(id, optionalVersion(ifMatch), request, scope, viewer.name()));
   }
 
   @POST
   @Idempotent
   @Path("/{id}/actions")
   @RolesAllowed({Roles.COMMAND, Roles.INVESTIGATOR})
-  @Operation(summary = "Add an action to the case's timeline (author: the caller)")
+  @Operation(
+      summary = "Add an action to the case's timeline (author: the caller)",
+      description =
+          "A timeline holds at most "
+              + CaseFile.MAX_TIMELINE
+              + " entries; a change that would add one more is 409 case-full. Publishes"
+              + " CaseActionRecorded (ID numbers and phones in the text masked)."
+              + SCOPE)
   public Response recordAction(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH_OPTIONAL)
+          @HeaderParam("If-Match")
+          @Size(max = IF_MATCH_LENGTH)
+          String ifMatch,
       @Valid @NotNull ActionRequest request) {
-    return withEtag(service.recordAction(id, optionalVersion(ifMatch), request, viewer.name()));
+    return withEtag(
+        service.recordAction(id, optionalVersion(ifMatch), request, scope, viewer.name()));
   }
 
   private static Long optionalVersion(String ifMatch) {

@@ -28,15 +28,28 @@ public class PersonnelResource {
    */
   public record PersonView(
       UUID personId,
-      String name,
-      String category,
+      @Schema(description = "as personnel-service registered it", maxLength = 100) String name,
+      @Schema(
+              description = "personnel-service's category",
+              enumeration = {
+                "POLICE_OFFICER",
+                "AUXILIARY_POLICE",
+                "STAFF",
+                "VOLUNTEER",
+                "EXTERNAL"
+              })
+          String category,
       UUID unitId,
       @Schema(description = "Status holding now", example = "AVAILABLE") DutyStatus dutyStatus,
-      @Schema(description = "Since when it holds without a break; null: before any change known")
+      @Schema(
+              description = "Since when it holds without a break; null: before any change known",
+              maxLength = TIME_LENGTH)
           OffsetDateTime dutyStatusSince,
       @Schema(description = "The next status by the changes known; null: none planned")
           DutyStatus nextDutyStatus,
-      @Schema(description = "When the next status begins; null: none planned")
+      @Schema(
+              description = "When the next status begins; null: none planned",
+              maxLength = TIME_LENGTH)
           OffsetDateTime nextDutyStatusFrom,
       boolean active,
       OffsetDateTime updatedAt) {
@@ -58,10 +71,15 @@ public class PersonnelResource {
 
   @Schema(description = "A person's duty status at a time, by the replica's dated changes")
   public record DutyStatusAt(
-      @Schema(description = "The time asked about") OffsetDateTime at,
+      @Schema(description = "The time asked about", maxLength = TIME_LENGTH) OffsetDateTime at,
       @Schema(description = "Status holding then", example = "ON_LEAVE") DutyStatus status,
-      @Schema(description = "Since when it holds without a break; null: before any change known")
+      @Schema(
+              description = "Since when it holds without a break; null: before any change known",
+              maxLength = TIME_LENGTH)
           OffsetDateTime since) {}
+
+  /** Characters of an RFC 3339 date-time with nanoseconds and an offset. */
+  static final int TIME_LENGTH = 35;
 
   private final PersonReplicaRepository people;
   private final DutyIntervals intervals;
@@ -73,7 +91,11 @@ public class PersonnelResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One person as the replica knows them (404 if never heard of)")
+  @Operation(
+      summary = "One person as the replica knows them (404 if never heard of)",
+      description =
+          "Built from personnel.events only: name, unit, the duty status holding now and the"
+              + " next planned change, active. Who can be assigned to a case.")
   public PersonView get(@PathParam("id") UUID id) {
     PersonReplica p = person(id);
     return PersonView.of(p, intervals.of(p), OffsetDateTime.now());
@@ -84,7 +106,10 @@ public class PersonnelResource {
   @Operation(
       summary =
           "A person's duty status at a time (now if absent), as personnel-service's dated"
-              + " changes give it")
+              + " changes give it",
+      description =
+          "Of the changes holding at the time, the one with the latest effectiveFrom; none:"
+              + " AVAILABLE.")
   public DutyStatusAt dutyStatus(
       @PathParam("id") UUID id,
       @Parameter(description = "The time; now if absent", example = "2020-02-10T08:00:00+08:00")

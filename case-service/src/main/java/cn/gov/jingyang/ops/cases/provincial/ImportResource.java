@@ -36,7 +36,8 @@ public class ImportResource {
 
   public static final String NDJSON = "application/x-ndjson";
   public static final String CSV = "text/csv";
-  private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final String BATCH_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+  private static final Pattern BATCH_ID = Pattern.compile(BATCH_ID_PATTERN);
 
   private final ProvincialImports imports;
   private final ImportLedger ledger;
@@ -63,11 +64,20 @@ public class ImportResource {
               + " PROVINCIAL_LIST task routed to its station, or a source of the person's open"
               + " task; bad rows are reported by line. A batch id is imported once: re-sent after"
               + " it completed, the answer is its result (200) and nothing is read; re-sent after"
-              + " an interruption, the import resumes after its last committed chunk")
+              + " an interruption, the import resumes after its last committed chunk",
+      description =
+          "The body is streamed, one person per line (a line over 16,384 characters is a bad"
+              + " row); it is bounded as every body by quarkus.http.limits.max-body-size (64 MiB"
+              + " by default, 413 above). Each row is validated (contracts/imports/"
+              + "key-person-row.schema.json); bad rows are stored with their line and reason."
+              + " A missing or odd batchId is 400, another Content-Type 415.")
   @APIResponse(
       responseCode = "201",
       description = "Imported to the end",
-      headers = @Header(name = "Location", schema = @Schema(implementation = String.class)),
+      headers =
+          @Header(
+              name = "Location",
+              schema = @Schema(implementation = String.class, maxLength = 80)),
       content =
           @Content(
               mediaType = "application/json",
@@ -85,11 +95,19 @@ public class ImportResource {
               description =
                   "The client's id of the list (letters, digits, . _ -; up to 64): re-sending"
                       + " the same id imports nothing twice",
-              required = true)
+              required = true,
+              schema =
+                  @Schema(
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                      maxLength = 64,
+                      pattern = BATCH_ID_PATTERN))
           @QueryParam("batchId")
           String batchId,
       @HeaderParam("Content-Type") String contentType,
-      @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+      @Schema(
+              type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+              description = "NDJSON or CSV lines, at most quarkus.http.limits.max-body-size",
+              maxLength = 67108864)
           InputStream body) {
     if (batchId == null || !BATCH_ID.matcher(batchId).matches()) {
       throw ProblemException.badRequest(
@@ -132,8 +150,20 @@ public class ImportResource {
   @Operation(
       summary =
           "A batch's progress (while RUNNING, from another request) and result, with its first"
-              + " bad rows")
-  public ImportProgress progress(@PathParam("batchId") String batchId) {
+              + " bad rows",
+      description =
+          "Counts of rows read, tasks created, sources added, duplicates, unroutable and bad"
+              + " rows; an unknown batch is 404.")
+  public ImportProgress progress(
+      @Parameter(
+              description = "The batch id the import was sent with",
+              schema =
+                  @Schema(
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                      maxLength = 64,
+                      pattern = BATCH_ID_PATTERN))
+          @PathParam("batchId")
+          String batchId) {
     return ledger
         .progress(batchId, config.badRowsShown())
         .orElseThrow(() -> ProblemException.notFound("import", batchId));

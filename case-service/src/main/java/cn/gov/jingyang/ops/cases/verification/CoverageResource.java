@@ -7,6 +7,10 @@ import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -26,8 +30,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Household verification")
 public class CoverageResource {
 
+  /** A count of tasks: a bigint, never negative. */
+  static final String COUNT_MAX = "9223372036854775807";
+
   private final TaskQueries queries;
   private final TaskScope scope;
+
+  private static final String COUNTED =
+      "Counted directly over the tasks at the time of the request: done = COMPLETED, open = not"
+          + " COMPLETED, overdue = open and past due, unroutable = open in the district queue.";
+
+  private static final String SCOPED =
+      " A STATION_OFFICER counts only their station's tasks (token claim unit).";
 
   public CoverageResource(TaskQueries queries, TaskScope scope) {
     this.queries = queries;
@@ -40,28 +54,35 @@ public class CoverageResource {
               + " and past due); unreachable (UNREACHABLE); unroutable (open, in the district queue:"
               + " no station covers their town)")
   public record CoverageView(
-      @Schema(description = "the station asked about") UUID station,
-      @Schema(description = "the provincial batch asked about") String batch,
+      @Schema(description = "the station asked about", maxLength = VerificationApi.UUID_LENGTH)
+          UUID station,
+      @Schema(
+              description = "the provincial batch asked about",
+              maxLength = 64,
+              pattern = VerificationApi.BATCH_ID)
+          String batch,
       @Schema(description = "the source asked about") SourceKind source,
-      @Schema(description = "when counted") OffsetDateTime at,
-      long total,
-      long done,
-      long open,
-      long overdue,
-      long unreachable,
-      long unroutable) {}
+      @Schema(description = "when counted", maxLength = VerificationApi.TIME_LENGTH)
+          OffsetDateTime at,
+      @Schema(minimum = "0", maximum = COUNT_MAX) long total,
+      @Schema(minimum = "0", maximum = COUNT_MAX) long done,
+      @Schema(minimum = "0", maximum = COUNT_MAX) long open,
+      @Schema(minimum = "0", maximum = COUNT_MAX) long overdue,
+      @Schema(minimum = "0", maximum = COUNT_MAX) long unreachable,
+      @Schema(minimum = "0", maximum = COUNT_MAX) long unroutable) {}
 
   @Schema(description = "Coverage of one station's tasks; no stationUnitId: the district queue")
   public record StationCoverageView(
       UUID stationUnitId,
-      String stationCode,
-      String stationName,
-      long total,
-      long done,
-      long open,
-      long overdue,
-      long unreachable,
-      long unroutable) {
+      @Schema(description = "the unit's code as personnel-service registered it", maxLength = 40)
+          String stationCode,
+      @Schema(maxLength = 200) String stationName,
+      @Schema(minimum = "0", maximum = COUNT_MAX) long total,
+      @Schema(minimum = "0", maximum = COUNT_MAX) long done,
+      @Schema(minimum = "0", maximum = COUNT_MAX) long open,
+      @Schema(minimum = "0", maximum = COUNT_MAX) long overdue,
+      @Schema(minimum = "0", maximum = COUNT_MAX) long unreachable,
+      @Schema(minimum = "0", maximum = COUNT_MAX) long unroutable) {
     static StationCoverageView of(StationCounts s) {
       Counts c = s.counts();
       return new StationCoverageView(
@@ -82,11 +103,15 @@ public class CoverageResource {
   @Operation(
       summary =
           "Coverage of the tasks of a station, a provincial batch and/or a source (all given"
-              + " filters apply; none: every task the caller may see)")
+              + " filters apply; none: every task the caller may see)",
+      description = COUNTED + SCOPED)
   public CoverageView coverage(
       @Parameter(description = "Only this station's tasks (unit id)") @QueryParam("station")
           UUID station,
-      @Parameter(description = "Only tasks of this provincial batch") @QueryParam("batch")
+      @Parameter(description = "Only tasks of this provincial batch")
+          @QueryParam("batch")
+          @Size(max = 64)
+          @Pattern(regexp = VerificationApi.BATCH_ID, message = "a provincial batch id")
           String batch,
       @Parameter(description = "Only tasks from this source") @QueryParam("source")
           SourceKind source) {
@@ -112,7 +137,8 @@ public class CoverageResource {
   @Operation(
       summary =
           "Coverage per station holding tasks, by station code; the district queue (unroutable"
-              + " tasks) first, without a station")
+              + " tasks) first, without a station",
+      description = COUNTED + SCOPED)
   public List<StationCoverageView> perStation() {
     return queries.perStation(scope.unit(), OffsetDateTime.now()).stream()
         .map(StationCoverageView::of)
@@ -125,16 +151,24 @@ public class CoverageResource {
   @Operation(
       summary =
           "The overdue tasks (open and past due) of a station, a batch and/or a source, most"
-              + " overdue first")
+              + " overdue first",
+      description = "Paged: page from 0, size 1 to 200 (default 50)." + SCOPED)
   public Page<TaskView> overdue(
       @Parameter(description = "Only this station's tasks (unit id)") @QueryParam("station")
           UUID station,
-      @Parameter(description = "Only tasks of this provincial batch") @QueryParam("batch")
+      @Parameter(description = "Only tasks of this provincial batch")
+          @QueryParam("batch")
+          @Size(max = 64)
+          @Pattern(regexp = VerificationApi.BATCH_ID, message = "a provincial batch id")
           String batch,
       @Parameter(description = "Only tasks from this source") @QueryParam("source")
           SourceKind source,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(description = "Page from 0") @QueryParam("page") @Min(0) @Max(PageRequest.MAX_PAGE)
+          Integer page,
+      @Parameter(description = "Page size, default 50, at most 200")
+          @QueryParam("size")
+          @Min(1)
+          @Max(PageRequest.MAX_SIZE)
           Integer size) {
     TaskFilter filter = TaskFilter.of(null, station, null, source, batch, null).overdueOnly();
     return queries

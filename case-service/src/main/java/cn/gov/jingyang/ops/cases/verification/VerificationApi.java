@@ -14,11 +14,27 @@ public final class VerificationApi {
 
   private VerificationApi() {}
 
+  /** Characters of a UUID in text. */
+  static final int UUID_LENGTH = 36;
+
+  /** Characters of an RFC 3339 date-time with nanoseconds and an offset. */
+  static final int TIME_LENGTH = 35;
+
+  /** Characters of a token subject recorded as an author. */
+  static final int SUBJECT_LENGTH = 256;
+
+  /** A provincial batch id: letters, digits, '.', '_' or '-', up to 64 (as the import takes it). */
+  static final String BATCH_ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
+  /** A gazetteer town code of the district. */
+  static final String TOWN_CODE = "^510603-T[0-9]{2}$";
+
   @Schema(description = "A key person to visit, entered by hand (source MANUAL)")
   public record ManualTaskRequest(
       @Schema(example = "王芳") @NotBlank @Size(max = 100) String name,
       @Schema(description = "national ID number", example = "510603199001011236")
           @NotNull
+          @Size(max = 30)
           @Pattern(
               regexp = "^\\s*[0-9]{17}[0-9Xx]\\s*$",
               message = "18 characters: 17 digits and a digit or X")
@@ -33,9 +49,12 @@ public final class VerificationApi {
       @Schema(
               description = "gazetteer code of the town (contracts/gazetteer/jingyang.json)",
               example = "510603-T10")
-          @Pattern(regexp = "^510603-T[0-9]{2}$", message = "a gazetteer code like 510603-T10")
+          @Size(max = 10)
+          @Pattern(regexp = TOWN_CODE, message = "a gazetteer code like 510603-T10")
           String townCode,
-      @Schema(description = "due time; by default now + case.verification.due.manual")
+      @Schema(
+              description = "due time; by default now + case.verification.due.manual",
+              maxLength = TIME_LENGTH)
           OffsetDateTime dueAt,
       @Schema(description = "why the person is to be visited", example = "群众反映近期从武汉返回")
           @Size(max = 500)
@@ -50,7 +69,10 @@ public final class VerificationApi {
 
   @Schema(description = "The household was visited")
   public record Visit(
-      @Schema(description = "when; now if absent", example = "2020-02-04T10:30:00+08:00")
+      @Schema(
+              description = "when; now if absent",
+              example = "2020-02-04T10:30:00+08:00",
+              maxLength = TIME_LENGTH)
           OffsetDateTime visitedAt) {}
 
   @Schema(description = "Nobody could be reached")
@@ -67,10 +89,12 @@ public final class VerificationApi {
       SourceKind kind,
       UUID inspectionId,
       UUID occupantId,
-      String batchId,
-      String detail,
+      @Schema(maxLength = 64, pattern = BATCH_ID) String batchId,
+      @Schema(description = "why the person was named (a flag's reason, a note)", maxLength = 1000)
+          String detail,
       OffsetDateTime addedAt,
-      String addedBy) {
+      @Schema(description = "the token subject or the consumer", maxLength = SUBJECT_LENGTH)
+          String addedBy) {
     static SourceView of(TaskSource s) {
       return new SourceView(
           s.kind(),
@@ -86,33 +110,45 @@ public final class VerificationApi {
   @Schema(description = "A household-verification task")
   public record TaskView(
       UUID id,
-      String personName,
-      @Schema(description = "in full for station officers and command, masked for others")
+      @Schema(maxLength = 200) String personName,
+      @Schema(
+              description = "in full for station officers and command, masked for others",
+              maxLength = 18)
           String idNumber,
-      String phone,
-      String address,
-      String town,
-      String townCode,
-      @Schema(description = "the station the task is routed to; absent: the district queue")
+      @Schema(maxLength = 30) String phone,
+      @Schema(maxLength = 300) String address,
+      @Schema(description = "the town as written by the source", maxLength = 200) String town,
+      @Schema(maxLength = 10, pattern = TOWN_CODE) String townCode,
+      @Schema(
+              description = "the station the task is routed to; absent: the district queue",
+              maxLength = UUID_LENGTH)
           UUID stationUnitId,
       TaskStatus status,
-      @Schema(description = "statuses allowed from the current one")
+      @Schema(description = "statuses allowed from the current one", maxItems = 5)
           List<TaskStatus> allowedTransitions,
       OffsetDateTime dueAt,
       @Schema(description = "open and past its due time") boolean overdue,
-      String assignee,
+      @Schema(maxLength = 100) String assignee,
       Outcome outcome,
-      String outcomeNote,
-      String unreachableReason,
-      @Schema(description = "the unit the task was escalated to") UUID escalatedToUnitId,
-      @Schema(description = "UNREACHABLE or OVERDUE") String escalationReason,
+      @Schema(maxLength = 1000) String outcomeNote,
+      @Schema(maxLength = 500) String unreachableReason,
+      @Schema(description = "the unit the task was escalated to", maxLength = UUID_LENGTH)
+          UUID escalatedToUnitId,
+      @Schema(
+              description = "why it was escalated",
+              enumeration = {"UNREACHABLE", "OVERDUE"})
+          String escalationReason,
       OffsetDateTime escalatedAt,
       OffsetDateTime createdAt,
       OffsetDateTime assignedAt,
       OffsetDateTime visitedAt,
       OffsetDateTime completedAt,
       List<SourceView> sources,
-      @Schema(description = "optimistic-lock version (the ETag)") long version) {
+      @Schema(
+              description = "optimistic-lock version (the ETag)",
+              minimum = "0",
+              maximum = "9223372036854775807")
+          long version) {
 
     static TaskView of(VerificationTask t, TaskScope scope) {
       return new TaskView(
@@ -148,5 +184,6 @@ public final class VerificationApi {
       description =
           "The person already had an open task the caller may not see; the request was added to it as a source")
   public record SourceAddedElsewhere(
-      @Schema(example = "SOURCE_ADDED") String effect, String detail) {}
+      @Schema(example = "SOURCE_ADDED", enumeration = "SOURCE_ADDED") String effect,
+      @Schema(maxLength = 200) String detail) {}
 }

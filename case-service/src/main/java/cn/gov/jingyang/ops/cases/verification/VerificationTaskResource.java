@@ -14,7 +14,11 @@ import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -38,6 +42,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class VerificationTaskResource {
 
   private static final String IF_MATCH = "ETag of the version read, e.g. \"3\"";
+
+  /** An ETag is a version in quotes, weak or not: far shorter than this. */
+  static final int IF_MATCH_LENGTH = 64;
+
+  private static final String SCOPE =
+      " A STATION_OFFICER reaches only their station's tasks (token claim unit) and those"
+          + " escalated to their unit; any other task is 404 to them.";
 
   private final ManualTasks manual;
   private final TaskWork work;
@@ -65,11 +76,15 @@ public class VerificationTaskResource {
       summary =
           "Enter a key person to visit (source MANUAL), routed to the station covering the town;"
               + " if the person has an open task already, the request is added to it as a source"
-              + " (200, or 202 if that task is another station's)")
+              + " (200, or 202 if that task is another station's)",
+      description =
+          "Due by dueAt or now + case.verification.due.manual; an unknown townCode is 422."
+              + " Publishes VerificationTaskCreated or VerificationTaskSourceAdded.")
   @APIResponse(
       responseCode = "201",
       description = "A new task, with its ETag",
-      headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
+      headers =
+          @Header(name = "ETag", schema = @Schema(implementation = String.class, maxLength = 22)),
       content =
           @Content(
               mediaType = "application/json",
@@ -111,23 +126,33 @@ public class VerificationTaskResource {
   @Operation(
       summary =
           "List tasks, most urgent first; a station officer sees only their station's (token claim"
-              + " unit)")
+              + " unit)",
+      description = "Paged: page from 0, size 1 to 200 (default 50)." + SCOPE)
   public Page<TaskView> list(
       @Parameter(description = "Only tasks in this status") @QueryParam("status") TaskStatus status,
       @Parameter(description = "Only this station's tasks (unit id)") @QueryParam("station")
           UUID station,
       @Parameter(description = "Only tasks for this town (gazetteer code)", example = "510603-T10")
           @QueryParam("townCode")
+          @Size(max = 10)
+          @Pattern(regexp = VerificationApi.TOWN_CODE, message = "a gazetteer code like 510603-T10")
           String townCode,
       @Parameter(description = "Only tasks from this source") @QueryParam("source")
           SourceKind source,
-      @Parameter(description = "Only tasks of this provincial batch") @QueryParam("batch")
+      @Parameter(description = "Only tasks of this provincial batch")
+          @QueryParam("batch")
+          @Size(max = 64)
+          @Pattern(regexp = VerificationApi.BATCH_ID, message = "a provincial batch id")
           String batch,
       @Parameter(description = "true: only overdue tasks; false: only those not overdue")
           @QueryParam("overdue")
           Boolean overdue,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(description = "Page from 0") @QueryParam("page") @Min(0) @Max(PageRequest.MAX_PAGE)
+          Integer page,
+      @Parameter(description = "Page size, default 50, at most 200")
+          @QueryParam("size")
+          @Min(1)
+          @Max(PageRequest.MAX_SIZE)
           Integer size) {
     TaskFilter filter = TaskFilter.of(status, station, townCode, source, batch, overdue);
     return queries
@@ -138,11 +163,14 @@ public class VerificationTaskResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.COMMAND, Roles.STATION_OFFICER, Roles.AUDITOR})
-  @Operation(summary = "One task, with its ETag; another station's task is 404")
+  @Operation(
+      summary = "One task, with its ETag; another station's task is 404",
+      description = "With its sources; ID number and phone masked for AUDITOR." + SCOPE)
   @APIResponse(
       responseCode = "200",
       description = "The task",
-      headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
+      headers =
+          @Header(name = "ETag", schema = @Schema(implementation = String.class, maxLength = 22)),
       content =
           @Content(
               mediaType = "application/json",
@@ -157,7 +185,11 @@ public class VerificationTaskResource {
   @RolesAllowed({Roles.COMMAND, Roles.STATION_OFFICER})
   @Operation(
       summary =
-          "Assign an officer (PENDING or UNREACHABLE → ASSIGNED; reassign); If-Match required")
+          "Assign an officer (PENDING or UNREACHABLE → ASSIGNED; reassign); If-Match required",
+      description =
+          "Missing If-Match 428, stale 412; another status 409 naming the allowed ones."
+              + " Publishes VerificationTaskAssigned."
+              + SCOPE)
   @APIResponse(
       responseCode = "200",
       description = "Assigned; ETag is the new version",
@@ -167,7 +199,10 @@ public class VerificationTaskResource {
               schema = @Schema(implementation = TaskView.class)))
   public Response assign(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH, required = true)
+          @HeaderParam("If-Match")
+          @Size(max = IF_MATCH_LENGTH)
+          String ifMatch,
       @Valid @NotNull Assignment body) {
     return withEtag(work.assign(id, Etags.requiredVersion(ifMatch), body.assignee(), scope));
   }
@@ -176,7 +211,12 @@ public class VerificationTaskResource {
   @Idempotent
   @Path("/{id}/visit")
   @RolesAllowed({Roles.COMMAND, Roles.STATION_OFFICER})
-  @Operation(summary = "The household was visited (ASSIGNED → VISITED); If-Match required")
+  @Operation(
+      summary = "The household was visited (ASSIGNED → VISITED); If-Match required",
+      description =
+          "visitedAt defaults to now and may not lie in the future. Publishes"
+              + " VerificationTaskVisited."
+              + SCOPE)
   @APIResponse(
       responseCode = "200",
       description = "Visited; ETag is the new version",
@@ -186,7 +226,10 @@ public class VerificationTaskResource {
               schema = @Schema(implementation = TaskView.class)))
   public Response visit(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH, required = true)
+          @HeaderParam("If-Match")
+          @Size(max = IF_MATCH_LENGTH)
+          String ifMatch,
       @Valid @NotNull Visit body) {
     Time.requireSensible("visitedAt", body.visitedAt());
     return withEtag(work.visit(id, Etags.requiredVersion(ifMatch), body.visitedAt(), scope));
@@ -199,7 +242,8 @@ public class VerificationTaskResource {
   @Operation(
       summary =
           "Nobody could be reached (ASSIGNED → UNREACHABLE; escalated to the station's parent"
-              + " unit after case.verification.escalate-after); If-Match required")
+              + " unit after case.verification.escalate-after); If-Match required",
+      description = "Publishes VerificationTaskUnreachable." + SCOPE)
   @APIResponse(
       responseCode = "200",
       description = "Marked; ETag is the new version",
@@ -209,7 +253,10 @@ public class VerificationTaskResource {
               schema = @Schema(implementation = TaskView.class)))
   public Response unreachable(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH, required = true)
+          @HeaderParam("If-Match")
+          @Size(max = IF_MATCH_LENGTH)
+          String ifMatch,
       @Valid @NotNull Unreachable body) {
     return withEtag(work.unreachable(id, Etags.requiredVersion(ifMatch), body.reason(), scope));
   }
@@ -221,7 +268,11 @@ public class VerificationTaskResource {
   @Operation(
       summary =
           "Complete with an outcome (VISITED or UNREACHABLE → COMPLETED); If-Match required. A"
-              + " repeated completion with the same outcome answers the task unchanged")
+              + " repeated completion with the same outcome answers the task unchanged",
+      description =
+          "Another outcome after completion is 409. CONCEALED_EXPOSURE opens a case in the same"
+              + " transaction. Publishes VerificationTaskCompleted."
+              + SCOPE)
   @APIResponse(
       responseCode = "200",
       description = "Completed; ETag is the version",
@@ -231,7 +282,10 @@ public class VerificationTaskResource {
               schema = @Schema(implementation = TaskView.class)))
   public Response complete(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH, required = true)
+          @HeaderParam("If-Match")
+          @Size(max = IF_MATCH_LENGTH)
+          String ifMatch,
       @Valid @NotNull Completion body) {
     return withEtag(
         work.complete(id, Etags.requiredVersion(ifMatch), body.outcome(), body.note(), scope));
