@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import cn.gov.jingyang.ops.cases.casefile.CaseFile;
 import cn.gov.jingyang.ops.cases.provincial.ImportResource;
+import cn.gov.jingyang.ops.cases.verification.Tasks;
 import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -126,6 +127,33 @@ class InputLimitsTest {
             .post("/verification-tasks/" + UUID.randomUUID() + "/assignment")
             .then(),
         "ifMatch");
+  }
+
+  @Test
+  void aTaskShowsItsFirstHundredSourcesAndCountsThemAll() {
+    String idNumber = Tasks.idNumber();
+    String id =
+        as(COMMAND)
+            .body(Tasks.manual(idNumber, null, null))
+            .post("/verification-tasks")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    for (int i = 0; i < 100; i++) {
+      as(COMMAND)
+          .body(Tasks.manual(idNumber, null, null))
+          .post("/verification-tasks")
+          .then()
+          .statusCode(200);
+    }
+    as(COMMAND)
+        .get("/verification-tasks/" + id)
+        .then()
+        .statusCode(200)
+        .body("sourceCount", equalTo(101))
+        .body("sources.size()", equalTo(100))
+        .body("sources[0].kind", equalTo("MANUAL"));
   }
 
   @Test

@@ -18,8 +18,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -138,7 +141,19 @@ public class CoverageResource {
       summary =
           "Coverage per station holding tasks, by station code; the district queue (unroutable"
               + " tasks) first, without a station",
-      description = COUNTED + SCOPED)
+      description =
+          COUNTED + " At most " + TaskQueries.MAX_STATIONS + " stations (by code)." + SCOPED)
+  @APIResponse(
+      responseCode = "200",
+      description = "Coverage per station",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = StationCoverageView.class,
+                      maxItems = TaskQueries.MAX_STATIONS)))
   public List<StationCoverageView> perStation() {
     return queries.perStation(scope.unit(), OffsetDateTime.now()).stream()
         .map(StationCoverageView::of)

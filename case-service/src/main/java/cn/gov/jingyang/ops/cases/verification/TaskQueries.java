@@ -73,6 +73,9 @@ public class TaskQueries {
   }
 
   /** One row per station holding tasks (and one for the district queue), by station code. */
+  /** Stations a per-station answer lists at most (a district has a few dozen). */
+  public static final int MAX_STATIONS = 1000;
+
   public List<StationCounts> perStation(Optional<UUID> scope, OffsetDateTime now) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("now", now);
@@ -84,7 +87,9 @@ public class TaskQueries {
                 + " from verification_task t left join routing_unit u on u.unit_id ="
                 + " t.station_unit_id"
                 + where
-                + " group by t.station_unit_id, u.code, u.name order by u.code nulls first");
+                + " group by t.station_unit_id, u.code, u.name order by u.code nulls first"
+                + " limit "
+                + MAX_STATIONS);
     params.forEach(q::setParameter);
     List<StationCounts> out = new ArrayList<>();
     for (Object row : q.getResultList()) {

@@ -26,6 +26,12 @@ public final class VerificationApi {
   /** A provincial batch id: letters, digits, '.', '_' or '-', up to 64 (as the import takes it). */
   static final String BATCH_ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
 
+  /**
+   * Sources a task shows at most: a person flagged again and again keeps one task, whose answer
+   * stays bounded.
+   */
+  static final int SOURCES_SHOWN = 100;
+
   /** A gazetteer town code of the district. */
   static final String TOWN_CODE = "^510603-T[0-9]{2}$";
 
@@ -143,7 +149,15 @@ public final class VerificationApi {
       OffsetDateTime assignedAt,
       OffsetDateTime visitedAt,
       OffsetDateTime completedAt,
-      List<SourceView> sources,
+      @Schema(
+              description =
+                  "why the task exists, oldest first: the first "
+                      + SOURCES_SHOWN
+                      + " (sourceCount counts them all)",
+              maxItems = SOURCES_SHOWN)
+          List<SourceView> sources,
+      @Schema(description = "how many sources the task has", minimum = "1", maximum = "2147483647")
+          int sourceCount,
       @Schema(
               description = "optimistic-lock version (the ETag)",
               minimum = "0",
@@ -175,7 +189,8 @@ public final class VerificationApi {
           t.assignedAt(),
           t.visitedAt(),
           t.completedAt(),
-          t.sources().stream().map(SourceView::of).toList(),
+          t.sources().stream().limit(SOURCES_SHOWN).map(SourceView::of).toList(),
+          t.sources().size(),
           t.version());
     }
   }
