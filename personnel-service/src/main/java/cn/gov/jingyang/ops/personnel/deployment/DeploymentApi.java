@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.personnel.deployment;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the deployment endpoints. */
 public final class DeploymentApi {
+
+  /** More people than the district's whole force: a larger count is a mistake. */
+  static final int MAX_PEOPLE = 5000;
 
   private DeploymentApi() {}
 
@@ -61,13 +65,15 @@ public final class DeploymentApi {
       @Schema(
               description =
                   "Total people sent when not all are named; defaults to policeCount +"
-                      + " auxiliaryCount, else to the number named",
+                      + " auxiliaryCount, else to the number named. At most 5000, more than the"
+                      + " district's whole force",
               example = "61")
           @Min(1)
+          @Max(MAX_PEOPLE)
           Integer headcount,
-      @Schema(description = "Police officers among them", example = "51") @Min(0)
+      @Schema(description = "Police officers among them", example = "51") @Min(0) @Max(MAX_PEOPLE)
           Integer policeCount,
-      @Schema(description = "Auxiliary police among them", example = "10") @Min(0)
+      @Schema(description = "Auxiliary police among them", example = "10") @Min(0) @Max(MAX_PEOPLE)
           Integer auxiliaryCount) {}
 
   @Schema(description = "The end of a deployment")
@@ -82,17 +88,30 @@ public final class DeploymentApi {
       @Schema(description = "Sending unit") UUID fromUnitId,
       @Schema(description = "The first unit among the targets; null when only checkpoints")
           UUID toUnitId,
-      @Schema(description = "Units and checkpoints supported") List<Target> targets,
-      @Schema(description = "Task") String task,
+      @Schema(description = "Units and checkpoints supported", maxItems = 50) List<Target> targets,
+      @Schema(description = "Task", maxLength = 500) String task,
       @Schema(description = "First day", example = "2020-01-28") LocalDate startsOn,
       @Schema(description = "Planned last day") LocalDate endsOn,
       @Schema(description = "Day it actually ended, null while running") LocalDate endedOn,
-      @Schema(description = "People sent", example = "61") int headcount,
-      @Schema(description = "Police officers among them, if given", example = "51")
+      @Schema(
+              description = "People sent",
+              example = "61",
+              minimum = "1",
+              maximum = "" + 2 * MAX_PEOPLE)
+          int headcount,
+      @Schema(
+              description = "Police officers among them, if given",
+              example = "51",
+              minimum = "0",
+              maximum = "" + MAX_PEOPLE)
           Integer policeCount,
-      @Schema(description = "Auxiliaries among them, if given", example = "10")
+      @Schema(
+              description = "Auxiliaries among them, if given",
+              example = "10",
+              minimum = "0",
+              maximum = "" + MAX_PEOPLE)
           Integer auxiliaryCount,
-      @Schema(description = "People named") List<UUID> personIds,
+      @Schema(description = "People named", maxItems = 500) List<UUID> personIds,
       @Schema(description = "Current today", example = "true") boolean current,
       @Schema(description = "Version; the ETag is this number in quotes", example = "0")
           long version) {

@@ -9,7 +9,9 @@ import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,6 +24,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,11 +54,20 @@ public class DeploymentResource {
   @Operation(
       summary =
           "Send a person or a team to support units and checkpoints (targets), with the headcount"
-              + " split into police and auxiliaries; publishes DeploymentStarted")
+              + " split into police and auxiliaries; publishes DeploymentStarted",
+      description =
+          "Targets are units of this service and checkpoints of checkpoint-service (at most 50);"
+              + " the people named (at most 500) must be active. When policeCount and"
+              + " auxiliaryCount are given with a headcount they must add up to it, and the people"
+              + " named must fit in them (400 naming the field).")
   @APIResponse(
       responseCode = "201",
       description = "Started; ETag is its version",
-      headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the version in quotes, e.g. \"0\"",
+              schema = @Schema(type = SchemaType.STRING, maxLength = 21)),
       content =
           @Content(
               mediaType = "application/json",
@@ -69,7 +81,10 @@ public class DeploymentResource {
   @GET
   @Operation(
       summary =
-          "Deployments from or to a unit, to a checkpoint, or of a person; current, past or all")
+          "Deployments from or to a unit, to a checkpoint, or of a person; current, past or all",
+      description =
+          "Filters combine (AND); a deployment is current from its first day until it ends or"
+              + " passes its planned last day (Asia/Shanghai).")
   public Page<DeploymentView> list(
       @Parameter(description = "Sending unit or a supported unit (any target)")
           @QueryParam("unitId")
@@ -81,8 +96,21 @@ public class DeploymentResource {
           @QueryParam("when")
           @DefaultValue("ALL")
           DeploymentRepository.When when,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0; a negative page is the first",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+          @QueryParam("page")
+          @Max(PageRequest.MAX_PAGE)
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     PageRequest request = PageRequest.of(page, size);
     LocalDate today = today();
@@ -96,11 +124,19 @@ public class DeploymentResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One deployment, with its ETag")
+  @Operation(
+      summary = "One deployment, with its ETag",
+      description =
+          "The deployment with its targets, headcount and the people named; the ETag is its"
+              + " version, for If-Match of its end. 404 for an unknown id.")
   @APIResponse(
       responseCode = "200",
       description = "The deployment; ETag is its version",
-      headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the version in quotes, e.g. \"0\"",
+              schema = @Schema(type = SchemaType.STRING, maxLength = 21)),
       content =
           @Content(
               mediaType = "application/json",
@@ -116,11 +152,18 @@ public class DeploymentResource {
   @Operation(
       summary =
           "End a deployment; publishes DeploymentEnded. If-Match with the ETag read is required"
-              + " (428 without, 412 if stale)")
+              + " (428 without, 412 if stale)",
+      description =
+          "Records the day it ended (not before its first day, 400) and an optional note; a"
+              + " deployment ends once (409 if it has ended).")
   @APIResponse(
       responseCode = "200",
       description = "Ended; ETag is the new version",
-      headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the version in quotes, e.g. \"0\"",
+              schema = @Schema(type = SchemaType.STRING, maxLength = 21)),
       content =
           @Content(
               mediaType = "application/json",
@@ -129,6 +172,7 @@ public class DeploymentResource {
       @PathParam("id") UUID id,
       @Parameter(description = "ETag of the version read, e.g. \"0\"", required = true)
           @HeaderParam("If-Match")
+          @Size(max = 64)
           String ifMatch,
       @Valid @NotNull DeploymentApi.EndDeployment request) {
     return withEtag(service.end(id, Etags.requiredVersion(ifMatch), request));

@@ -8,6 +8,7 @@ import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,11 +69,15 @@ public class DutyStatusResource {
   public record DutyStatusEntry(
       @Schema(description = "Status before", example = "ON_DUTY") DutyStatus previousStatus,
       @Schema(description = "Status after", example = "SICK") DutyStatus status,
-      @Schema(description = "Reason", example = "kidney stones") String reason,
+      @Schema(description = "Reason", example = "kidney stones", maxLength = 500) String reason,
       @Schema(description = "Effective from") OffsetDateTime effectiveFrom,
       @Schema(description = "Holds until (exclusive); null: until a later change")
           OffsetDateTime until,
-      @Schema(description = "Who recorded it", example = "personnel-office") String changedBy,
+      @Schema(
+              description = "Who recorded it: the subject of the caller's token",
+              example = "personnel-office",
+              maxLength = 255)
+          String changedBy,
       @Schema(description = "When it was recorded") OffsetDateTime recordedAt) {
 
     static DutyStatusEntry of(DutyStatusChange c) {
@@ -162,11 +168,28 @@ public class DutyStatusResource {
     Roles.STATION_OFFICER,
     Roles.INVESTIGATOR
   })
-  @Operation(summary = "A person's duty-status history, newest first")
+  @Operation(
+      summary = "A person's duty-status history, newest first",
+      description =
+          "Every recorded change with its reason, its dates, who recorded it and when, newest"
+              + " effectiveFrom first; 404 for an unknown person.")
   public Page<DutyStatusEntry> history(
       @PathParam("id") UUID id,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0; a negative page is the first",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+          @QueryParam("page")
+          @Max(PageRequest.MAX_PAGE)
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     people.require(id);
     PageRequest request = PageRequest.of(page, size);

@@ -16,7 +16,7 @@ public class FatigueQueries {
   @Schema(description = "A person's consecutive duty days and fatigue alert")
   public record FatigueStanding(
       @Schema(description = "Person id") UUID personId,
-      @Schema(description = "Name", example = "張偉") String name,
+      @Schema(description = "Name", example = "張偉", maxLength = 100) String name,
       @Schema(description = "Unit") UUID unitId,
       @Schema(description = "Consecutive duty days without a rest day", example = "8")
           int consecutiveDutyDays,

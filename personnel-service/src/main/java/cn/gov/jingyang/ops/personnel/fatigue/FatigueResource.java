@@ -6,10 +6,13 @@ import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,14 +34,35 @@ public class FatigueResource {
   @GET
   @Operation(
       summary =
-          "People at or near the fatigue threshold (open alert, or streak within the near margin), longest first")
+          "People at or near the fatigue threshold (open alert, or streak within the near margin), longest first",
+      description =
+          "A streak is the run of consecutive duty days (Asia/Shanghai) without a rest day; at"
+              + " personnel.fatigue.threshold-days a FatigueAlert is raised, and it is cleared by a"
+              + " rest day.")
   public Page<FatigueStanding> atOrNear(
       @Parameter(
-              description = "Minimum streak; default threshold minus personnel.fatigue.near-margin")
+              description =
+                  "Minimum streak in days, at most 366 (below 1 counts as 1); default threshold"
+                      + " minus personnel.fatigue.near-margin",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
           @QueryParam("minDays")
+          @Max(366)
           Integer minDays,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0; a negative page is the first",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+          @QueryParam("page")
+          @Max(PageRequest.MAX_PAGE)
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     int min =
         minDays != null

@@ -45,7 +45,11 @@ public class PersonFatigueResource {
   }
 
   @GET
-  @Operation(summary = "A person's consecutive duty days, open alert and recent duty days")
+  @Operation(
+      summary = "A person's consecutive duty days, open alert and recent duty days",
+      description =
+          "Duty days come from checkpoint shifts and from periods registered here; 404 for an"
+              + " unknown person.")
   public PersonFatigue ofPerson(@PathParam("id") UUID id) {
     return service.of(id);
   }
@@ -54,7 +58,12 @@ public class PersonFatigueResource {
   @Idempotent
   @Path("duty-periods")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Register a period of duty directly (counts towards duty days like a shift)")
+  @Operation(
+      summary = "Register a period of duty directly (counts towards duty days like a shift)",
+      description =
+          "For duty outside checkpoint shifts, of an active person: publishes"
+              + " DutyPeriodRecorded and counts its days (Asia/Shanghai) like a shift's, which may"
+              + " raise a FatigueAlert. The end must be after the start (400).")
   public PersonFatigue registerDuty(
       @PathParam("id") UUID id, @Valid @NotNull DutyRegistration request) {
     return service.registerDuty(id, request.start(), request.end());
@@ -64,7 +73,11 @@ public class PersonFatigueResource {
   @Idempotent
   @Path("rest-days")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Register a rest day: it breaks the streak and clears an open fatigue alert")
+  @Operation(
+      summary = "Register a rest day: it breaks the streak and clears an open fatigue alert",
+      description =
+          "Publishes RestDayRecorded (once per person and day: a repeat changes nothing) and"
+              + " re-evaluates the streak, clearing an open FatigueAlert it no longer supports.")
   public PersonFatigue registerRest(
       @PathParam("id") UUID id, @Valid @NotNull RestRegistration request) {
     return service.registerRest(id, request.day(), request.reason());

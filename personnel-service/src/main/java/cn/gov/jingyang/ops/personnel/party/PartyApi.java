@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.personnel.party;
 
+import cn.gov.jingyang.ops.personnel.person.PersonCategory;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -58,7 +59,7 @@ public final class PartyApi {
   @Schema(description = "A party branch")
   public record BranchView(
       @Schema(description = "Branch id") UUID id,
-      @Schema(description = "Name") String name,
+      @Schema(description = "Name", maxLength = 200) String name,
       @Schema(description = "Kind", example = "TEMPORARY") BranchKind kind,
       @Schema(description = "Unit") UUID unitId,
       @Schema(description = "Checkpoint (temporary branches)") UUID checkpointId,
@@ -72,10 +73,10 @@ public final class PartyApi {
   @Schema(description = "A member of a branch")
   public record MemberView(
       @Schema(description = "Person id") UUID personId,
-      @Schema(description = "Name", example = "李強") String name,
-      @Schema(description = "Category", example = "VOLUNTEER") String category,
+      @Schema(description = "Name", example = "李強", maxLength = 100) String name,
+      @Schema(description = "Category", example = "VOLUNTEER") PersonCategory category,
       @Schema(description = "Unit") UUID unitId,
-      @Schema(description = "Party status", example = "MEMBER") String partyStatus,
+      @Schema(description = "Party status", example = "MEMBER") PartyStatus partyStatus,
       @Schema(description = "In the vanguard team", example = "true") boolean vanguard,
       @Schema(description = "Joined on", example = "2020-02-02") LocalDate joinedOn) {}
 
@@ -96,7 +97,7 @@ public final class PartyApi {
   public record ApplicationView(
       @Schema(description = "Application id") UUID id,
       @Schema(description = "Person") UUID personId,
-      @Schema(description = "Name", example = "王敏") String name,
+      @Schema(description = "Name", example = "王敏", maxLength = 100) String name,
       @Schema(description = "Submitted on", example = "2020-02-05") LocalDate submittedOn,
       @Schema(description = "Branch submitted to") UUID branchId) {}
 }

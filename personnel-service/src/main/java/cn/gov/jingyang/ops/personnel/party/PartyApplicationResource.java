@@ -6,6 +6,7 @@ import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +41,10 @@ public class PartyApplicationResource {
 
   @GET
   @Operation(
-      summary = "Written applications submitted in a period (inclusive), optionally to one branch")
+      summary = "Written applications submitted in a period (inclusive), optionally to one branch",
+      description =
+          "The count over the whole period and one page of the applications, oldest first; to"
+              + " before from is 400.")
   public ApplicationsInPeriod applications(
       @Parameter(description = "First day", required = true, example = "2020-01-24")
           @QueryParam("from")
@@ -51,8 +56,21 @@ public class PartyApplicationResource {
           LocalDate to,
       @Parameter(description = "Only applications to this branch") @QueryParam("branchId")
           UUID branchId,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0; a negative page is the first",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+          @QueryParam("page")
+          @Max(PageRequest.MAX_PAGE)
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     if (to.isBefore(from)) {
       throw ProblemException.badRequest("to", "must not be before from");

@@ -8,6 +8,7 @@ import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +50,11 @@ public class PartyBranchResource {
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(
       summary =
-          "Establish a branch (TEMPORARY ones belong to a checkpoint); publishes PartyBranchEstablished")
+          "Establish a branch (TEMPORARY ones belong to a checkpoint); publishes PartyBranchEstablished",
+      description =
+          "A REGULAR branch belongs to a unit and has no checkpoint; a TEMPORARY one is set up at"
+              + " a checkpoint (400 otherwise). The secretary, if named, is an active person; the"
+              + " flag is presented on or after the day the branch is established.")
   public Response establish(@Valid @NotNull PartyApi.EstablishBranch request) {
     PartyBranch branch = service.establish(request);
     return Response.created(URI.create("/party-branches/" + branch.id()))
@@ -56,15 +63,32 @@ public class PartyBranchResource {
   }
 
   @GET
-  @Operation(summary = "List branches: per checkpoint, per kind; dissolved ones only on request")
+  @Operation(
+      summary = "List branches: per checkpoint, per kind; dissolved ones only on request",
+      description =
+          "Branches with their member and vanguard counts, one page at a time; filters combine"
+              + " (AND).")
   public Page<BranchView> list(
       @Parameter(description = "Only branches of this checkpoint") @QueryParam("checkpointId")
           UUID checkpointId,
       @Parameter(description = "REGULAR or TEMPORARY") @QueryParam("kind") BranchKind kind,
       @Parameter(description = "Include dissolved branches") @QueryParam("includeDissolved")
           boolean includeDissolved,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0; a negative page is the first",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+          @QueryParam("page")
+          @Max(PageRequest.MAX_PAGE)
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     PageRequest request = PageRequest.of(page, size);
     var query = branches.search(checkpointId, kind, includeDissolved);
@@ -73,7 +97,9 @@ public class PartyBranchResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One branch with its member and vanguard counts")
+  @Operation(
+      summary = "One branch with its member and vanguard counts",
+      description = "Dissolved branches stay readable; 404 for an unknown id.")
   public BranchView get(@PathParam("id") UUID id) {
     return service.view(branches.require(id));
   }
@@ -82,7 +108,12 @@ public class PartyBranchResource {
   @Idempotent
   @Path("{id}/dissolution")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Dissolve a branch; publishes PartyBranchDissolved")
+  @Operation(
+      summary = "Dissolve a branch; publishes PartyBranchDissolved",
+      description =
+          "The branch and its members stay on file; a dissolved branch takes no new members and"
+              + " cannot be dissolved again (409). A checkpoint's temporary branches are dissolved"
+              + " by themselves when it closes.")
   public BranchView dissolve(@PathParam("id") UUID id, @Valid @NotNull PartyApi.Dissolve request) {
     return service.view(service.dissolve(id, request.reason()));
   }
@@ -91,13 +122,27 @@ public class PartyBranchResource {
   @Path("{id}/members")
   @Operation(
       summary =
-          "Members of a branch (any department, volunteers included); vanguard=true for the vanguard team")
+          "Members of a branch (any department, volunteers included); vanguard=true for the vanguard team",
+      description = "One page at a time; 404 for an unknown branch.")
   public Page<MemberView> members(
       @PathParam("id") UUID id,
       @Parameter(description = "Only the vanguard team") @QueryParam("vanguard")
           boolean vanguardOnly,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0; a negative page is the first",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+          @QueryParam("page")
+          @Max(PageRequest.MAX_PAGE)
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     branches.require(id);
     PageRequest request = PageRequest.of(page, size);
@@ -112,7 +157,12 @@ public class PartyBranchResource {
   @Idempotent
   @Path("{id}/members")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Add a party member to a branch or change their vanguard-team membership")
+  @Operation(
+      summary = "Add a party member to a branch or change their vanguard-team membership",
+      description =
+          "Only an active person who is a MEMBER or PROBATIONARY joins (409 otherwise), and only"
+              + " a branch not dissolved; adding a member again changes only the vanguard flag."
+              + " Publishes PartyBranchMemberAdded or PartyBranchVanguardChanged.")
   public Response addMember(@PathParam("id") UUID id, @Valid @NotNull PartyApi.AddMember request) {
     service.addMember(id, request);
     return Response.noContent().build();
@@ -121,7 +171,11 @@ public class PartyBranchResource {
   @DELETE
   @Path("{id}/members/{personId}")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Remove a member from a branch")
+  @Operation(
+      summary = "Remove a member from a branch",
+      description =
+          "Publishes PartyBranchMemberRemoved; 404 if the person is not a member, 409 if the"
+              + " branch is dissolved.")
   public Response removeMember(@PathParam("id") UUID id, @PathParam("personId") UUID personId) {
     service.removeMember(id, personId);
     return Response.noContent().build();

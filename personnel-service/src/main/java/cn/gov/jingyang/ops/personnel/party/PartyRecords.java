@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.personnel.party;
 
 import cn.gov.jingyang.ops.personnel.party.PartyApi.ApplicationView;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.MemberView;
+import cn.gov.jingyang.ops.personnel.person.PersonCategory;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -88,9 +89,9 @@ public class PartyRecords {
                 new MemberView(
                     (UUID) r[0],
                     (String) r[1],
-                    (String) r[2],
+                    PersonCategory.valueOf((String) r[2]),
                     (UUID) r[3],
-                    (String) r[4],
+                    PartyStatus.valueOf((String) r[4]),
                     (Boolean) r[5],
                     date(r[6])))
         .toList();

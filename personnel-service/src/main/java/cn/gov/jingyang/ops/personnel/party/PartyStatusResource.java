@@ -8,6 +8,7 @@ import cn.gov.jingyang.ops.platform.versioning.Etags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,7 +43,10 @@ public class PartyStatusResource {
   @Operation(
       summary =
           "A person's party status, with its ETag (the party file's version in quotes): If-Match of"
-              + " a change")
+              + " a change",
+      description =
+          "A party file: only PERSONNEL_ADMIN, COMMAND and AUDITOR read it. 404 for an unknown"
+              + " person.")
   @APIResponse(
       responseCode = "200",
       description = "The party status",
@@ -49,7 +54,7 @@ public class PartyStatusResource {
           @Header(
               name = "ETag",
               description = "the party file's version in quotes, e.g. \"3\"",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(type = SchemaType.STRING, maxLength = 21)),
       content =
           @Content(
               mediaType = "application/json",
@@ -64,7 +69,11 @@ public class PartyStatusResource {
       summary =
           "Set a person's party status; APPLICANT records the dated application"
               + " (PartyApplicationSubmitted). If-Match with the ETag read is required (428 without,"
-              + " 412 if stale)")
+              + " 412 if stale)",
+      description =
+          "The date may not lie in the future (400). An application is written once, from NONE:"
+              + " APPLICANT from any other status is 409 naming the allowed targets. A branch"
+              + " named must exist (422).")
   @APIResponse(
       responseCode = "200",
       description = "Set; ETag is the party file's new version",
@@ -72,7 +81,7 @@ public class PartyStatusResource {
           @Header(
               name = "ETag",
               description = "the new version in quotes",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(type = SchemaType.STRING, maxLength = 21)),
       content =
           @Content(
               mediaType = "application/json",
@@ -81,6 +90,7 @@ public class PartyStatusResource {
       @PathParam("id") UUID id,
       @Parameter(description = "ETag of the party status as read, e.g. \"3\"", required = true)
           @HeaderParam("If-Match")
+          @Size(max = 64)
           String ifMatch,
       @Valid @NotNull PartyApi.ChangePartyStatus request) {
     return withEtag(service.changePartyStatus(id, Etags.requiredVersion(ifMatch), request));

@@ -28,9 +28,10 @@ public record PersonDetails(
     @Schema(
             description = "Mainland mobile number; masked in feeds and logs",
             example = "13800001234")
+        @Size(max = 11)
         @Pattern(
             regexp = "^1[3-9]\\d{9}$",
             message = "must be a mainland mobile number of 11 digits")
         String phone,
-    @Schema(description = "Qualifications", example = "[\"省級戰訓教官\"]")
+    @Schema(description = "Qualifications, at most 20", example = "[\"省級戰訓教官\"]") @Size(max = 20)
         List<@NotBlank @Size(max = 100) String> qualifications) {}

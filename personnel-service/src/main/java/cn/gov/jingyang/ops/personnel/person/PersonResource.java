@@ -14,6 +14,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -29,8 +30,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/people")
@@ -74,7 +79,24 @@ public class PersonResource {
   @POST
   @Idempotent
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Register a person (publishes PersonRegistered)")
+  @Operation(
+      summary = "Register a person (publishes PersonRegistered)",
+      description =
+          "Creates the person's record in their unit, AVAILABLE, with no party status. A police"
+              + " officer needs a badge number no one else has (409 if taken); other categories"
+              + " carry none. The phone, if given, is a mainland mobile number.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered; Location names the person, ETag is the version",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the version in quotes, e.g. \"0\"",
+              schema = @Schema(type = SchemaType.STRING, maxLength = 21)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = PersonView.class)))
   public Response register(@Valid @NotNull PersonDetails details) {
     Person person = service.register(details);
     return Etags.created(
@@ -82,7 +104,12 @@ public class PersonResource {
   }
 
   @GET
-  @Operation(summary = "List people, filtered; filtering by party status needs a party-file role")
+  @Operation(
+      summary = "List people, filtered; filtering by party status needs a party-file role",
+      description =
+          "People ordered by name, one page at a time. Filters combine (AND). The phone is masked"
+              + " for roles that see it masked; for them a q holding an ID number or a phone is"
+              + " 403, so that masked data cannot be found by guessing it.")
   public Page<PersonView> list(
       @Parameter(description = "Only people of this unit") @QueryParam("unitId") UUID unitId,
       @Parameter(description = "With unitId: also people of all units below it")
@@ -99,17 +126,31 @@ public class PersonResource {
                       + " a role that sees them masked",
               example = "張")
           @QueryParam("q")
-          String text,
+          @Size(max = 100)
+          String q,
       @Parameter(description = "true: only active, false: only deactivated; default all")
           @QueryParam("active")
           Boolean active,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0; a negative page is the first",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+          @QueryParam("page")
+          @Max(PageRequest.MAX_PAGE)
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     if (partyStatus != null && !PartyFiles.mayRead(identity)) {
       throw new ForbiddenException("party files");
     }
-    viewer.requireMaySearchText("q", text);
+    viewer.requireMaySearchText("q", q);
     List<UUID> unitIds = null;
     if (unitId != null) {
       units.require(unitId);
@@ -118,14 +159,19 @@ public class PersonResource {
     PageRequest request = PageRequest.of(page, size);
     var query =
         people.search(
-            new PersonRepository.Filter(unitIds, category, dutyStatus, partyStatus, text, active),
+            new PersonRepository.Filter(unitIds, category, dutyStatus, partyStatus, q, active),
             request);
     return Page.of(query.list(), request, query.count(), p -> PersonView.of(p, viewer));
   }
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One person, with its ETag")
+  @Operation(
+      summary = "One person, with its ETag",
+      description =
+          "The person's record as every reader sees it (phone masked for roles that see it"
+              + " masked); the ETag is its version, for If-Match of a PUT. Deactivated people stay"
+              + " readable. 404 for an unknown id.")
   public Response get(@PathParam("id") UUID id) {
     Person person = people.require(id);
     return withEtag(person);
@@ -136,11 +182,16 @@ public class PersonResource {
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(
       summary =
-          "Replace a person's details; If-Match with the ETag read is required (428 without, 412 if stale)")
+          "Replace a person's details; If-Match with the ETag read is required (428 without, 412 if stale)",
+      description =
+          "The whole record is replaced by the body (same fields as a registration); publishes"
+              + " PersonUpdated. Duty status and party status are changed through their own"
+              + " resources.")
   public Response update(
       @PathParam("id") UUID id,
       @Parameter(description = "ETag of the version read, e.g. \"3\"", required = true)
           @HeaderParam("If-Match")
+          @Size(max = 64)
           String ifMatch,
       @Valid @NotNull PersonDetails details) {
     return withEtag(service.update(id, Etags.requiredVersion(ifMatch), details));
@@ -150,7 +201,12 @@ public class PersonResource {
   @Idempotent
   @Path("/{id}/deactivation")
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
-  @Operation(summary = "Deactivate a person (never deleted); publishes PersonDeactivated")
+  @Operation(
+      summary = "Deactivate a person (never deleted); publishes PersonDeactivated",
+      description =
+          "The person leaves active service for the reason given (retired, transferred away…):"
+              + " the record, its history and its party file are kept, and lists can still find"
+              + " it with active=false. A second deactivation is 409.")
   public Response deactivate(@PathParam("id") UUID id, @Valid @NotNull Deactivation request) {
     return withEtag(service.deactivate(id, request.reason()));
   }

@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.personnel.person;
 
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
 import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -15,15 +16,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PersonView(
     @Schema(description = "Person id") UUID id,
     @Schema(description = "Category", example = "POLICE_OFFICER") PersonCategory category,
-    @Schema(description = "Badge number (police only)", example = "051234") String badgeNumber,
-    @Schema(description = "Name", example = "張偉") String name,
+    @Schema(description = "Badge number (police only)", example = "051234", maxLength = 20)
+        String badgeNumber,
+    @Schema(description = "Name", example = "張偉", maxLength = 100) String name,
     @Schema(description = "Unit") UUID unitId,
-    @Schema(description = "Position", example = "副所長") String position,
+    @Schema(description = "Position", example = "副所長", maxLength = 100) String position,
     @Schema(
             description = "Mobile number; masked (138****1234) for roles that see it masked",
-            example = "13800001234")
+            example = "13800001234",
+            maxLength = 11)
         String phone,
-    @Schema(description = "Qualifications", example = "[\"省級戰訓教官\"]") List<String> qualifications,
+    @Schema(description = "Qualifications", example = "[\"省級戰訓教官\"]", maxItems = 20)
+        List<@Size(max = 100) String> qualifications,
     @Schema(description = "Current duty status", example = "AVAILABLE") DutyStatus dutyStatus,
     @Schema(description = "Since when the duty status holds") OffsetDateTime dutyStatusSince,
     @Schema(description = "False once deactivated", example = "true") boolean active,

@@ -9,9 +9,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Embeddable
 @Schema(description = "A town or subdistrict of Jingyang district, by gazetteer code")
 public record CoveredTown(
-    @Schema(description = "Gazetteer code", example = "510603-T11") @Column(name = "town_code")
+    @Schema(
+            description = "Gazetteer code",
+            example = "510603-T11",
+            maxLength = 10,
+            pattern = "^\\d{6}-T\\d{2}$")
+        @Column(name = "town_code")
         String code,
-    @Schema(description = "Canonical name", example = "黄许镇") @Column(name = "town_name")
+    @Schema(description = "Canonical name", example = "黄许镇", maxLength = 64)
+        @Column(name = "town_name")
         String name) {
 
   static CoveredTown of(Town town) {

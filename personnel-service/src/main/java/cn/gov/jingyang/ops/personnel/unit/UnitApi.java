@@ -25,8 +25,9 @@ public final class UnitApi {
       @Schema(
               description =
                   "Towns covered (police stations only): gazetteer codes or any name or alias of"
-                      + " the town; each town has one station",
+                      + " the town; each town has one station. At most 50 (the district has 17)",
               example = "[\"510603-T11\"]")
+          @Size(max = 50)
           List<@NotBlank @Size(max = 100) String> towns) {}
 
   @Schema(description = "The towns a police station covers, replacing the previous list")
@@ -35,9 +36,10 @@ public final class UnitApi {
               description =
                   "Towns covered: gazetteer codes or any name or alias (黄许, 黃許鎮); a town another"
                       + " station covers is refused (409), move it with POST"
-                      + " /units/coverage/transfers",
+                      + " /units/coverage/transfers. At most 50 (the district has 17)",
               example = "[\"510603-T11\", \"八角井鎮\"]")
           @NotNull
+          @Size(max = 50)
           List<@NotBlank @Size(max = 100) String> towns) {}
 
   @Schema(description = "Move a town to another station's coverage, in one step")
@@ -70,12 +72,12 @@ public final class UnitApi {
   @Schema(description = "A unit")
   public record UnitView(
       @Schema(description = "Unit id") UUID id,
-      @Schema(description = "Short unique code", example = "PS-HX") String code,
-      @Schema(description = "Name", example = "黃許派出所") String name,
+      @Schema(description = "Short unique code", example = "PS-HX", maxLength = 40) String code,
+      @Schema(description = "Name", example = "黃許派出所", maxLength = 200) String name,
       @Schema(description = "Kind", example = "POLICE_STATION") UnitKind kind,
       @Schema(description = "Parent unit, null for the root and external departments")
           UUID parentId,
-      @Schema(description = "Towns covered (police stations), by gazetteer code")
+      @Schema(description = "Towns covered (police stations), by gazetteer code", maxItems = 50)
           List<CoveredTown> towns,
       @Schema(
               description =

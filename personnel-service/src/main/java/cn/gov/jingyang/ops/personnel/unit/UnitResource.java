@@ -9,7 +9,9 @@ import cn.gov.jingyang.ops.platform.versioning.Etags;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,6 +24,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,19 +60,52 @@ public class UnitResource {
   @Idempotent
   @RolesAllowed(Roles.PERSONNEL_ADMIN)
   @Operation(
-      summary = "Create a unit under its parent (a police station may list the towns it covers)")
+      summary = "Create a unit under its parent (a police station may list the towns it covers)",
+      description =
+          "Publishes UnitRegistered (and UnitCoverageChanged when towns are given). The code is"
+              + " unique (409 if taken); towns are resolved through the gazetteer (422 for a name"
+              + " it does not know) and a town another station covers is refused (409).")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the unit, ETag is its version",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the version in quotes, e.g. \"0\"",
+              schema = @Schema(type = SchemaType.STRING, maxLength = 21)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = UnitView.class)))
   public Response create(@Valid @NotNull UnitApi.CreateUnit request) {
     Unit unit = service.create(request);
     return Etags.created(URI.create("/units/" + unit.id()), UnitView.of(unit), unit.version());
   }
 
   @GET
-  @Operation(summary = "List units, optionally only the children of one unit")
+  @Operation(
+      summary = "List units, optionally only the children of one unit",
+      description =
+          "Units ordered by code, one page at a time; with parentId only the direct children of"
+              + " that unit.")
   public Page<UnitView> list(
       @Parameter(description = "Only direct children of this unit") @QueryParam("parentId")
           UUID parentId,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0; a negative page is the first",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+          @QueryParam("page")
+          @Max(PageRequest.MAX_PAGE)
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     PageRequest request = PageRequest.of(page, size);
     var query =
@@ -82,7 +118,8 @@ public class UnitResource {
   @GET
   @Path("/{id}")
   @Operation(
-      summary = "One unit, with its ETag (the version in quotes): If-Match of a coverage change")
+      summary = "One unit, with its ETag (the version in quotes): If-Match of a coverage change",
+      description = "The unit with the towns it covers. 404 for an unknown id.")
   @APIResponse(
       responseCode = "200",
       description = "The unit",
@@ -90,7 +127,7 @@ public class UnitResource {
           @Header(
               name = "ETag",
               description = "the version in quotes, e.g. \"3\"",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(type = SchemaType.STRING, maxLength = 21)),
       content =
           @Content(
               mediaType = "application/json",
@@ -105,7 +142,11 @@ public class UnitResource {
   @Operation(
       summary =
           "Replace the towns a police station covers (publishes UnitCoverageChanged); If-Match"
-              + " with the ETag read is required (428 without, 412 if stale)")
+              + " with the ETag read is required (428 without, 412 if stale)",
+      description =
+          "Only a police station covers towns. Each town is a gazetteer code or any name or"
+              + " alias of it (422 if unknown); a town another station covers is 409: move it with"
+              + " POST /units/coverage/transfers. An empty list releases every town.")
   @APIResponse(
       responseCode = "200",
       description = "Replaced; ETag is the new version",
@@ -113,7 +154,7 @@ public class UnitResource {
           @Header(
               name = "ETag",
               description = "the new version in quotes",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(type = SchemaType.STRING, maxLength = 21)),
       content =
           @Content(
               mediaType = "application/json",
@@ -122,6 +163,7 @@ public class UnitResource {
       @PathParam("id") UUID id,
       @Parameter(description = "ETag of the unit as read, e.g. \"3\"", required = true)
           @HeaderParam("If-Match")
+          @Size(max = 64)
           String ifMatch,
       @Valid @NotNull UnitApi.Coverage coverage) {
     return withEtag(service.changeCoverage(id, Etags.requiredVersion(ifMatch), coverage.towns()));
@@ -136,7 +178,11 @@ public class UnitResource {
           "Move a town to another station in one step: the current station releases it, the new"
               + " one takes it (publishes UnitCoverageChanged for both). If-Match is the ETag of the"
               + " receiving station (toUnitId) as read, fromUnitId the station seen covering the town"
-              + " (absent: none did); 428 without If-Match, 412 if either is stale")
+              + " (absent: none did); 428 without If-Match, 412 if either is stale",
+      description =
+          "Both stations change in one transaction, so the town is never covered twice or left"
+              + " uncovered by the move. The town is a gazetteer code or any name or alias (422 if"
+              + " unknown); the receiving unit must be a police station.")
   @APIResponse(
       responseCode = "200",
       description = "Moved; ETag is the receiving station's new version",
@@ -144,7 +190,7 @@ public class UnitResource {
           @Header(
               name = "ETag",
               description = "the receiving station's new version in quotes",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(type = SchemaType.STRING, maxLength = 21)),
       content =
           @Content(
               mediaType = "application/json",
@@ -154,6 +200,7 @@ public class UnitResource {
               description = "ETag of the receiving station (toUnitId) as read, e.g. \"3\"",
               required = true)
           @HeaderParam("If-Match")
+          @Size(max = 64)
           String ifMatch,
       @Valid @NotNull UnitApi.TownTransfer request) {
     UnitService.Transfer transfer =
@@ -170,7 +217,19 @@ public class UnitResource {
   @Operation(
       summary =
           "The police station covering a town (its primary station): where town-based work is"
-              + " routed")
+              + " routed",
+      description =
+          "A list of at most one station (empty when no station covers the town). The town is a"
+              + " gazetteer code or any name or alias of it; one the gazetteer does not know is"
+              + " 422.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The station covering the town, if any",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = UnitView.class, maxItems = 1)))
   public List<UnitView> coverage(
       @Parameter(
               description = "Town: gazetteer code or any name or alias",
@@ -178,6 +237,7 @@ public class UnitResource {
               required = true)
           @QueryParam("town")
           @NotNull
+          @Size(max = 100)
           String town) {
     CoveredTown place = coverage.require("town", town);
     return units.stationsCovering(place.code()).stream().map(UnitView::of).toList();

@@ -9,6 +9,7 @@ import static cn.gov.jingyang.ops.personnel.TestApi.unclaimedTown;
 import static cn.gov.jingyang.ops.personnel.TestApi.validEventsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.jingyang.ops.platform.security.Roles;
@@ -133,6 +134,45 @@ class DeploymentResourceTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("toUnitId"));
+  }
+
+  @Test
+  void shouldRefuseCountsAndTextOverTheirDeclaredLimitsNamingTheField() {
+    String bureau = bureau();
+    String station = createUnit("POLICE_STATION", bureau);
+    Map<String, Object> huge = deployment(bureau, station, List.of(), 5001);
+    huge.put("task", "核".repeat(501));
+    admin()
+        .body(huge)
+        .post("/deployments")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", containsInAnyOrder("headcount", "task"));
+    as(Roles.COMMAND)
+        .get("/deployments?unitId=" + station)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(0));
+
+    String id =
+        admin()
+            .body(deployment(bureau, station, List.of(), 5000))
+            .post("/deployments")
+            .then()
+            .statusCode(201)
+            .body("headcount", equalTo(5000))
+            .extract()
+            .path("id");
+    admin()
+        .header("If-Match", "W/" + "\"0\"".repeat(30))
+        .body(Map.of("endedOn", TODAY.toString()))
+        .post("/deployments/" + id + "/end")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("ifMatch"));
+    as(Roles.COMMAND).get("/deployments/" + id).then().body("endedOn", equalTo(null));
   }
 
   @Test

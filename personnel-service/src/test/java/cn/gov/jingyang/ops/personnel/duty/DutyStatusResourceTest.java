@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -88,6 +89,28 @@ class DutyStatusResourceTest {
     change(id, "AVAILABLE", "recovered", 200);
     change(id, "ON_DUTY", "back at the checkpoint", 200);
     assertThat(validEventsOf(db, id, "DutyStatusChanged")).hasSize(3);
+  }
+
+  @Test
+  void shouldRefuseAReasonOrAPageOverItsDeclaredLimitNamingTheField() {
+    String id = register("STAFF", bureau());
+    admin()
+        .body(Map.of("status", "SICK", "reason", "病".repeat(501)))
+        .post("/people/" + id + "/duty-status")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("reason"));
+    as(Roles.COMMAND)
+        .get("/people/" + id + "/duty-status")
+        .then()
+        .body("status", equalTo("AVAILABLE"));
+    as(Roles.COMMAND)
+        .get("/people/" + id + "/duty-status/history?page=" + (PageRequest.MAX_PAGE + 1))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("page"));
   }
 
   @Test

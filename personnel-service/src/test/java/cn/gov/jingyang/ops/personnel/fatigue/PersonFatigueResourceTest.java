@@ -104,6 +104,33 @@ class PersonFatigueResourceTest {
   }
 
   @Test
+  void shouldRefuseAStreakOrAReasonOverItsDeclaredLimitNamingTheField() {
+    as(Roles.COMMAND)
+        .get("/fatigue?minDays=367")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("minDays"));
+    as(Roles.COMMAND).get("/fatigue?minDays=366").then().statusCode(200);
+
+    String officer = register("POLICE_OFFICER", bureau());
+    admin()
+        .body(Map.of("day", "2020-02-03", "reason", "休".repeat(501)))
+        .post("/people/" + officer + "/fatigue/rest-days")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("reason"));
+    assertThat(validEventsOf(db, officer, "RestDayRecorded")).isEmpty();
+    admin()
+        .body(Map.of("day", "2020-02-03", "reason", "休".repeat(500)))
+        .post("/people/" + officer + "/fatigue/rest-days")
+        .then()
+        .statusCode(200);
+    assertThat(validEventsOf(db, officer, "RestDayRecorded")).hasSize(1);
+  }
+
+  @Test
   void shouldRefuseBadRegistrationsAndKeepFatigueFromCheckpointOfficers() {
     String officer = register("POLICE_OFFICER", bureau());
     admin()

@@ -246,6 +246,51 @@ class PartyResourceTest {
   }
 
   @Test
+  void shouldRefuseANameOrATagOverItsDeclaredLimitNamingTheField() {
+    String checkpoint = UUID.randomUUID().toString();
+    admin()
+        .body(
+            Map.of(
+                "name",
+                "黨".repeat(201),
+                "kind",
+                "TEMPORARY",
+                "checkpointId",
+                checkpoint,
+                "establishedOn",
+                "2020-02-01"))
+        .post("/party-branches")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("name"));
+    as(Roles.COMMAND)
+        .get("/party-branches?checkpointId=" + checkpoint)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(0));
+
+    String person = register("STAFF", bureau());
+    admin()
+        .body(Map.of("status", "APPLICANT", "since", "2020-02-05"))
+        .header("If-Match", "\"" + " ".repeat(100) + "0\"")
+        .put("/people/" + person + "/party-status")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("ifMatch"));
+    as(Roles.COMMAND)
+        .get("/people/" + person + "/party-status")
+        .then()
+        .body("status", equalTo("NONE"));
+    as(Roles.COMMAND)
+        .get("/party-applications?from=2020-01-24&to=2020-02-29&size=10&page=" + 10_737_418)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("page"));
+  }
+
+  @Test
   void shouldKeepPartyFilesFromCheckpointOfficers() {
     String person = register("STAFF", bureau());
     as(Roles.CHECKPOINT_OFFICER).get("/party-branches").then().statusCode(403);

@@ -10,11 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.infra.TopicProbe;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -264,6 +266,48 @@ class PersonResourceTest {
         .body("errors[0].field", equalTo("q"));
     admin().get("/people?q=510603199001011234").then().statusCode(403);
     as(Roles.AUDITOR).get("/people?q=" + body.get("badgeNumber")).then().statusCode(200);
+  }
+
+  @Test
+  void shouldRefuseInputOverItsDeclaredLimitsNamingTheField() {
+    String unit = bureau();
+    Map<String, Object> body = person("STAFF", unit);
+    body.put("name", "張".repeat(101));
+    body.put("qualifications", java.util.Collections.nCopies(21, "急救員"));
+    admin()
+        .body(body)
+        .post("/people")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItems("name", "qualifications"));
+    as(Roles.COMMAND).get("/people?unitId=" + unit).then().body("total", equalTo(0));
+
+    as(Roles.COMMAND)
+        .queryParam("q", "張".repeat(101))
+        .get("/people")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("q"));
+    as(Roles.COMMAND)
+        .get("/people?page=" + (PageRequest.MAX_PAGE + 1))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("page"));
+
+    String id = register("STAFF", unit);
+    Map<String, Object> renamed = person("STAFF", unit);
+    admin()
+        .header("If-Match", "\"" + "0".repeat(100) + "\"")
+        .body(renamed)
+        .put("/people/" + id)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("ifMatch"));
+    as(Roles.COMMAND).get("/people/" + id).then().header("ETag", "\"0\"");
   }
 
   @Test

@@ -112,6 +112,43 @@ class UnitResourceTest {
   }
 
   @Test
+  void shouldRefuseInputOverItsDeclaredLimitsNamingTheField() {
+    String code = unique("PS");
+    admin()
+        .body(
+            Map.of(
+                "code",
+                code,
+                "name",
+                "派".repeat(201),
+                "kind",
+                "POLICE_STATION",
+                "parentId",
+                bureau(),
+                "towns",
+                java.util.Collections.nCopies(51, "黃許鎮")))
+        .post("/units")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", org.hamcrest.Matchers.hasItems("name", "towns"));
+    // nothing was written: the code is still free
+    admin()
+        .body(Map.of("code", code, "name", "黃許派出所", "kind", "BUREAU"))
+        .post("/units")
+        .then()
+        .statusCode(201);
+
+    as(Roles.COMMAND)
+        .queryParam("town", "鎮".repeat(101))
+        .get("/units/coverage")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("town"));
+  }
+
+  @Test
   void shouldRefuseADuplicateCodeAndAnUnknownKind() {
     String code = unique("BR");
     admin()
