@@ -72,6 +72,10 @@ public class Checkpoint {
   @Column(name = "supervising_leader_agency")
   private String supervisingLeaderAgency;
 
+  /** The unit of this bureau that runs it: its officers record inspections here. */
+  @Column(name = "unit_id")
+  private UUID unitId;
+
   @Column(name = "created_at")
   private OffsetDateTime createdAt;
 
@@ -95,7 +99,8 @@ public class Checkpoint {
       LocalDate setUpOn,
       String leadAgency,
       List<String> participatingAgencies,
-      PersonReferences.Reference supervisingLeader) {}
+      PersonReferences.Reference supervisingLeader,
+      UUID unitId) {}
 
   public static Checkpoint plan(String code, Details details, OffsetDateTime now) {
     Checkpoint c = new Checkpoint();
@@ -140,6 +145,7 @@ public class Checkpoint {
     supervisingLeader = leader == null ? null : leader.name();
     supervisingLeaderId = leader == null ? null : leader.personId();
     supervisingLeaderAgency = leader == null ? null : leader.agency();
+    unitId = d.unitId();
   }
 
   /**
@@ -293,6 +299,10 @@ public class Checkpoint {
 
   public String supervisingLeaderAgency() {
     return supervisingLeaderAgency;
+  }
+
+  public UUID unitId() {
+    return unitId;
   }
 
   public long version() {

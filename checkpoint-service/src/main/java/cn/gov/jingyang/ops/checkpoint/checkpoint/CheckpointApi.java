@@ -54,7 +54,13 @@ public final class CheckpointApi {
           String supervisingLeaderName,
       @Schema(description = "that leader's agency (without the id)", example = "旌阳区卫生健康局")
           @Size(max = 100)
-          String supervisingLeaderAgency) {
+          String supervisingLeaderAgency,
+      @Schema(
+              description =
+                  "id of the unit of this bureau that runs the checkpoint (a personnel-service unit;"
+                      + " the claim unit of its officers' tokens): checkpoint officers of that unit"
+                      + " record inspections here; absent if no unit runs it")
+          UUID unitId) {
 
     Checkpoint.Details details(PersonReferences.Reference supervisingLeader) {
       return new Checkpoint.Details(
@@ -68,7 +74,8 @@ public final class CheckpointApi {
           setUpOn,
           leadAgency,
           participatingAgencies == null ? List.of() : participatingAgencies,
-          supervisingLeader);
+          supervisingLeader,
+          unitId);
     }
   }
 
@@ -107,6 +114,10 @@ public final class CheckpointApi {
           UUID supervisingLeaderId,
       @Schema(description = "the supervising leader's agency when not of this bureau")
           String supervisingLeaderAgency,
+      @Schema(
+              description =
+                  "the unit that runs it; its checkpoint officers record inspections here")
+          UUID unitId,
       @Schema(description = "optimistic-lock version") long version) {
 
     public static CheckpointView of(Checkpoint c) {
@@ -131,6 +142,7 @@ public final class CheckpointApi {
           c.supervisingLeader(),
           c.supervisingLeaderId(),
           c.supervisingLeaderAgency(),
+          c.unitId(),
           c.version());
     }
   }
