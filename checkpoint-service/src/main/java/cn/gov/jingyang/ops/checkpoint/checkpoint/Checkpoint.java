@@ -85,6 +85,12 @@ public class Checkpoint {
   @OrderBy("validFrom ASC, id ASC")
   private List<CheckpointHistoryEntry> history = new ArrayList<>();
 
+  /**
+   * Most checkpoints one district plans (a ceiling far above any real district's), so lists of
+   * every checkpoint (statistics, visit coverage) stay bounded.
+   */
+  public static final int MAX_CHECKPOINTS = 10_000;
+
   protected Checkpoint() {}
 
   /** What describes a checkpoint, as opposed to its lifecycle. */
