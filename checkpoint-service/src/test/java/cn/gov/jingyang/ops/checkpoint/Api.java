@@ -19,8 +19,14 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Api {
 
+  /**
+   * The unit that runs the checkpoints the helpers plan, and the unit in {@link #OFFICER}'s token.
+   */
+  public static final String UNIT = "3b1f6c2e-9d4a-4e8b-a7c5-2f0e8d6b4a19";
+
   public static final String COMMAND = DevTokens.token("chief", Roles.COMMAND);
-  public static final String OFFICER = DevTokens.token("officer.zhang", Roles.CHECKPOINT_OFFICER);
+  public static final String OFFICER =
+      DevTokens.tokenForUnit("officer.zhang", UNIT, Roles.CHECKPOINT_OFFICER);
   public static final String AUDITOR = DevTokens.token("auditor", Roles.AUDITOR);
   public static final String STATION = DevTokens.token("station", Roles.STATION_OFFICER);
   public static final String PROVINCE = DevTokens.token("province", Roles.PROVINCIAL_PLATFORM);
@@ -41,8 +47,8 @@ public final class Api {
         {"code":"%s","name":"黄许出口卡点","road":"成绵高速公路","place":"黄许出口","latitude":31.2145,
          "longitude":104.3912,"town":"黄许镇","kind":"HIGHWAY_EXIT","setUpOn":"2020-01-26",
          "leadAgency":"旌阳公安分局","participatingAgencies":["交警大队","卫健局"],"supervisingLeaderName":"副局长 李明",
-         "supervisingLeaderAgency":"旌阳区人民政府"}"""
-        .formatted(code);
+         "supervisingLeaderAgency":"旌阳区人民政府","unitId":"%s"}"""
+        .formatted(code, UNIT);
   }
 
   public static String newCode() {

@@ -72,6 +72,10 @@ public class Checkpoint {
   @Column(name = "supervising_leader_agency")
   private String supervisingLeaderAgency;
 
+  /** The unit of this bureau that runs it: its officers record inspections here. */
+  @Column(name = "unit_id")
+  private UUID unitId;
+
   @Column(name = "created_at")
   private OffsetDateTime createdAt;
 
@@ -80,6 +84,12 @@ public class Checkpoint {
   @OneToMany(mappedBy = "checkpoint", cascade = CascadeType.PERSIST)
   @OrderBy("validFrom ASC, id ASC")
   private List<CheckpointHistoryEntry> history = new ArrayList<>();
+
+  /**
+   * Most checkpoints one district plans (a ceiling far above any real district's), so lists of
+   * every checkpoint (statistics, visit coverage) stay bounded.
+   */
+  public static final int MAX_CHECKPOINTS = 10_000;
 
   protected Checkpoint() {}
 
@@ -95,7 +105,8 @@ public class Checkpoint {
       LocalDate setUpOn,
       String leadAgency,
       List<String> participatingAgencies,
-      PersonReferences.Reference supervisingLeader) {}
+      PersonReferences.Reference supervisingLeader,
+      UUID unitId) {}
 
   public static Checkpoint plan(String code, Details details, OffsetDateTime now) {
     Checkpoint c = new Checkpoint();
@@ -140,6 +151,7 @@ public class Checkpoint {
     supervisingLeader = leader == null ? null : leader.name();
     supervisingLeaderId = leader == null ? null : leader.personId();
     supervisingLeaderAgency = leader == null ? null : leader.agency();
+    unitId = d.unitId();
   }
 
   /**
@@ -293,6 +305,10 @@ public class Checkpoint {
 
   public String supervisingLeaderAgency() {
     return supervisingLeaderAgency;
+  }
+
+  public UUID unitId() {
+    return unitId;
   }
 
   public long version() {

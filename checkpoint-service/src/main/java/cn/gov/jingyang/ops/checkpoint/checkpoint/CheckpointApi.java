@@ -35,7 +35,7 @@ public final class CheckpointApi {
           BigDecimal longitude,
       @Schema(description = "town", example = "黄许镇") @NotBlank @Size(max = 100) String town,
       @Schema(description = "kind") @NotNull CheckpointKind kind,
-      @Schema(description = "day the checkpoint was set up", example = "2020-01-26")
+      @Schema(description = "day the checkpoint was set up", example = "2020-01-26", maxLength = 10)
           LocalDate setUpOn,
       @Schema(description = "lead agency", example = "旌阳公安分局") @NotBlank @Size(max = 200)
           String leadAgency,
@@ -45,7 +45,8 @@ public final class CheckpointApi {
       @Schema(
               description =
                   "personnel id of the supervising leader (this bureau; known and active in"
-                      + " personnel-service); absent for a leader of another agency or none")
+                      + " personnel-service); absent for a leader of another agency or none",
+              maxLength = 36)
           UUID supervisingLeaderId,
       @Schema(
               description = "name of a supervising leader of another agency (without the id)",
@@ -54,7 +55,14 @@ public final class CheckpointApi {
           String supervisingLeaderName,
       @Schema(description = "that leader's agency (without the id)", example = "旌阳区卫生健康局")
           @Size(max = 100)
-          String supervisingLeaderAgency) {
+          String supervisingLeaderAgency,
+      @Schema(
+              description =
+                  "id of the unit of this bureau that runs the checkpoint (a personnel-service unit;"
+                      + " the claim unit of its officers' tokens): checkpoint officers of that unit"
+                      + " record inspections here; absent if no unit runs it",
+              maxLength = 36)
+          UUID unitId) {
 
     Checkpoint.Details details(PersonReferences.Reference supervisingLeader) {
       return new Checkpoint.Details(
@@ -68,7 +76,8 @@ public final class CheckpointApi {
           setUpOn,
           leadAgency,
           participatingAgencies == null ? List.of() : participatingAgencies,
-          supervisingLeader);
+          supervisingLeader,
+          unitId);
     }
   }
 
@@ -77,37 +86,52 @@ public final class CheckpointApi {
       @Schema(description = "the new status", example = "ACTIVE") @NotNull CheckpointStatus status,
       @Schema(
               description = "when it took effect; now if absent",
-              example = "2020-01-28T08:00:00+08:00")
+              example = "2020-01-28T08:00:00+08:00",
+              maxLength = 35)
           OffsetDateTime at,
       @Schema(description = "why", example = "police took the lead") @Size(max = 500)
           String reason) {}
 
   @Schema(description = "A checkpoint")
   public record CheckpointView(
-      @Schema(description = "id") UUID id,
-      @Schema(example = "CP-HX-01") String code,
-      String name,
-      String road,
-      String place,
+      @Schema(description = "id", maxLength = 36) UUID id,
+      @Schema(example = "CP-HX-01", maxLength = 40) String code,
+      @Schema(maxLength = 200) String name,
+      @Schema(maxLength = 200) String road,
+      @Schema(maxLength = 200) String place,
       BigDecimal latitude,
       BigDecimal longitude,
-      String town,
+      @Schema(maxLength = 100) String town,
       CheckpointKind kind,
       @Schema(example = "ACTIVE") CheckpointStatus status,
-      @Schema(description = "transitions allowed from the current status")
+      @Schema(description = "transitions allowed from the current status", maxItems = 4)
           List<CheckpointStatus> allowedTransitions,
       LocalDate setUpOn,
       OffsetDateTime activatedAt,
       OffsetDateTime suspendedAt,
       OffsetDateTime closedAt,
-      String leadAgency,
-      List<String> participatingAgencies,
-      @Schema(description = "the supervising leader's display name") String supervisingLeader,
-      @Schema(description = "the supervising leader's personnel id; null for another agency's")
+      @Schema(maxLength = 200) String leadAgency,
+      @Schema(maxItems = 30) List<@Size(max = 200) String> participatingAgencies,
+      @Schema(description = "the supervising leader's display name", maxLength = 100)
+          String supervisingLeader,
+      @Schema(
+              description = "the supervising leader's personnel id; null for another agency's",
+              maxLength = 36)
           UUID supervisingLeaderId,
-      @Schema(description = "the supervising leader's agency when not of this bureau")
+      @Schema(
+              description = "the supervising leader's agency when not of this bureau",
+              maxLength = 100)
           String supervisingLeaderAgency,
-      @Schema(description = "optimistic-lock version") long version) {
+      @Schema(
+              description =
+                  "the unit that runs it; its checkpoint officers record inspections here",
+              maxLength = 36)
+          UUID unitId,
+      @Schema(
+              description = "optimistic-lock version",
+              minimum = "0",
+              maximum = "9223372036854775807")
+          long version) {
 
     public static CheckpointView of(Checkpoint c) {
       return new CheckpointView(
@@ -131,6 +155,7 @@ public final class CheckpointApi {
           c.supervisingLeader(),
           c.supervisingLeaderId(),
           c.supervisingLeaderAgency(),
+          c.unitId(),
           c.version());
     }
   }
@@ -144,13 +169,27 @@ public final class CheckpointApi {
           CheckpointHistoryEntry.Kind kind,
       @Schema(description = "the status in this window (STATUS entries)", example = "SUSPENDED")
           CheckpointStatus status,
-      @Schema(description = "the lead agency (LEAD_AGENCY entries)", example = "旌阳公安分局")
+      @Schema(
+              description = "the lead agency (LEAD_AGENCY entries)",
+              example = "旌阳公安分局",
+              maxLength = 200)
           String leadAgency,
-      @Schema(description = "start of the window", example = "2020-01-28T08:00:00+08:00")
+      @Schema(
+              description = "start of the window",
+              example = "2020-01-28T08:00:00+08:00",
+              maxLength = 35)
           OffsetDateTime from,
-      @Schema(description = "end of the window; absent while current") OffsetDateTime to,
-      @Schema(description = "why (status changes)", example = "police took the lead") String reason,
-      @Schema(description = "who made the change; absent for the initial lead agency")
+      @Schema(description = "end of the window; absent while current", maxLength = 35)
+          OffsetDateTime to,
+      @Schema(
+              description = "why (status changes)",
+              example = "police took the lead",
+              maxLength = 500)
+          String reason,
+      @Schema(
+              description =
+                  "who made the change (a token subject); absent for the initial lead agency",
+              maxLength = 128)
           String changedBy) {
 
     public static HistoryEntryView of(CheckpointHistoryEntry e) {

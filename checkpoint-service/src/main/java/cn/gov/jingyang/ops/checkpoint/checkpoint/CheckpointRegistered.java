@@ -22,7 +22,8 @@ public record CheckpointRegistered(
     List<String> participatingAgencies,
     String supervisingLeader,
     UUID supervisingLeaderId,
-    String supervisingLeaderAgency)
+    String supervisingLeaderAgency,
+    UUID unitId)
     implements CheckpointEvent {
 
   static CheckpointRegistered of(Checkpoint c) {
@@ -42,6 +43,7 @@ public record CheckpointRegistered(
         c.participatingAgencies(),
         c.supervisingLeader(),
         c.supervisingLeaderId(),
-        c.supervisingLeaderAgency());
+        c.supervisingLeaderAgency(),
+        c.unitId());
   }
 }

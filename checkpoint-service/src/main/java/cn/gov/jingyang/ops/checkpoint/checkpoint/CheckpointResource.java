@@ -13,6 +13,7 @@ import cn.gov.jingyang.ops.platform.versioning.Etags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,7 +56,12 @@ public class CheckpointResource {
   @POST
   @Idempotent
   @RolesAllowed(Roles.COMMAND)
-  @Operation(summary = "Plan a checkpoint (status PLANNED), with its ETag")
+  @Operation(
+      summary = "Plan a checkpoint (status PLANNED), with its ETag",
+      description =
+          "A code already used is 409; a supervisingLeaderId unknown or inactive in the person"
+              + " replica is 422 naming it. unitId names the unit whose checkpoint officers record"
+              + " inspections here.")
   @APIResponse(
       responseCode = "201",
       description = "Planned",
@@ -62,7 +69,7 @@ public class CheckpointResource {
           @Header(
               name = "ETag",
               description = "the version in quotes",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(implementation = String.class, maxLength = 22)),
       content =
           @Content(
               mediaType = "application/json",
@@ -77,15 +84,34 @@ public class CheckpointResource {
 
   @GET
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
-  @Operation(summary = "List checkpoints, filtered by status, town and kind")
+  @Operation(
+      summary = "List checkpoints, filtered by status, town and kind",
+      description = "Paged; a town longer than 100 characters is 400.")
   public Page<CheckpointView> list(
       @Parameter(description = "Only checkpoints in this status") @QueryParam("status")
           CheckpointStatus status,
-      @Parameter(description = "Town, as written") @QueryParam("town") String town,
+      @Parameter(description = "Town, as written") @QueryParam("town") @Size(max = 100) String town,
       @Parameter(description = "Only checkpoints of this kind") @QueryParam("kind")
           CheckpointKind kind,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "0",
+                      maximum = "" + PageRequest.MAX_PAGE))
+          @QueryParam("page")
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     return checkpoints
         .search(status, town, kind, PageRequest.of(page, size))
@@ -95,7 +121,9 @@ public class CheckpointResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
-  @Operation(summary = "One checkpoint, with its ETag (the version in quotes)")
+  @Operation(
+      summary = "One checkpoint, with its ETag (the version in quotes)",
+      description = "An unknown id is 404.")
   @APIResponse(
       responseCode = "200",
       description = "The checkpoint",
@@ -103,7 +131,7 @@ public class CheckpointResource {
           @Header(
               name = "ETag",
               description = "the version in quotes, e.g. \"3\"",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(implementation = String.class, maxLength = 22)),
       content =
           @Content(
               mediaType = "application/json",
@@ -119,11 +147,29 @@ public class CheckpointResource {
       summary =
           "A checkpoint's operating windows (ACTIVE / SUSPENDED / CLOSED, from..to) and lead"
               + " agencies, oldest first; inspections are accepted only for times inside an ACTIVE"
-              + " window")
+              + " window",
+      description = "Paged; an unknown checkpoint is 404.")
   public Page<HistoryEntryView> history(
       @PathParam("id") UUID id,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "0",
+                      maximum = "" + PageRequest.MAX_PAGE))
+          @QueryParam("page")
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     checkpoints.require(id);
     return history.of(id, PageRequest.of(page, size)).map(HistoryEntryView::of);
@@ -134,7 +180,10 @@ public class CheckpointResource {
   @RolesAllowed(Roles.COMMAND)
   @Operation(
       summary =
-          "Change a checkpoint's description (not its status or code); If-Match with the ETag read is required (428 without, 412 if stale)")
+          "Change a checkpoint's description (not its status or code); If-Match with the ETag read is required (428 without, 412 if stale)",
+      description =
+          "A changed code is 422; an identical description changes nothing and publishes no"
+              + " event; a new lead agency opens a new lead-agency window in the history.")
   @APIResponse(
       responseCode = "200",
       description = "Changed; ETag is the new version",
@@ -142,7 +191,7 @@ public class CheckpointResource {
           @Header(
               name = "ETag",
               description = "the new version in quotes",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(implementation = String.class, maxLength = 22)),
       content =
           @Content(
               mediaType = "application/json",
@@ -151,6 +200,7 @@ public class CheckpointResource {
       @PathParam("id") UUID id,
       @Parameter(description = "ETag of the version read, e.g. \"3\"", required = true)
           @HeaderParam("If-Match")
+          @Size(max = 40)
           String ifMatch,
       @Valid @NotNull CheckpointRequest request) {
     return withEtag(service.describe(id, Etags.requiredVersion(ifMatch), request, viewer.name()));
@@ -162,7 +212,10 @@ public class CheckpointResource {
   @RolesAllowed(Roles.COMMAND)
   @Operation(
       summary =
-          "Move a checkpoint: PLANNED → ACTIVE ⇄ SUSPENDED → CLOSED (409 names the allowed moves)")
+          "Move a checkpoint: PLANNED → ACTIVE ⇄ SUSPENDED → CLOSED (409 names the allowed moves)",
+      description =
+          "at defaults to now; an at before the current status window began is 422 naming at"
+              + " (windows never overlap).")
   @APIResponse(
       responseCode = "200",
       description = "Moved; ETag is the new version",
@@ -170,7 +223,7 @@ public class CheckpointResource {
           @Header(
               name = "ETag",
               description = "the new version in quotes",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(implementation = String.class, maxLength = 22)),
       content =
           @Content(
               mediaType = "application/json",

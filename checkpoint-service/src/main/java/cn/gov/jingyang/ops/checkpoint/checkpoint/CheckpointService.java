@@ -29,6 +29,13 @@ public class CheckpointService {
       throw ProblemException.conflict(
           "duplicate-code", "a checkpoint with code " + request.code().trim() + " already exists");
     }
+    if (checkpoints.count() >= Checkpoint.MAX_CHECKPOINTS) {
+      throw ProblemException.conflict(
+          "too-many-checkpoints",
+          "the district already has "
+              + Checkpoint.MAX_CHECKPOINTS
+              + " checkpoints, the most it plans");
+    }
     Checkpoint checkpoint = Checkpoint.plan(request.code(), details(request), OffsetDateTime.now());
     checkpoints.persist(checkpoint);
     checkpoints.flush();

@@ -26,6 +26,7 @@ public record CheckpointUpdated(
     String supervisingLeader,
     UUID supervisingLeaderId,
     String supervisingLeaderAgency,
+    UUID unitId,
     long version,
     String changedBy)
     implements CheckpointEvent {
@@ -48,6 +49,7 @@ public record CheckpointUpdated(
         c.supervisingLeader(),
         c.supervisingLeaderId(),
         c.supervisingLeaderAgency(),
+        c.unitId(),
         c.version(),
         changedBy);
   }

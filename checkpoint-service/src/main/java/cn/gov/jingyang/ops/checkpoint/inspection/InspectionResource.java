@@ -13,6 +13,7 @@ import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,7 +54,11 @@ public class InspectionResource {
   @RolesAllowed(Roles.CHECKPOINT_OFFICER)
   @Operation(
       summary =
-          "Record one inspection (201; 200 with the first result if the client record id is known)")
+          "Record one inspection (201; 200 with the first result if the client record id is known)",
+      description =
+          "Only at a checkpoint in the caller's scope: its unit runs it, or the caller is on a"
+              + " shift there that day (else 403 outside-checkpoint-scope). inspectedAt must lie in"
+              + " an ACTIVE window of the checkpoint (else 422); a wrong ID check digit is 422.")
   public Response record(@Valid @NotNull InspectionRequest request) {
     InspectionService.Recorded recorded = service.record(request, viewer.name());
     InspectionView view = InspectionView.of(recorded.inspection(), viewer);
@@ -66,7 +73,10 @@ public class InspectionResource {
   @RolesAllowed(Roles.CHECKPOINT_OFFICER)
   @Operation(
       summary =
-          "Upload a batch of inspections (at most checkpoint.inspection.batch-limit; 413 above); one result per record")
+          "Upload a batch of inspections (at most checkpoint.inspection.batch-limit; 413 above); one result per record",
+      description =
+          "Each record is stored in its own transaction; a record that fails (validation, scope,"
+              + " operating window) is REJECTED with its problem and the others are stored.")
   public BatchResult upload(@Valid @NotNull BatchRequest request) {
     return batch.upload(request.records(), viewer.name());
   }
@@ -75,7 +85,10 @@ public class InspectionResource {
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
   @Operation(
       summary =
-          "List inspections by checkpoint, day range, occupant result, flagged, plate or ID number")
+          "List inspections by checkpoint, day range, occupant result, flagged, plate or ID number",
+      description =
+          "Paged, newest first; a reversed day range is 400; a role that sees ID numbers masked"
+              + " may not search by one (403).")
   public Page<InspectionView> list(
       @Parameter(description = "Only this checkpoint") @QueryParam("checkpointId")
           UUID checkpointId,
@@ -91,15 +104,33 @@ public class InspectionResource {
       @Parameter(description = "Only inspections with (true) or without (false) a flag")
           @QueryParam("flagged")
           Boolean flagged,
-      @Parameter(description = "Plate, exact") @QueryParam("plate") String plate,
+      @Parameter(description = "Plate, exact") @QueryParam("plate") @Size(max = 20) String plate,
       @Parameter(
               description =
                   "An occupant's ID number; 403 for a role that sees ID numbers masked (README,"
                       + " Security)")
           @QueryParam("idNumber")
+          @Size(max = 18)
           String idNumber,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "0",
+                      maximum = "" + PageRequest.MAX_PAGE))
+          @QueryParam("page")
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     DistrictDays.checkRange(from, to);
     viewer.requireMaySearchByIdNumber("idNumber", idNumber);
@@ -113,7 +144,9 @@ public class InspectionResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
-  @Operation(summary = "One inspection")
+  @Operation(
+      summary = "One inspection",
+      description = "ID numbers and phones masked for roles that may not see them; unknown id 404.")
   public InspectionView get(@PathParam("id") UUID id) {
     return InspectionView.of(inspections.require(id), viewer);
   }

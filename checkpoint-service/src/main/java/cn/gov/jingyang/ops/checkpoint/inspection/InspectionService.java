@@ -24,11 +24,11 @@ import java.util.UUID;
 
 /**
  * Records one inspection: validates what Bean Validation cannot (check digit, plate, checkpoint
- * operating), applies the risk rules, resolves each destination town against the gazetteer (an
- * unknown name is kept, never rejected), and stores the record, its statistics and its events (an
- * OccupantFlagged per occupant flagged by the rules or sent to home quarantine or health by the
- * officer) in one transaction — or, if the client record id is known, returns the first stored
- * result.
+ * operating, the caller's {@link RecordingScope}), applies the risk rules, resolves each
+ * destination town against the gazetteer (an unknown name is kept, never rejected), and stores the
+ * record, its statistics and its events (an OccupantFlagged per occupant flagged by the rules or
+ * sent to home quarantine or health by the officer) in one transaction — or, if the client record
+ * id is known, returns the first stored result.
  */
 @ApplicationScoped
 public class InspectionService {
@@ -44,6 +44,7 @@ public class InspectionService {
   private final CheckpointConfig config;
   private final Gazetteer gazetteer;
   private final PersonReferences people;
+  private final RecordingScope scope;
 
   public InspectionService(
       InspectionRepository inspections,
@@ -54,8 +55,10 @@ public class InspectionService {
       EntityManager em,
       CheckpointConfig config,
       Gazetteer gazetteer,
-      PersonReferences people) {
+      PersonReferences people,
+      RecordingScope scope) {
     this.people = people;
+    this.scope = scope;
     this.inspections = inspections;
     this.checkpoints = checkpoints;
     this.statistics = statistics;
@@ -78,6 +81,7 @@ public class InspectionService {
       throw ProblemException.unprocessable("inspectedAt", "lies in the future");
     }
     Checkpoint checkpoint = checkpoints.require(r.checkpointId());
+    scope.requireMayRecordAt(checkpoint, r.inspectedAt());
     checkpoint.requireOperatingAt(r.inspectedAt());
     PersonReferences.Reference inspector =
         people.resolve("inspector", r.inspectorId(), r.inspectorName(), r.inspectorAgency());

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,8 +28,12 @@ public class PersonnelResource {
 
   public record PersonView(
       UUID personId,
-      String name,
-      String category,
+      @Schema(description = "full name, as personnel-service has it", maxLength = 100) String name,
+      @Schema(
+              description = "personnel-service's category",
+              example = "POLICE_OFFICER",
+              maxLength = 40)
+          String category,
       UUID unitId,
       DutyStatus dutyStatus,
       boolean active,
@@ -52,9 +57,11 @@ public class PersonnelResource {
 
   @Schema(description = "A person's duty status at a time, by the replica's dated intervals")
   public record DutyStatusAt(
-      @Schema(description = "The time asked about") OffsetDateTime at,
+      @Schema(description = "The time asked about", maxLength = 35) OffsetDateTime at,
       @Schema(description = "Status holding then", example = "ON_LEAVE") DutyStatus status,
-      @Schema(description = "Since when it holds without a break; null: before any change known")
+      @Schema(
+              description = "Since when it holds without a break; null: before any change known",
+              maxLength = 35)
           OffsetDateTime since) {}
 
   private final PersonReplicaRepository people;
@@ -66,20 +73,43 @@ public class PersonnelResource {
   }
 
   @GET
-  @Operation(summary = "People known from personnel-service, by duty status and unit")
+  @Operation(
+      summary = "People known from personnel-service, by duty status and unit",
+      description =
+          "The replica built from personnel.events and personnel.people.state; paged. dutyStatus"
+              + " is the status holding now.")
   public Page<PersonView> list(
       @Parameter(description = "Only people with this duty status") @QueryParam("dutyStatus")
           DutyStatus dutyStatus,
       @Parameter(description = "Only people of this unit") @QueryParam("unitId") UUID unitId,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "0",
+                      maximum = "" + PageRequest.MAX_PAGE))
+          @QueryParam("page")
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     return people.search(dutyStatus, unitId, PageRequest.of(page, size)).map(PersonView::of);
   }
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One person as the replica knows them")
+  @Operation(
+      summary = "One person as the replica knows them",
+      description = "A person never heard of is 404.")
   public PersonView get(@PathParam("id") UUID id) {
     PersonReplica p =
         people.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("person", id));
@@ -91,7 +121,8 @@ public class PersonnelResource {
   @Operation(
       summary =
           "A person's duty status at a time (now if absent), as personnel-service's dated"
-              + " changes give it")
+              + " changes give it",
+      description = "A person never heard of is 404.")
   public DutyStatusAt dutyStatus(
       @PathParam("id") UUID id,
       @Parameter(description = "The time; now if absent", example = "2020-02-10T08:00:00+08:00")

@@ -46,13 +46,19 @@ public final class RiskRulesApi {
 
   @Schema(description = "One version of the risk rules")
   public record RiskRulesView(
-      @Schema(description = "version; the ETag is this number in quotes", example = "2")
+      @Schema(
+              description = "version; the ETag is this number in quotes",
+              example = "2",
+              minimum = "1",
+              maximum = "2147483647")
           int version,
-      List<String> regions,
+      @Schema(maxItems = 200) List<@Size(max = 100) String> regions,
       @Schema(example = "37.3") BigDecimal temperatureThreshold,
-      List<Symptom> symptoms,
-      @Schema(description = "why; null for version 1 (the configuration)") String reason,
-      @Schema(description = "who; `configuration` for version 1") String changedBy,
+      @Schema(maxItems = 20) List<Symptom> symptoms,
+      @Schema(description = "why; null for version 1 (the configuration)", maxLength = 500)
+          String reason,
+      @Schema(description = "who (a token subject); `configuration` for version 1", maxLength = 128)
+          String changedBy,
       OffsetDateTime changedAt) {
 
     static RiskRulesView of(RiskRulesVersion v) {

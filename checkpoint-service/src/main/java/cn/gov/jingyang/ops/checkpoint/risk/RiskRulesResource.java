@@ -9,7 +9,10 @@ import cn.gov.jingyang.ops.platform.versioning.Etags;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,7 +48,9 @@ public class RiskRulesResource {
   }
 
   @GET
-  @Operation(summary = "The risk rules in force, with their version as ETag")
+  @Operation(
+      summary = "The risk rules in force, with their version as ETag",
+      description = "Every inspection stored from now on is judged by this version.")
   @APIResponse(
       responseCode = "200",
       description = "The version in force",
@@ -52,7 +58,7 @@ public class RiskRulesResource {
           @Header(
               name = "ETag",
               description = "the version in quotes",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(implementation = String.class, maxLength = 22)),
       content =
           @Content(
               mediaType = "application/json",
@@ -67,7 +73,10 @@ public class RiskRulesResource {
       summary =
           "Change the risk rules: a new version (emits RiskRulesChanged); inspections recorded"
               + " from then on are judged by it. If-Match with the ETag read is required (428"
-              + " without, 412 if another change came first)")
+              + " without, 412 if another change came first)",
+      description =
+          "Regions are a province or province/city (400 otherwise), the threshold 35.0–42.0 °C;"
+              + " records stored earlier are never judged again.")
   @APIResponse(
       responseCode = "200",
       description = "The new version; ETag is its number",
@@ -75,7 +84,7 @@ public class RiskRulesResource {
           @Header(
               name = "ETag",
               description = "the new version in quotes",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(implementation = String.class, maxLength = 22)),
       content =
           @Content(
               mediaType = "application/json",
@@ -83,6 +92,7 @@ public class RiskRulesResource {
   public Response change(
       @Parameter(description = "ETag of the version read, e.g. \"1\"", required = true)
           @HeaderParam("If-Match")
+          @Size(max = 40)
           String ifMatch,
       @Valid @NotNull RiskRulesRequest request) {
     return withEtag(
@@ -91,10 +101,29 @@ public class RiskRulesResource {
 
   @GET
   @Path("/history")
-  @Operation(summary = "Every version of the risk rules, newest first")
+  @Operation(
+      summary = "Every version of the risk rules, newest first",
+      description = "Paged; versions are never changed once written.")
   public Page<RiskRulesView> history(
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "0",
+                      maximum = "" + PageRequest.MAX_PAGE))
+          @QueryParam("page")
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     service.current(); // version 1 exists before the first read
     return versions.history(PageRequest.of(page, size)).map(RiskRulesView::of);
@@ -102,8 +131,10 @@ public class RiskRulesResource {
 
   @GET
   @Path("/history/{version}")
-  @Operation(summary = "One version of the risk rules (an inspection's riskRulesVersion)")
-  public RiskRulesView version(@PathParam("version") int version) {
+  @Operation(
+      summary = "One version of the risk rules (an inspection's riskRulesVersion)",
+      description = "A version that does not exist is 404; a version below 1 is 400.")
+  public RiskRulesView version(@PathParam("version") @Min(1) @Max(Integer.MAX_VALUE) int version) {
     return RiskRulesView.of(versions.require(version));
   }
 

@@ -58,6 +58,9 @@ public class Shift {
 
   @Version private long version;
 
+  /** Most people on one shift, reinforcements included (50 when scheduled, then reinforced). */
+  public static final int MAX_MEMBERS = 100;
+
   protected Shift() {}
 
   /** A new shift; the caller has checked members exist, are available and free at that time. */
@@ -130,6 +133,11 @@ public class Shift {
     if (hasMember(personId)) {
       throw ProblemException.conflict(
           "already-on-shift", "person " + personId + " is already on shift " + id);
+    }
+    if (members.size() >= MAX_MEMBERS) {
+      throw ProblemException.conflict(
+          "shift-full",
+          "shift " + id + " already has " + MAX_MEMBERS + " people, the most a shift holds");
     }
     if (role == ShiftRole.LEAD && lead().isPresent()) {
       throw ProblemException.conflict(

@@ -26,7 +26,8 @@ public final class ShiftApi {
 
   @Schema(description = "A member of a shift")
   public record MemberRequest(
-      @Schema(description = "person (known from personnel-service)") @NotNull UUID personId,
+      @Schema(description = "person (known from personnel-service)", maxLength = 36) @NotNull
+          UUID personId,
       @Schema(description = "LEAD or MEMBER", example = "LEAD") @NotNull ShiftRole role,
       @Schema(
               description =
@@ -42,17 +43,22 @@ public final class ShiftApi {
 
   @Schema(description = "A shift to schedule")
   public record ShiftRequest(
-      @Schema(description = "checkpoint") @NotNull UUID checkpointId,
-      @Schema(description = "planned start", example = "2020-02-03T08:00:00+08:00") @NotNull
+      @Schema(description = "checkpoint", maxLength = 36) @NotNull UUID checkpointId,
+      @Schema(description = "planned start", example = "2020-02-03T08:00:00+08:00", maxLength = 35)
+          @NotNull
           OffsetDateTime start,
-      @Schema(description = "planned end", example = "2020-02-03T20:00:00+08:00") @NotNull
+      @Schema(description = "planned end", example = "2020-02-03T20:00:00+08:00", maxLength = 35)
+          @NotNull
           OffsetDateTime end,
       @Schema(description = "members; exactly one LEAD") @NotEmpty @Size(max = 50)
           List<@Valid @NotNull MemberRequest> members) {}
 
   @Schema(description = "When a shift actually started or ended")
   public record ShiftMoment(
-      @Schema(description = "the time; now if absent", example = "2020-02-03T08:05:00+08:00")
+      @Schema(
+              description = "the time; now if absent",
+              example = "2020-02-03T08:05:00+08:00",
+              maxLength = 35)
           OffsetDateTime at) {}
 
   @Schema(description = "Why a shift is cancelled")
@@ -81,14 +87,18 @@ public final class ShiftApi {
       @Schema(example = "SCHEDULED") ShiftStatus status,
       OffsetDateTime startedAt,
       OffsetDateTime endedAt,
-      @Schema(description = "when it was cancelled (CANCELLED only)") OffsetDateTime cancelledAt,
-      @Schema(description = "why it was cancelled (CANCELLED only)") String cancellationReason,
-      List<MemberView> members,
+      @Schema(description = "when it was cancelled (CANCELLED only)", maxLength = 35)
+          OffsetDateTime cancelledAt,
+      @Schema(description = "why it was cancelled (CANCELLED only)", maxLength = 500)
+          String cancellationReason,
+      @Schema(maxItems = Shift.MAX_MEMBERS) List<MemberView> members,
       @Schema(
               description =
                   "Version; in quotes it is the ETag that If-Match of a reinforcement or"
                       + " cancellation names",
-              example = "0")
+              example = "0",
+              minimum = "0",
+              maximum = "9223372036854775807")
           long version) {
     public static ShiftView of(Shift s) {
       return new ShiftView(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The shift events, exactly as contracts/events/checkpoint/Shift*.schema.json define them. */
 public final class ShiftEvents {
@@ -41,7 +42,14 @@ public final class ShiftEvents {
    * COMMAND put a person who should rest on the shift: {@code cause} FATIGUE_ALERT (an open
    * FatigueAlert) or RESTING, the reason given and who gave it.
    */
-  public record MemberOverride(String cause, String reason, String by) {
+  public record MemberOverride(
+      @Schema(
+              description = "FATIGUE_ALERT or RESTING",
+              enumeration = {"FATIGUE_ALERT", "RESTING"},
+              maxLength = 13)
+          String cause,
+      @Schema(description = "COMMAND's reason", maxLength = 500) String reason,
+      @Schema(description = "who overrode (a token subject)", maxLength = 128) String by) {
     static MemberOverride of(ShiftMember m) {
       return m.overrideReason() == null
           ? null

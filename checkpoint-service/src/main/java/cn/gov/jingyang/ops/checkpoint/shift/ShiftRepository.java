@@ -123,4 +123,25 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
     PanacheQuery<Shift> q = find(query, Sort.by("s.startsAt").and("s.id"), params);
     return new Page<>(q.page(page.panache()).list(), page.page(), page.size(), q.count());
   }
+
+  /**
+   * Whether the person is a member of a shift at the checkpoint, not cancelled, that overlaps the
+   * day (Asia/Shanghai): being on that day's shift there.
+   */
+  public boolean isOnShiftAt(UUID personId, UUID checkpointId, LocalDate day) {
+    return !getEntityManager()
+        .createQuery(
+            "select s.id from Shift s join s.members m where s.checkpointId = :checkpoint"
+                + " and m.personId = :person and s.status <> :cancelled"
+                + " and s.startsAt < :dayEnd and s.endsAt > :dayStart",
+            UUID.class)
+        .setParameter("checkpoint", checkpointId)
+        .setParameter("person", personId)
+        .setParameter("cancelled", ShiftStatus.CANCELLED)
+        .setParameter("dayStart", DistrictDays.startOf(day).atOffset(ZoneOffset.UTC))
+        .setParameter("dayEnd", DistrictDays.startOf(day.plusDays(1)).atOffset(ZoneOffset.UTC))
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
 }

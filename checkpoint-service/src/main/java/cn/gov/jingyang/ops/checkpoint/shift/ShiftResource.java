@@ -15,6 +15,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,7 +61,10 @@ public class ShiftResource {
       summary =
           "Schedule a shift: members AVAILABLE, one LEAD, nobody on two overlapping shifts; a"
               + " person with an open fatigue alert or RESTING only with COMMAND's"
-              + " members[i].override.reason (422 naming the person otherwise)")
+              + " members[i].override.reason (422 naming the person otherwise)",
+      description =
+          "At most 50 members; an overlapping shift of a member is 409, a closed checkpoint 409,"
+              + " an unknown or unavailable person 422 naming members[i].personId.")
   public Response schedule(@Valid @NotNull ShiftRequest request) {
     ShiftView view = ShiftView.of(service.schedule(request, scheduler()));
     return Etags.created(URI.create("/shifts/" + view.id()), view, view.version());
@@ -68,7 +73,8 @@ public class ShiftResource {
   @GET
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
   @Operation(
-      summary = "List shifts by checkpoint, person, status and date range (Asia/Shanghai days)")
+      summary = "List shifts by checkpoint, person, status and date range (Asia/Shanghai days)",
+      description = "Paged, by start; a reversed day range is 400.")
   public Page<ShiftView> list(
       @Parameter(description = "Only this checkpoint") @QueryParam("checkpointId")
           UUID checkpointId,
@@ -80,8 +86,25 @@ public class ShiftResource {
           LocalDate from,
       @Parameter(description = "Last day, inclusive", example = "2020-02-09") @QueryParam("to")
           LocalDate to,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "0",
+                      maximum = "" + PageRequest.MAX_PAGE))
+          @QueryParam("page")
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     DistrictDays.checkRange(from, to);
     return shifts
@@ -95,7 +118,8 @@ public class ShiftResource {
   @Operation(
       summary =
           "One shift, with its ETag (the version in quotes): If-Match of a reinforcement or"
-              + " cancellation")
+              + " cancellation",
+      description = "An unknown id is 404.")
   @APIResponse(
       responseCode = "200",
       description = "The shift",
@@ -103,7 +127,7 @@ public class ShiftResource {
           @Header(
               name = "ETag",
               description = "the version in quotes, e.g. \"3\"",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(implementation = String.class, maxLength = 22)),
       content =
           @Content(
               mediaType = "application/json",
@@ -120,7 +144,10 @@ public class ShiftResource {
       summary =
           "Reinforce a shift that has not started with an AVAILABLE person (emits ShiftReinforced); "
               + "SCHEDULED afterwards if it has a LEAD. If-Match with the ETag read is required"
-              + " (428 without, 412 if stale); a person who should rest only with override.reason")
+              + " (428 without, 412 if stale); a person who should rest only with override.reason",
+      description =
+          "A started shift is 409; a person already on it or on an overlapping shift 409; a"
+              + " second LEAD 409; a shift holds at most 100 people (409 shift-full).")
   @APIResponse(
       responseCode = "200",
       description = "Reinforced; ETag is the new version",
@@ -128,7 +155,7 @@ public class ShiftResource {
           @Header(
               name = "ETag",
               description = "the new version in quotes",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(implementation = String.class, maxLength = 22)),
       content =
           @Content(
               mediaType = "application/json",
@@ -137,6 +164,7 @@ public class ShiftResource {
       @PathParam("id") UUID id,
       @Parameter(description = "ETag of the shift as read, e.g. \"3\"", required = true)
           @HeaderParam("If-Match")
+          @Size(max = 40)
           String ifMatch,
       @Valid @NotNull MemberRequest request) {
     return withEtag(service.reinforce(id, Etags.requiredVersion(ifMatch), request, scheduler()));
@@ -149,7 +177,8 @@ public class ShiftResource {
   @Operation(
       summary =
           "Cancel a shift that has not started (emits ShiftCancelled); its people are free again."
-              + " If-Match with the ETag read is required (428 without, 412 if stale)")
+              + " If-Match with the ETag read is required (428 without, 412 if stale)",
+      description = "Only before it starts (else 409 naming status); the reason is required.")
   @APIResponse(
       responseCode = "200",
       description = "Cancelled; ETag is the new version",
@@ -157,7 +186,7 @@ public class ShiftResource {
           @Header(
               name = "ETag",
               description = "the new version in quotes",
-              schema = @Schema(implementation = String.class)),
+              schema = @Schema(implementation = String.class, maxLength = 22)),
       content =
           @Content(
               mediaType = "application/json",
@@ -166,6 +195,7 @@ public class ShiftResource {
       @PathParam("id") UUID id,
       @Parameter(description = "ETag of the shift as read, e.g. \"3\"", required = true)
           @HeaderParam("If-Match")
+          @Size(max = 40)
           String ifMatch,
       @Valid @NotNull Cancellation cancellation) {
     return withEtag(service.cancel(id, Etags.requiredVersion(ifMatch), cancellation.reason()));
@@ -175,7 +205,11 @@ public class ShiftResource {
   @Idempotent
   @Path("/{id}/start")
   @RolesAllowed(Roles.COMMAND)
-  @Operation(summary = "Start a shift (emits ShiftStarted)")
+  @Operation(
+      summary = "Start a shift (emits ShiftStarted)",
+      description =
+          "at defaults to now; a CANCELLED shift is 409 and one without a LEAD cannot start; an at at or after"
+              + " the planned end, or too early before the planned start, is 422 naming at.")
   public ShiftView start(@PathParam("id") UUID id, @Valid ShiftMoment moment) {
     return ShiftView.of(service.start(id, moment == null ? null : moment.at()));
   }
@@ -184,7 +218,9 @@ public class ShiftResource {
   @Idempotent
   @Path("/{id}/end")
   @RolesAllowed(Roles.COMMAND)
-  @Operation(summary = "End a shift (emits ShiftEnded)")
+  @Operation(
+      summary = "End a shift (emits ShiftEnded)",
+      description = "at defaults to now; an end not after the start is 422 naming at.")
   public ShiftView end(@PathParam("id") UUID id, @Valid ShiftMoment moment) {
     return ShiftView.of(service.end(id, moment == null ? null : moment.at()));
   }

@@ -36,7 +36,10 @@ public class StatisticsResource {
   @GET
   @Operation(
       summary =
-          "Totals over a date range (Asia/Shanghai days, inclusive), per checkpoint and overall")
+          "Totals over a date range (Asia/Shanghai days, inclusive), per checkpoint and overall",
+      description =
+          "Read from daily aggregates, never from the inspections; a range of more than 366 days"
+              + " or a reversed one is 400 naming to.")
   public StatisticsApi.Overview overview(
       @Parameter(description = "First day; default today (or to)", example = "2020-02-03")
           @QueryParam("from")
@@ -55,7 +58,9 @@ public class StatisticsResource {
 
   @GET
   @Path("/checkpoints/{id}")
-  @Operation(summary = "One checkpoint per day over a date range")
+  @Operation(
+      summary = "One checkpoint per day over a date range",
+      description = "An unknown checkpoint is 404; a range of more than 366 days is 400.")
   public StatisticsApi.CheckpointDaily daily(
       @PathParam("id") UUID id,
       @Parameter(description = "First day; default today (or to)", example = "2020-02-03")

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,13 +38,15 @@ public class VisitResource {
               + " someone from another agency (no leaderId; leaderName and leaderAgency required)")
   public record VisitRequest(
       @NotNull UUID checkpointId,
-      @Schema(description = "personnel id of the visiting leader (this bureau)") UUID leaderId,
+      @Schema(description = "personnel id of the visiting leader (this bureau)", maxLength = 36)
+          UUID leaderId,
       @Schema(description = "name of a leader from another agency", example = "副局长 王强")
           @Size(max = 100)
           String leaderName,
       @Schema(description = "the other agency of that leader", example = "市场监督管理局") @Size(max = 100)
           String leaderAgency,
-      @Schema(example = "2020-02-03T20:30:00+08:00") @NotNull OffsetDateTime visitedAt,
+      @Schema(example = "2020-02-03T20:30:00+08:00", maxLength = 35) @NotNull
+          OffsetDateTime visitedAt,
       @Schema(example = "登记完整，体温枪电量不足") @NotBlank @Size(max = 4000) String findings,
       @Schema(example = "明早前补充电池") @Size(max = 4000) String instructions) {}
 
@@ -53,15 +56,20 @@ public class VisitResource {
       @Schema(
               description =
                   "personnel id; null for other agencies' leaders and visits recorded"
-                      + " before leaders were personnel ids")
+                      + " before leaders were personnel ids",
+              maxLength = 36)
           UUID leaderId,
-      @Schema(description = "display name (personnel-service's name when leaderId is set)")
+      @Schema(
+              description = "display name (personnel-service's name when leaderId is set)",
+              maxLength = 100)
           String leaderName,
-      @Schema(description = "other agency; null for this bureau's people") String leaderAgency,
+      @Schema(description = "other agency; null for this bureau's people", maxLength = 100)
+          String leaderAgency,
       OffsetDateTime visitedAt,
-      String findings,
-      String instructions,
-      String recordedBy) {
+      @Schema(maxLength = 4000) String findings,
+      @Schema(maxLength = 4000) String instructions,
+      @Schema(description = "the account that recorded it (a token subject)", maxLength = 128)
+          String recordedBy) {
     static VisitView of(SupervisoryVisit v) {
       VisitingLeader leader = v.leader();
       return new VisitView(
@@ -112,7 +120,9 @@ public class VisitResource {
 
   @GET
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
-  @Operation(summary = "List supervisory visits by checkpoint and date range (Asia/Shanghai days)")
+  @Operation(
+      summary = "List supervisory visits by checkpoint and date range (Asia/Shanghai days)",
+      description = "Paged; a reversed day range is 400.")
   public Page<VisitView> list(
       @Parameter(description = "Only this checkpoint") @QueryParam("checkpointId")
           UUID checkpointId,
@@ -120,8 +130,25 @@ public class VisitResource {
           LocalDate from,
       @Parameter(description = "Last day, inclusive", example = "2020-02-09") @QueryParam("to")
           LocalDate to,
-      @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200") @QueryParam("size")
+      @Parameter(
+              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "0",
+                      maximum = "" + PageRequest.MAX_PAGE))
+          @QueryParam("page")
+          Integer page,
+      @Parameter(
+              description = "Page size, default 50; a larger size is capped at 200, never refused",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_SIZE))
+          @QueryParam("size")
           Integer size) {
     DistrictDays.checkRange(from, to);
     return visits.search(checkpointId, from, to, PageRequest.of(page, size)).map(VisitView::of);
@@ -130,7 +157,7 @@ public class VisitResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.COMMAND, Roles.CHECKPOINT_OFFICER, Roles.AUDITOR})
-  @Operation(summary = "One supervisory visit")
+  @Operation(summary = "One supervisory visit", description = "An unknown id is 404.")
   public VisitView get(@PathParam("id") UUID id) {
     return VisitView.of(service.require(id));
   }

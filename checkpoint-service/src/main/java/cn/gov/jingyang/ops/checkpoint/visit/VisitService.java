@@ -127,7 +127,12 @@ public class VisitService {
     for (Checkpoint c : active) {
       List<VisitCoverage.EveningVisit> made = byCheckpoint.getOrDefault(c.id(), List.of());
       (made.isEmpty() ? notCovered : covered)
-          .add(new VisitCoverage.CheckpointCoverage(c.id(), c.code(), c.name(), made));
+          .add(
+              new VisitCoverage.CheckpointCoverage(
+                  c.id(),
+                  c.code(),
+                  c.name(),
+                  made.subList(0, Math.min(made.size(), VisitCoverage.MAX_VISITS_SHOWN))));
     }
     return new VisitCoverage(day, from, to, covered, notCovered);
   }

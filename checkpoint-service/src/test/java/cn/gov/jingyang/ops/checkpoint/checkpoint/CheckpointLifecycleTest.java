@@ -26,6 +26,7 @@ class CheckpointLifecycleTest {
             null,
             "agency",
             List.of(),
+            null,
             null),
         OPENED.minusDays(2));
   }
