@@ -65,11 +65,10 @@ final class RunningStack {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     boolean all = true;
     for (ServiceCatalog.Service s : ServiceCatalog.ALL) {
-      boolean ready = ServiceProcesses.ready(http, s);
+      boolean ready = ServiceProcesses.ready(http, layout.port(s));
       all &= ready;
       Stack.say(
-          "%-10s http://localhost:%d  %s",
-          s.name(), StackLayout.port(s), ready ? "READY" : "not ready");
+          "%-10s http://localhost:%d  %s", s.name(), layout.port(s), ready ? "READY" : "not ready");
     }
     return all;
   }

@@ -59,7 +59,15 @@ final class ServiceProcesses {
         DEMO_USER + ":" + DEMO_PASSWORD + ":COMMAND");
   }
 
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+  /**
+   * The services' access line: method, path without its query (no personal data), status, duration
+   * and the correlation id the service answered with (the caller's or the gateway's {@code
+   * X-Request-Id}).
+   */
+  static final String ACCESS_LINE = "%m %U status=%s durationMs=%D requestId=%{o,X-Correlation-Id}";
+
+  /** Generous: four JVMs start at once, on two cores that may be busy with other work. */
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
   private ServiceProcesses() {}
 
@@ -67,9 +75,10 @@ final class ServiceProcesses {
       StackLayout layout,
       ServiceCatalog.Service service,
       PostgresServer postgres,
-      KafkaBroker kafka)
+      KafkaBroker kafka,
+      Map<String, String> overrides)
       throws IOException {
-    Path log = layout.logs().resolve(service.name() + ".log");
+    Path log = layout.log(service);
     ProcessBuilder builder =
         new ProcessBuilder(
                 javaExecutable(),
@@ -80,7 +89,7 @@ final class ServiceProcesses {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Map<String, String> env = builder.environment();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(StackLayout.port(service)));
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(layout.port(service)));
     env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
     env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
     env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
@@ -92,14 +101,20 @@ final class ServiceProcesses {
         if (!upstream.equals(ServiceCatalog.GATEWAY)) {
           env.put(
               "OPS_GATEWAY_ROUTES_" + upstream.name().toUpperCase() + "_UPSTREAM",
-              "http://localhost:" + StackLayout.port(upstream));
+              "http://localhost:" + layout.port(upstream));
         }
       }
       env.putAll(gatewayEnvironment());
+    } else {
+      // a line per request with its correlation id (the gateway writes an access line of its own)
+      env.put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
+      env.put("QUARKUS_HTTP_ACCESS_LOG_PATTERN", ACCESS_LINE);
+      env.put("QUARKUS_HTTP_RECORD_REQUEST_START_TIME", "true"); // for durationMs
     }
+    env.putAll(overrides); // the system tests' keys and allowances
     Stack.say(
         "starting %-10s on port %d (log: %s)",
-        service.name(), StackLayout.port(service), layout.root().relativize(log));
+        service.name(), layout.port(service), layout.root().relativize(log));
     return builder.start();
   }
 
@@ -108,7 +123,7 @@ final class ServiceProcesses {
    *
    * @throws IllegalStateException when one exits or they are not ready in time
    */
-  static void awaitReadiness(Map<ServiceCatalog.Service, Process> services)
+  static void awaitReadiness(StackLayout layout, Map<ServiceCatalog.Service, Process> services)
       throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
@@ -122,16 +137,15 @@ final class ServiceProcesses {
               service.name()
                   + " exited with code "
                   + process.exitValue()
-                  + "; see .stack/logs/"
-                  + service.name()
-                  + ".log");
+                  + "; see "
+                  + layout.log(service));
         }
-        if (ready(http, service)) {
+        if (ready(http, layout.port(service))) {
           Stack.say("%-10s is ready", service.name());
           it.remove();
         }
       }
-      if (Instant.now().isAfter(deadline)) {
+      if (!waiting.isEmpty() && Instant.now().isAfter(deadline)) {
         throw new IllegalStateException(
             "not ready within "
                 + READY_TIMEOUT
@@ -142,13 +156,11 @@ final class ServiceProcesses {
     }
   }
 
-  static boolean ready(HttpClient http, ServiceCatalog.Service service) {
+  static boolean ready(HttpClient http, int port) {
     try {
       HttpResponse<String> response =
           http.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          "http://localhost:" + StackLayout.port(service) + "/q/health/ready"))
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
                   .timeout(Duration.ofSeconds(5))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

@@ -1,36 +1,30 @@
 package cn.gov.jingyang.ops.stack;
 
 import cn.gov.jingyang.ops.infra.DevTokens;
-import cn.gov.jingyang.ops.infra.KafkaBroker;
 import cn.gov.jingyang.ops.infra.PostgresServer;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
-import cn.gov.jingyang.ops.infra.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The local launcher: a real PostgreSQL and Kafka broker (data kept under {@code .stack/}), the
- * four services as child processes ({@link ServiceProcesses}), readiness awaited, URLs printed.
- * {@code up} runs in the foreground until Ctrl-C; {@code down} and {@code status} act on a stack
- * another launcher runs ({@link RunningStack}).
+ * four services as child processes ({@link Suite}, {@link ServiceProcesses}), readiness awaited,
+ * URLs printed. {@code up} runs in the foreground until Ctrl-C; {@code down} and {@code status} act
+ * on a stack another launcher runs ({@link RunningStack}).
  */
 public final class Stack {
 
   private final StackLayout layout;
-  private final Map<ServiceCatalog.Service, Process> services = new LinkedHashMap<>();
-  private PostgresServer postgres;
-  private KafkaBroker kafka;
+  private final Suite suite;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private Stack(StackLayout layout) {
     this.layout = layout;
+    this.suite = new Suite(layout, Map.of());
   }
 
   public static void main(String[] args) throws Exception {
@@ -73,23 +67,8 @@ public final class Stack {
     }
     Files.writeString(layout.launcherPid(), Long.toString(ProcessHandle.current().pid()));
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "stack-shutdown"));
-
-    say("PostgreSQL on port %d, data in %s", layout.postgresPort(), layout.postgresData());
-    postgres = PostgresServer.start(layout.postgresData(), layout.postgresPort(), false);
-    ServiceCatalog.ALL.forEach(s -> postgres.ensureDatabase(s.database()));
-
-    say("Kafka on port %d, data in %s", layout.kafkaPort(), layout.kafkaData());
-    kafka =
-        KafkaBroker.start(layout.kafkaData(), layout.kafkaPort(), layout.controllerPort(), false);
-    Topics.ensure(kafka.bootstrapServers(), ServiceCatalog.topics(), 6);
-    Topics.ensureCompacted(kafka.bootstrapServers(), ServiceCatalog.stateTopics(), 6);
-
-    for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
-      services.put(service, ServiceProcesses.start(layout, service, postgres, kafka));
-    }
-    recordChildren();
     try {
-      ServiceProcesses.awaitReadiness(services);
+      suite.start();
     } catch (IllegalStateException e) {
       fail(e.getMessage());
     }
@@ -100,7 +79,7 @@ public final class Stack {
   private void printWelcome() {
     StringBuilder out = new StringBuilder("\nThe stack is up. Every readiness check is UP.\n\n");
     for (ServiceCatalog.Service s : ServiceCatalog.ALL) {
-      int port = StackLayout.port(s);
+      int port = layout.port(s);
       out.append(
           String.format(
               "  %-10s http://localhost:%d   (API docs: http://localhost:%d/q/swagger-ui)%n",
@@ -109,8 +88,8 @@ public final class Stack {
     out.append(
         String.format(
             "%n  PostgreSQL  %s (user %s, password %s)%n",
-            postgres.jdbcUrl("<service db>"), PostgresServer.USER, PostgresServer.PASSWORD));
-    out.append(String.format("  Kafka       %s%n", kafka.bootstrapServers()));
+            suite.jdbcUrl("<service db>"), PostgresServer.USER, PostgresServer.PASSWORD));
+    out.append(String.format("  Kafka       %s%n", suite.kafkaBootstrapServers()));
     out.append(
         String.format(
             "%n  A development token with role COMMAND, valid 8 hours:%n  %s%n",
@@ -126,12 +105,12 @@ public final class Stack {
             ServiceProcesses.DEMO_CLIENT_SECRET,
             ServiceProcesses.DEMO_CLIENT_ID,
             ServiceProcesses.DEMO_CLIENT_SECRET,
-            StackLayout.port(ServiceCatalog.GATEWAY),
+            layout.port(ServiceCatalog.GATEWAY),
             ServiceProcesses.DEMO_USER,
             ServiceProcesses.DEMO_PASSWORD,
             ServiceProcesses.DEMO_USER,
             ServiceProcesses.DEMO_PASSWORD,
-            StackLayout.port(ServiceCatalog.GATEWAY)));
+            layout.port(ServiceCatalog.GATEWAY)));
     out.append(
         "\n  The services trust the development key (never in a real deployment: see README, Security).\n");
     out.append(
@@ -150,28 +129,14 @@ public final class Stack {
       return;
     }
     say("stopping");
-    ServiceProcesses.stop(services);
-    if (kafka != null) {
-      kafka.close();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
+    suite.close();
     try {
-      Files.deleteIfExists(layout.childPids());
       Files.deleteIfExists(layout.launcherPid());
     } catch (IOException ignored) {
       // nothing more to do
     }
     say("stopped; data kept in %s", layout.data());
     stopped.countDown();
-  }
-
-  private void recordChildren() throws IOException {
-    List<String> pids = new ArrayList<>();
-    services.values().forEach(p -> pids.add(Long.toString(p.pid())));
-    pids.add(Long.toString(kafka.pid()));
-    Files.write(layout.childPids(), pids);
   }
 
   static void say(String format, Object... args) {

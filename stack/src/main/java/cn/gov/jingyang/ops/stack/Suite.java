@@ -1,0 +1,142 @@
+package cn.gov.jingyang.ops.stack;
+
+import cn.gov.jingyang.ops.infra.KafkaBroker;
+import cn.gov.jingyang.ops.infra.PostgresServer;
+import cn.gov.jingyang.ops.infra.ServiceCatalog;
+import cn.gov.jingyang.ops.infra.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite in this process's care: a real PostgreSQL with the services' databases, a real
+ * Kafka broker with the topics, the four services as child processes from their packaged jars, all
+ * ready. {@code ./stackctl up} runs one until Ctrl-C; the system tests run one per test JVM and
+ * stop or restart single services of it.
+ */
+public final class Suite implements AutoCloseable {
+
+  /** The demo system client (role COMMAND) the gateway of every suite registers at start. */
+  public static final String DEMO_CLIENT_ID = ServiceProcesses.DEMO_CLIENT_ID;
+
+  public static final String DEMO_CLIENT_SECRET = ServiceProcesses.DEMO_CLIENT_SECRET;
+
+  private final StackLayout layout;
+  private final Map<ServiceCatalog.Service, Map<String, String>> overrides;
+  private final Map<ServiceCatalog.Service, Process> services = new LinkedHashMap<>();
+  private volatile PostgresServer postgres;
+  private volatile KafkaBroker kafka;
+  private volatile boolean closed;
+
+  /**
+   * @param overrides per service, environment set after the launcher's own (empty for {@code
+   *     ./stackctl})
+   */
+  public Suite(StackLayout layout, Map<ServiceCatalog.Service, Map<String, String>> overrides) {
+    this.layout = layout;
+    this.overrides = Map.copyOf(overrides);
+  }
+
+  /**
+   * Starts PostgreSQL, Kafka and the services, and returns once every readiness check answers; a
+   * failure leaves what started running, for {@link #close()}, which may also come from another
+   * thread meanwhile (Ctrl-C).
+   *
+   * @throws IllegalStateException when a service exits or is not ready in time
+   */
+  public void start() throws IOException, InterruptedException {
+    Files.createDirectories(layout.logs());
+    Stack.say("PostgreSQL on port %d, data in %s", layout.postgresPort(), layout.postgresData());
+    postgres = PostgresServer.start(layout.postgresData(), layout.postgresPort(), false);
+    ServiceCatalog.ALL.forEach(s -> postgres.ensureDatabase(s.database()));
+
+    Stack.say("Kafka on port %d, data in %s", layout.kafkaPort(), layout.kafkaData());
+    kafka =
+        KafkaBroker.start(layout.kafkaData(), layout.kafkaPort(), layout.controllerPort(), false);
+    Topics.ensure(kafka.bootstrapServers(), ServiceCatalog.topics(), 6);
+    Topics.ensureCompacted(kafka.bootstrapServers(), ServiceCatalog.stateTopics(), 6);
+
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
+        services.put(service, launch(service));
+      }
+      recordChildren();
+    }
+    ServiceProcesses.awaitReadiness(layout, Map.copyOf(services));
+  }
+
+  /** Stops one service (SIGTERM, as an operator would); the others keep running. */
+  public synchronized void stop(ServiceCatalog.Service service) {
+    Process process = services.remove(service);
+    if (process != null) {
+      ServiceProcesses.stop(Map.of(service, process));
+    }
+  }
+
+  /** Starts a stopped service again, as the stack first did, and waits until it is ready. */
+  public void restart(ServiceCatalog.Service service) throws IOException, InterruptedException {
+    Process process;
+    synchronized (this) {
+      stop(service);
+      process = launch(service);
+      services.put(service, process);
+      recordChildren();
+    }
+    ServiceProcesses.awaitReadiness(layout, Map.of(service, process));
+  }
+
+  public StackLayout layout() {
+    return layout;
+  }
+
+  public int port(ServiceCatalog.Service service) {
+    return layout.port(service);
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public String jdbcUrl(String database) {
+    return postgres.jdbcUrl(database);
+  }
+
+  /** Stops services, then Kafka, then PostgreSQL; leaves no process behind. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    ServiceProcesses.stop(services);
+    services.clear();
+    if (kafka != null) {
+      kafka.close();
+      kafka = null;
+    }
+    if (postgres != null) {
+      postgres.close();
+      postgres = null;
+    }
+    try {
+      Files.deleteIfExists(layout.childPids());
+    } catch (IOException ignored) {
+      // nothing more to do
+    }
+  }
+
+  private Process launch(ServiceCatalog.Service service) throws IOException {
+    return ServiceProcesses.start(
+        layout, service, postgres, kafka, overrides.getOrDefault(service, Map.of()));
+  }
+
+  private void recordChildren() throws IOException {
+    List<String> pids = new ArrayList<>();
+    services.values().forEach(p -> pids.add(Long.toString(p.pid())));
+    pids.add(Long.toString(kafka.pid()));
+    Files.write(layout.childPids(), pids);
+  }
+}
