@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.gateway.feed;
 
 import cn.gov.jingyang.ops.gateway.access.AccessLog;
+import cn.gov.jingyang.ops.platform.feed.EventFeedResource;
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,7 +65,10 @@ public class FeedResource {
       responseCode = "200",
       description =
           "a page: {stream, events: [{cursor, event (CloudEvents 1.0)}], nextCursor, hasMore}",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EventFeedResource.FeedPage.class)))
   @APIResponse(
       responseCode = "400",
       description = "after, limit or wait out of range",
