@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.gateway;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -17,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * checkpoint}, {@code personnel} and {@code slow} (timeout 1.5 s) routes that echoes what it
  * received ({@code /echo}), answers late ({@code /slow}), drops the first connection of a key
  * ({@code /reset-once/<key>}), counts what reached it ({@code /hits/<key>}) and would serve its
- * internals ({@code /events}); the {@code case} route points at a port nobody listens on; the
- * {@code probe} route at a port a test can start a server on.
+ * internals ({@code /events}, after {@code wait} seconds when asked to wait, like a long poll); the
+ * {@code case} route points at a port nobody listens on; the {@code probe} route at a port a test
+ * can start a server on.
  */
 public class FakeUpstreamServer implements QuarkusTestResourceLifecycleManager {
 
@@ -79,24 +81,35 @@ public class FakeUpstreamServer implements QuarkusTestResourceLifecycleManager {
                 return;
               } else if (path.startsWith("/echo/")) {
                 count(path.substring(6));
+              } else if (path.equals("/events") && request.getParam("wait") != null) {
+                // a service's long poll: nothing arrives, the empty page comes after the wait
+                long wait = Long.parseLong(request.getParam("wait"));
+                if (wait > 0) {
+                  vertx.setTimer(wait * 1000, id -> echo(request, body));
+                  return;
+                }
               }
-              JsonObject headers = new JsonObject();
-              request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-              request
-                  .response()
-                  .putHeader("Content-Type", "application/json")
-                  .putHeader("Connection", "keep-alive, X-Upstream-Private")
-                  .putHeader("X-Upstream-Private", "connection detail")
-                  .putHeader("Keep-Alive", "timeout=5")
-                  .end(
-                      new JsonObject()
-                          .put("method", request.method().name())
-                          .put("path", request.path())
-                          .put("query", request.query())
-                          .put("headers", headers)
-                          .put("body", body.toString())
-                          .encode());
+              echo(request, body);
             });
+  }
+
+  private void echo(HttpServerRequest request, Buffer body) {
+    JsonObject headers = new JsonObject();
+    request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+    request
+        .response()
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Connection", "keep-alive, X-Upstream-Private")
+        .putHeader("X-Upstream-Private", "connection detail")
+        .putHeader("Keep-Alive", "timeout=5")
+        .end(
+            new JsonObject()
+                .put("method", request.method().name())
+                .put("path", request.path())
+                .put("query", request.query())
+                .put("headers", headers)
+                .put("body", body.toString())
+                .encode());
   }
 
   private int count(String key) {

@@ -17,6 +17,9 @@ public class Account extends PanacheEntityBase {
 
   @Id public String username;
 
+  @Column(name = "display_name", nullable = false)
+  public String displayName;
+
   @Column(name = "password_hash", nullable = false)
   public String passwordHash;
 
@@ -32,6 +35,9 @@ public class Account extends PanacheEntityBase {
 
   @Column(name = "created_at", nullable = false)
   public OffsetDateTime createdAt;
+
+  @Column(name = "password_changed_at", nullable = false)
+  public OffsetDateTime passwordChangedAt;
 
   public List<String> roleList() {
     return roles.isEmpty() ? List.of() : Arrays.asList(roles.split(","));

@@ -41,7 +41,8 @@ public class LoginResource {
       summary = "Log in with a password; get an access token",
       description =
           "401 for an unknown username and a wrong password alike. After 5 failures in 15 minutes"
-              + " for a username or from an address, 429 with Retry-After.")
+              + " for a username or from an address, 429 with Retry-After; also 429 once an"
+              + " address has used its attempts (token endpoint and login together).")
   public Response login(@Valid @NotNull Credentials body, @Context HttpServerRequest request) {
     String address =
         request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();

@@ -75,10 +75,12 @@ public class PersonLogin {
     }
     Account account = new Account();
     account.username = username;
+    account.displayName = username;
     account.passwordHash = hashes.hash(password);
     account.roles = String.join(",", roles);
     account.unitId = unit;
     account.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    account.passwordChangedAt = account.createdAt;
     account.persist();
     return true;
   }

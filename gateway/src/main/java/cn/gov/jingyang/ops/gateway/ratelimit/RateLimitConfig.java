@@ -22,6 +22,12 @@ public interface RateLimitConfig {
   /** Callers with a valid token but none of the roles below. */
   Allowance authenticated();
 
+  /**
+   * Per client address, at {@code POST /oauth/token} and {@code POST /auth/login} (every attempt,
+   * whatever its outcome).
+   */
+  Allowance credentials();
+
   /** Role name → allowance; the largest allowance among a caller's roles wins. */
   Map<String, Allowance> roles();
 

@@ -10,7 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Last link of the chain: mounts one route per configured upstream, {@code <base-path>/<name>/...},
@@ -26,18 +28,29 @@ public class ReverseProxy {
   @Inject ObjectMapper mapper;
   @Inject Vertx vertx;
 
+  private final Map<String, Upstream> upstreams = new ConcurrentHashMap<>();
+
   void install(@Observes Router router) {
     config
         .routes()
         .forEach(
             (name, route) -> {
               Upstream upstream = Upstream.of(vertx, name, route);
+              upstreams.put(name, upstream);
               String prefix = config.basePath() + "/" + name;
               router
                   .route(prefix + "/*")
                   .order(ORDER)
                   .handler(ctx -> forward(ctx, upstream, prefix));
             });
+  }
+
+  /**
+   * A configured route's upstream (its connection pool and circuit breaker), for the gateway's own
+   * resources that call a service themselves (the feeds).
+   */
+  public Optional<Upstream> upstream(String name) {
+    return Optional.ofNullable(upstreams.get(name));
   }
 
   /** Whether a request path is one of the routes' (its body is then the proxy's to read). */

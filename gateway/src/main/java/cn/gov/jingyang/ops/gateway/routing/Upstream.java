@@ -9,7 +9,7 @@ import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 
 /** One configured route's upstream: where it is, its connection pool and its circuit breaker. */
-record Upstream(
+public record Upstream(
     String name,
     RoutesConfig.Route route,
     String host,
@@ -39,7 +39,7 @@ record Upstream(
     return new Upstream(name, route, uri.getHost(), port, ssl, path, client, breaker);
   }
 
-  RequestOptions requestTo() {
+  public RequestOptions requestTo() {
     return new RequestOptions().setHost(host).setPort(port).setSsl(ssl);
   }
 }

@@ -93,7 +93,8 @@ public class ClientRegistry {
     return client;
   }
 
-  static List<String> validRoles(List<String> roles) {
+  /** The roles, each a known role name, without repeats; 422 naming {@code roles} otherwise. */
+  public static List<String> validRoles(List<String> roles) {
     if (roles == null || roles.isEmpty()) {
       throw ProblemException.unprocessable("roles", "at least one of " + Roles.ALL);
     }

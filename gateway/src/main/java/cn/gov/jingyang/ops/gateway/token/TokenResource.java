@@ -41,13 +41,19 @@ public class TokenResource {
           "Form fields grant_type=client_credentials, and client_id/client_secret unless the client"
               + " authenticates with HTTP Basic. Errors are RFC 6749 §5.2 JSON"
               + " {error, error_description}, not problem+json: 400 invalid_request or"
-              + " unsupported_grant_type, 401 invalid_client.")
+              + " unsupported_grant_type, 401 invalid_client, 429 slow_down (rate limit per client"
+              + " address, with Retry-After).")
   @APIResponse(
       responseCode = "200",
       description = "A signed JWT (RS256) with the client's roles (groups) and unit",
       content = @Content(schema = @Schema(implementation = TokenAnswer.class)))
   @APIResponse(responseCode = "400", description = "invalid_request or unsupported_grant_type")
   @APIResponse(responseCode = "401", description = "invalid_client")
+  @APIResponse(
+      responseCode = "429",
+      description =
+          "slow_down: too many attempts from this address (token endpoint and login together);"
+              + " Retry-After says when to try again")
   public Response token(
       @HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
     try {

@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.platform.feed;
 
 import cn.gov.jingyang.ops.platform.config.PlatformConfig;
+import cn.gov.jingyang.ops.platform.outbox.CommitSignal;
 import cn.gov.jingyang.ops.platform.pii.PersonalData;
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
@@ -8,7 +9,10 @@ import cn.gov.jingyang.ops.platform.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,7 +22,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,6 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.PROVINCIAL_PLATFORM, Roles.COMMAND, Roles.AUDITOR})
 public class EventFeedResource {
 
+  /** The longest a reader may wait for an event ({@code wait=}, seconds). */
+  public static final int MAX_WAIT_SECONDS = 30;
+
   /** One page of the feed; {@code nextCursor} is the {@code after} of the next request. */
   public record FeedPage(String stream, List<FeedItem> events, long nextCursor, boolean hasMore) {}
 
@@ -48,11 +57,14 @@ public class EventFeedResource {
   private final DataSource dataSource;
   private final ObjectMapper mapper;
   private final PlatformConfig config;
+  private final CommitSignal committed;
 
-  public EventFeedResource(DataSource dataSource, ObjectMapper mapper, PlatformConfig config) {
+  public EventFeedResource(
+      DataSource dataSource, ObjectMapper mapper, PlatformConfig config, CommitSignal committed) {
     this.dataSource = dataSource;
     this.mapper = mapper;
     this.config = config;
+    this.committed = committed;
   }
 
   @GET
@@ -64,7 +76,10 @@ public class EventFeedResource {
               + " retention period has passed; retention removes the oldest events only, in cursor"
               + " order. A cursor older than what was removed is answered 410 (problem type"
               + " cursor-expired) whose earliestCursor member is the oldest cursor to resume from:"
-              + " the events in between are gone from the feed and must be recovered another way.")
+              + " the events in between are gone from the feed and must be recovered another way."
+              + " Long polling: with wait=N (0 to 30 seconds) a request that finds no event after"
+              + " the cursor is answered as soon as one is committed, or with an empty page after"
+              + " N seconds; a waiting request holds no server thread.")
   @APIResponse(
       responseCode = "200",
       description = "a page of events",
@@ -78,7 +93,7 @@ public class EventFeedResource {
           "the cursor is older than the retention window; earliestCursor names where the"
               + " feed is complete again",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  public FeedPage events(
+  public Uni<FeedPage> events(
       @Parameter(description = "cursor of the last event already read (0 = from the start)")
           @QueryParam("after")
           @DefaultValue("0")
@@ -87,9 +102,46 @@ public class EventFeedResource {
       @Parameter(description = "page size; default 100, capped at 1000")
           @QueryParam("limit")
           @Min(1)
-          Integer limit) {
+          Integer limit,
+      @Parameter(
+              description =
+                  "seconds to wait for an event when none is after the cursor (long polling);"
+                      + " 0 answers at once")
+          @QueryParam("wait")
+          @DefaultValue("0")
+          @Min(0)
+          @Max(MAX_WAIT_SECONDS)
+          int wait) {
     int size =
         Math.min(limit == null ? config.feed().defaultLimit() : limit, config.feed().maxLimit());
+    return page(after, size, System.nanoTime() + TimeUnit.SECONDS.toNanos(wait));
+  }
+
+  /**
+   * Reads on a worker thread; while the page is empty and the deadline is ahead, waits without a
+   * thread for the next commit signal (or the poll interval, for other instances' commits) and
+   * reads again. The signal's count is taken before the read, so a commit during it is not missed.
+   */
+  private Uni<FeedPage> page(long after, int size, long deadline) {
+    long seen = committed.count();
+    return Uni.createFrom()
+        .item(() -> read(after, size))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .flatMap(
+            page -> {
+              long left = deadline - System.nanoTime();
+              if (!page.events().isEmpty() || left <= 0) {
+                return Uni.createFrom().item(page);
+              }
+              Duration pause = Duration.ofNanos(left);
+              Duration poll = config.outbox().pollInterval();
+              return committed
+                  .after(seen, pause.compareTo(poll) < 0 ? pause : poll)
+                  .flatMap(signalled -> page(after, size, deadline));
+            });
+  }
+
+  private FeedPage read(long after, int size) {
     try (Connection c = dataSource.getConnection()) {
       FeedLog.Slice slice = FeedLog.read(c, config.serviceName() + ".events", after, size + 1);
       if (after < slice.purgedThrough()) {

@@ -34,6 +34,7 @@ public class OutboxRelay {
   private final DataSource dataSource;
   private final KafkaClients kafka;
   private final PlatformConfig config;
+  private final CommitSignal committed;
   private final Semaphore signal = new Semaphore(0);
   private final Timer latency;
   private final Counter published;
@@ -43,10 +44,15 @@ public class OutboxRelay {
   private OutboxPublisher publisher;
 
   public OutboxRelay(
-      DataSource dataSource, KafkaClients kafka, PlatformConfig config, MeterRegistry registry) {
+      DataSource dataSource,
+      KafkaClients kafka,
+      PlatformConfig config,
+      MeterRegistry registry,
+      CommitSignal committed) {
     this.dataSource = dataSource;
     this.kafka = kafka;
     this.config = config;
+    this.committed = committed;
     this.latency =
         Timer.builder("outbox.publish.latency")
             .description("from the event's commit to the broker's acknowledgement")
@@ -105,8 +111,12 @@ public class OutboxRelay {
     }
   }
 
-  /** Called after a commit that appended events: the relay publishes them now. */
+  /**
+   * Called after a commit that appended events: the relay publishes them now, and the feed's
+   * waiting readers ({@link CommitSignal}) read them.
+   */
   public void wake() {
+    committed.fire();
     if (signal.availablePermits() == 0) {
       signal.release();
     }
