@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A service's heap over its whole run, from its {@code -Xlog:gc} file: the most heap in use before
- * a collection (the peak, garbage included) and the most left after one (what the service kept).
+ * a collection (the peak, garbage included) and the most left after a full collection (what the
+ * service kept alive; a young collection that could not promote leaves garbage in place).
  */
 record Heap(long peakUsedMb, long peakAfterGcMb, long collections) {
 
@@ -22,7 +23,9 @@ record Heap(long peakUsedMb, long peakAfterGcMb, long collections) {
       Matcher m = PAUSE.matcher(line);
       if (m.find()) {
         before = Math.max(before, Long.parseLong(m.group(1)));
-        after = Math.max(after, Long.parseLong(m.group(2)));
+        if (line.contains("Pause Full")) {
+          after = Math.max(after, Long.parseLong(m.group(2)));
+        }
         count++;
       }
     }

@@ -162,6 +162,7 @@ public class ProvincialImports {
       String by) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     QuarkusTransaction.requiringNew()
+        .timeout((int) config.chunkTimeout().toSeconds())
         .run(
             () -> {
               try {
