@@ -13,15 +13,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The four services as child processes of the launcher: each its packaged jar in the production
- * profile, configured through its environment, then awaited until its readiness check answers.
+ * profile, configured through its environment, then awaited until its readiness check answers. The
+ * benchmarks start a single service the same way ({@link #launch}, {@link #awaitReady}).
  */
-final class ServiceProcesses {
+public final class ServiceProcesses {
 
   /**
    * The token verification key the stack's services trust: the development key bundled with the
@@ -79,22 +81,7 @@ final class ServiceProcesses {
       Map<String, String> overrides)
       throws IOException {
     Path log = layout.log(service);
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                javaExecutable(),
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-jar",
-                layout.serviceJar(service).toString())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    Map<String, String> env = builder.environment();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(layout.port(service)));
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-    env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-    env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.putAll(DEVELOPMENT_KEY);
+    Map<String, String> env = new HashMap<>();
     if (service.equals(ServiceCatalog.GATEWAY)) {
       // the gateway's routes /api/v1/<name>/... go to the services on the stack's ports
       for (ServiceCatalog.Service upstream : ServiceCatalog.ALL) {
@@ -115,7 +102,68 @@ final class ServiceProcesses {
     Stack.say(
         "starting %-10s on port %d (log: %s)",
         service.name(), layout.port(service), layout.root().relativize(log));
+    return launch(
+        layout.serviceJar(service),
+        log,
+        layout.port(service),
+        postgres.jdbcUrl(service.database()),
+        kafka.bootstrapServers(),
+        List.of("-Xmx384m", "-XX:+UseSerialGC"),
+        env);
+  }
+
+  /**
+   * A packaged service ({@code jar}: its quarkus-run.jar) as a child process in the production
+   * profile, on {@code port}, against the given database and broker, trusting the development key;
+   * its output appended to {@code log}. {@code env} adds to (or overrides) that environment.
+   */
+  public static Process launch(
+      Path jar,
+      Path log,
+      int port,
+      String jdbcUrl,
+      String bootstrapServers,
+      List<String> jvmOptions,
+      Map<String, String> env)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Map<String, String> environment = builder.environment();
+    environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+    environment.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+    environment.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+    environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    environment.putAll(DEVELOPMENT_KEY);
+    environment.putAll(env);
     return builder.start();
+  }
+
+  /**
+   * Returns once the service on {@code port} answers its readiness check.
+   *
+   * @throws IllegalStateException when the process exits or is not ready within {@code timeout}
+   */
+  public static void awaitReady(Process process, int port, Duration timeout)
+      throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (!ready(http, port)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("exited with code " + process.exitValue());
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("not ready within " + timeout);
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
   }
 
   /**

@@ -12,6 +12,15 @@ public interface ImportConfig {
   @WithDefault("50000")
   int chunkRows();
 
+  /**
+   * The transaction timeout of one chunk. A chunk of 50,000 rows writes ~150,000 rows with their
+   * indexes; on a loaded host it may take longer than the default transaction timeout (60 s), which
+   * aborted the P5 benchmark's second run. Keep it at most {@link #staleAfter()}: a re-send must
+   * not take over a batch whose chunk is still being written.
+   */
+  @WithDefault("PT2M")
+  Duration chunkTimeout();
+
   /** How many bad rows the result shows (all are stored). */
   @WithDefault("100")
   int badRowsShown();

@@ -122,7 +122,9 @@ public class ImportLedger {
     }
   }
 
-  public void fail(String batchId, String error) {
+  /** FAILED, with its ProvincialBatchFailed event (the reason as a category only). */
+  public void fail(String batchId, Throwable failure) {
+    ProvincialBatchFailed.Reason reason = ProvincialBatchFailed.Reason.of(failure);
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
@@ -130,8 +132,30 @@ public class ImportLedger {
                 update(
                     c,
                     "update provincial_import set status = 'FAILED', error = ? where batch_id = ?",
-                    error,
+                    "interrupted: " + reason,
                     batchId);
+                try (PreparedStatement lines =
+                    c.prepareStatement(
+                        "select lines_done, now() from provincial_import where batch_id = ?")) {
+                  lines.setString(1, batchId);
+                  try (ResultSet rs = lines.executeQuery()) {
+                    rs.next();
+                    ImportProgress p = progress(batchId, 0).orElseThrow();
+                    outbox.append(
+                        new ProvincialBatchFailed(
+                            p.batchId(),
+                            p.format(),
+                            reason,
+                            rs.getLong(1),
+                            p.rowsRead(),
+                            p.tasksCreated(),
+                            p.sourcesAdded(),
+                            p.badRows(),
+                            p.startedAt(),
+                            rs.getObject(2, OffsetDateTime.class),
+                            p.startedBy()));
+                  }
+                }
               } catch (SQLException e) {
                 throw new IllegalStateException(e);
               }

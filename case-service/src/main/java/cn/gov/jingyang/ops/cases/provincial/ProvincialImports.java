@@ -73,7 +73,8 @@ public class ProvincialImports {
       read(batchId, parser, lines, claim.linesDone(), dueAt, by);
     } catch (IOException | RuntimeException e) {
       LOG.warnf(e, "provincial import %s failed; re-sending the batch resumes it", batchId);
-      ledger.fail(batchId, "interrupted: " + e.getClass().getSimpleName());
+      ledger.fail(batchId, e);
+      relay.wake();
       throw new IllegalStateException("import of batch " + batchId + " interrupted", e);
     }
     ledger.complete(batchId);
@@ -161,6 +162,7 @@ public class ProvincialImports {
       String by) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     QuarkusTransaction.requiringNew()
+        .timeout((int) config.chunkTimeout().toSeconds())
         .run(
             () -> {
               try {

@@ -28,7 +28,7 @@ public class TaskRerouting {
       task.routeTo(move.station());
       outbox.append(
           new VerificationTaskRerouted(
-              task.id(), task.townCode(), from, move.station(), move.reason(), move.at()));
+              task.id(), task.townCode(), from, move.station(), move.reason(), move.at(), null));
     }
   }
 }

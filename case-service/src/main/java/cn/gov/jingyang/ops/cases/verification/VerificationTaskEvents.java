@@ -71,14 +71,18 @@ public final class VerificationTaskEvents {
       UUID taskId, Source source, OffsetDateTime dueAt, OffsetDateTime addedAt, String addedBy)
       implements VerificationTaskEvent {}
 
-  /** An open task moved station because the coverage of its town changed (from null: the queue). */
+  /**
+   * An open task moved station: the coverage of its town changed (routedBy null), or a
+   * district-queue task (from null) was routed by hand (routedBy: who).
+   */
   public record VerificationTaskRerouted(
       UUID taskId,
       String townCode,
       UUID fromStationUnitId,
       UUID toStationUnitId,
       String reason,
-      OffsetDateTime reroutedAt)
+      OffsetDateTime reroutedAt,
+      String routedBy)
       implements VerificationTaskEvent {}
 
   public record VerificationTaskAssigned(

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.gov.jingyang.ops.cases.verification.Tasks;
+import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
 import cn.gov.jingyang.ops.testing.Db;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,6 +130,16 @@ class LargeImportTest {
     long partly =
         db.count("select count(*) from verification_task_source where batch_id = ?", batch);
     assertThat(partly).isGreaterThan(0).isLessThan(rows);
+    // the failure is an event of its own: the reason as a category, how far it got, no person
+    java.util.List<String> failed = db.events("ProvincialBatchFailed", "batchId", batch);
+    assertThat(failed).hasSize(1);
+    EventContracts.assertValid(failed.get(0));
+    JsonNode failure = json.readTree(failed.get(0)).get("data");
+    assertThat(failure.get("reason").asText()).isEqualTo("BODY_INTERRUPTED");
+    assertThat(failure.get("linesDone").asLong()).isPositive().isLessThan(25_000);
+    assertThat(failure.get("tasksCreated").asLong() + failure.get("sourcesAdded").asLong())
+        .isEqualTo(partly);
+    assertThat(failed.get(0)).doesNotContain("idNumber", "重点人员", "51060319");
 
     HttpResponse<String> resumed = post(batch, new GeneratedList(base, rows));
     assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(201);

@@ -157,6 +157,34 @@ class ReverseProxyTest {
   }
 
   @Test
+  void shouldForwardABodyOverTheGeneralLimitOnALargeBodyPathOnly() throws Exception {
+    long limit =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue(
+                "ops.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class)
+            .asLongValue();
+    byte[] large = new byte[(int) limit + 64 * 1024];
+    java.util.Arrays.fill(large, (byte) 'a');
+    given()
+        .contentType("application/x-ndjson")
+        .body(large)
+        .post("/api/v1/checkpoint/echo/not-large-" + UUID.randomUUID())
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json");
+    String body =
+        given()
+            .contentType("application/x-ndjson")
+            .body(large)
+            .post("/api/v1/checkpoint/echo/large-body")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("body");
+    assertThat(body).hasSize(large.length);
+  }
+
+  @Test
   void shouldWriteOneAccessLineWithoutTheQueryString() {
     List<String> lines = new CopyOnWriteArrayList<>();
     Handler capture =

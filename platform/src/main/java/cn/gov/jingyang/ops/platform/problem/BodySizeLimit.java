@@ -3,18 +3,27 @@ package cn.gov.jingyang.ops.platform.problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body over {@code quarkus.http.limits.max-body-size} with a 413 problem+json: at once
- * when its {@code Content-Length} says so, and for a chunked body (no length declared) as soon as
- * the bytes received pass the limit. The rest of the refused body is read and thrown away, up to a
- * ceiling, so that the caller can read the answer; past it the connection is closed.
+ * Refuses a body over the limit with a 413 problem+json: at once when its {@code Content-Length}
+ * says so, and for a chunked body (no length declared) as soon as the bytes received pass the
+ * limit. The rest of the refused body is read and thrown away, up to a ceiling, so that the caller
+ * can read the answer; past it the connection is closed.
+ *
+ * <p>The limit is {@code ops.http.limits.max-body-size} (default: {@code
+ * quarkus.http.limits.max-body-size}). The exact paths of {@code ops.http.limits.large-body-paths}
+ * (e.g. a bulk import that streams its body) are bounded only by {@code
+ * quarkus.http.limits.max-body-size}, which is then set to their larger cap; their chunked bodies
+ * are never buffered here (the endpoint reads them as they arrive, Quarkus counting).
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -25,19 +34,26 @@ public class BodySizeLimit {
   void install(
       @Observes Router router,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-          MemorySize limit,
+          MemorySize ceiling,
+      BodyLimitsConfig limits,
       ObjectMapper mapper) {
-    long max = limit.asLongValue();
-    BodyHandler chunked = BodyHandler.create(false).setBodyLimit(max);
+    long largest = ceiling.asLongValue();
+    long general = limits.maxBodySize().map(MemorySize::asLongValue).orElse(largest);
+    Set<String> large = Set.copyOf(limits.largeBodyPaths().orElse(List.of()));
+    BodyHandler chunked = BodyHandler.create(false).setBodyLimit(general);
     router
         .route()
         .order(-3)
         .handler(
             ctx -> {
-              ctx.put(DRAIN_KEY, Math.max(4 * max, MIN_DRAIN));
               HttpServerRequest request = ctx.request();
+              boolean largeBody = large.contains(ctx.normalizedPath());
+              long max = largeBody ? largest : general;
+              ctx.put(DRAIN_KEY, Math.max(4 * max, MIN_DRAIN));
               String declared = request.getHeader("Content-Length");
-              if (declared != null) {
+              if (largeBody && declared == null) {
+                ctx.next(); // streamed by the endpoint; Quarkus stops it past the ceiling
+              } else if (declared != null) {
                 if (exceeds(declared, max)) {
                   refuse(
                       ctx,
@@ -47,7 +63,10 @@ public class BodySizeLimit {
                 } else {
                   ctx.next();
                 }
-              } else if (request.getHeader("Transfer-Encoding") != null && !multipart(request)) {
+              } else if ((request.getHeader("Transfer-Encoding") != null
+                      || request.version() == HttpVersion.HTTP_2)
+                  && !multipart(request)) {
+                // HTTP/2 declares no length and no chunking: counted the same way
                 chunked.handle(
                     ctx); // counts the bytes as they arrive; fails the route with 413 past the
                 // limit
