@@ -30,6 +30,10 @@ public class Account extends PanacheEntityBase {
   @Column(name = "unit_id")
   public UUID unitId;
 
+  /** The person this account belongs to (their personnel-service id), when known. */
+  @Column(name = "person_id")
+  public UUID personId;
+
   @Column(nullable = false)
   public boolean disabled;
 
@@ -38,6 +42,11 @@ public class Account extends PanacheEntityBase {
 
   @Column(name = "password_changed_at", nullable = false)
   public OffsetDateTime passwordChangedAt;
+
+  /** The token subject: the person's id when the account names one, else the username. */
+  public String subject() {
+    return personId != null ? personId.toString() : username;
+  }
 
   public List<String> roleList() {
     return roles.isEmpty() ? List.of() : Arrays.asList(roles.split(","));

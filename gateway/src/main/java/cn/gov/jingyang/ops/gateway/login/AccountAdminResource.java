@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,6 +45,11 @@ public class AccountAdminResource {
       @NotBlank @Size(max = 100) String displayName,
       @NotNull @Size(min = 1, max = 7) List<@NotNull @Size(max = 40) String> roles,
       UUID unitId,
+      @Schema(
+              description =
+                  "the person's id in personnel-service; their tokens then carry it as sub, which"
+                      + " the services' object scopes (shifts, assigned cases) read")
+          UUID personId,
       @NotNull @Size(min = 12, max = 256) String password) {}
 
   public record NewPassword(@NotNull @Size(min = 12, max = 256) String password) {}
@@ -54,6 +60,7 @@ public class AccountAdminResource {
       String displayName,
       List<String> roles,
       UUID unitId,
+      UUID personId,
       boolean disabled,
       OffsetDateTime createdAt,
       OffsetDateTime passwordChangedAt) {
@@ -63,6 +70,7 @@ public class AccountAdminResource {
           a.displayName,
           a.roleList(),
           a.unitId,
+          a.personId,
           a.disabled,
           a.createdAt,
           a.passwordChangedAt);
@@ -85,7 +93,12 @@ public class AccountAdminResource {
   public Response create(@Valid @NotNull NewAccount body) {
     Account account =
         accounts.create(
-            body.username(), body.displayName(), body.roles(), body.unitId(), body.password());
+            body.username(),
+            body.displayName(),
+            body.roles(),
+            body.unitId(),
+            body.personId(),
+            body.password());
     return Response.created(URI.create("/admin/accounts/" + account.username))
         .entity(AccountView.of(account))
         .build();

@@ -37,7 +37,12 @@ public class AccountDirectory {
 
   @Transactional
   public Account create(
-      String username, String displayName, List<String> roles, UUID unitId, String password) {
+      String username,
+      String displayName,
+      List<String> roles,
+      UUID unitId,
+      UUID personId,
+      String password) {
     if (username == null || !USERNAME_PATTERN.matcher(username).matches()) {
       throw ProblemException.unprocessable(
           "username", "3 to 64 of a-z 0-9 . _ -, starting with a letter or digit");
@@ -46,11 +51,16 @@ public class AccountDirectory {
     if (Account.findById(username) != null) {
       throw ProblemException.conflict("account-exists", "account " + username + " already exists");
     }
+    if (personId != null && Account.count("personId", personId) > 0) {
+      throw ProblemException.conflict(
+          "person-has-account", "person " + personId + " already has an account");
+    }
     Account account = new Account();
     account.username = username;
     account.displayName = displayName.strip();
     account.roles = String.join(",", valid);
     account.unitId = unitId;
+    account.personId = personId;
     account.passwordHash = hashes.hash(password);
     account.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     account.passwordChangedAt = account.createdAt;

@@ -64,7 +64,8 @@ public class PersonLogin {
               401, "invalid-credentials", "Login failed", "the username or the password is wrong"));
     }
     throttle.succeeded(username);
-    return issuer.issue(account.username, account.roleList(), account.unitId, lifetime);
+    return issuer.issue(
+        account.subject(), account.username, account.roleList(), account.unitId, lifetime);
   }
 
   /** Creates an account unless one of that name exists (configuration seeds). */

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Mints the gateway's access tokens: RS256 JWTs with {@code kid}, {@code iss}, {@code aud}, {@code
- * iat}, {@code exp}, {@code jti}, {@code sub} (and {@code upn}) = the client id or username, {@code
+ * iat}, {@code exp}, {@code jti}, {@code sub} = the client id, or for a person their person id when
+ * their account names one (else their username), {@code upn} = the client id or username, {@code
  * groups} = roles, and {@code unit} = the caller's unit id when it has one.
  */
 @ApplicationScoped
@@ -33,12 +34,22 @@ public class TokenIssuer {
   }
 
   public AccessToken issue(String subject, List<String> roles, UUID unit, Duration lifetime) {
+    return issue(subject, subject, roles, unit, lifetime);
+  }
+
+  /**
+   * A token whose {@code sub} is {@code subject} (for a person with a personnel record, their
+   * person id: the services' object scopes read it) and whose {@code upn} is {@code name} (the
+   * login name).
+   */
+  public AccessToken issue(
+      String subject, String name, List<String> roles, UUID unit, Duration lifetime) {
     Instant now = Instant.now();
     JwtClaimsBuilder claims =
         Jwt.issuer(issuer)
             .audience(audience)
             .subject(subject)
-            .upn(subject)
+            .upn(name)
             .groups(new HashSet<>(roles))
             .issuedAt(now)
             .expiresAt(now.plus(lifetime))

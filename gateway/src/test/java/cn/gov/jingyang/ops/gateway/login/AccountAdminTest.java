@@ -96,6 +96,28 @@ class AccountAdminTest {
   }
 
   @Test
+  void shouldPutTheLinkedPersonIdInTheTokenSubjectSoTheServicesScopesFindTheirShiftsAndCases()
+      throws Exception {
+    String username = unique("zhang");
+    UUID person = UUID.randomUUID();
+    Map<String, Object> body = account(username, Roles.INVESTIGATOR);
+    body.put("personId", person.toString());
+    create(body).statusCode(201).body("personId", equalTo(person.toString()));
+
+    String token = login(username, PASSWORD).statusCode(200).extract().path("access_token");
+    JwtClaims claims = Jwks.verify(token, Jwks.published());
+    assertThat(claims.getSubject()).isEqualTo(person.toString());
+    assertThat(claims.getStringClaimValue("upn")).isEqualTo(username);
+
+    Map<String, Object> second = account(unique("zhang"), Roles.INVESTIGATOR);
+    second.put("personId", person.toString());
+    create(second)
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", org.hamcrest.Matchers.endsWith("person-has-account"));
+  }
+
+  @Test
   void shouldRefuseBadAccountsWithProblems() {
     Map<String, Object> shortPassword = account(unique("li"), Roles.COMMAND);
     shortPassword.put("password", "short");
