@@ -9,17 +9,16 @@ import cn.gov.jingyang.ops.cases.casefile.CaseApi.SeizureRequest;
 import cn.gov.jingyang.ops.cases.casefile.CaseApi.StatusChange;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -123,13 +122,7 @@ public class CaseResource {
           @QueryParam("q")
           @Size(max = 200)
           String q,
-      @Parameter(description = "Page from 0") @QueryParam("page") @Min(0) @Max(PageRequest.MAX_PAGE)
-          Integer page,
-      @Parameter(description = "Page size, default 50, at most 200")
-          @QueryParam("size")
-          @Min(1)
-          @Max(PageRequest.MAX_SIZE)
-          Integer size) {
+      @BeanParam PageParams paging) {
     DistrictDays.checkRange(from, to);
     viewer.requireMaySearchText("q", q);
     return cases
@@ -143,7 +136,7 @@ public class CaseResource {
                 to == null ? null : startOf(to.plusDays(1)),
                 q == null || q.isBlank() ? null : q),
             scope.reach(),
-            PageRequest.of(page, size))
+            paging.request())
         .map(c -> CaseView.of(c, viewer));
   }
 

@@ -4,13 +4,12 @@ import cn.gov.jingyang.ops.cases.verification.TaskQueries.Counts;
 import cn.gov.jingyang.ops.cases.verification.TaskQueries.StationCounts;
 import cn.gov.jingyang.ops.cases.verification.VerificationApi.TaskView;
 import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -178,16 +177,10 @@ public class CoverageResource {
           String batch,
       @Parameter(description = "Only tasks from this source") @QueryParam("source")
           SourceKind source,
-      @Parameter(description = "Page from 0") @QueryParam("page") @Min(0) @Max(PageRequest.MAX_PAGE)
-          Integer page,
-      @Parameter(description = "Page size, default 50, at most 200")
-          @QueryParam("size")
-          @Min(1)
-          @Max(PageRequest.MAX_SIZE)
-          Integer size) {
+      @BeanParam PageParams paging) {
     TaskFilter filter = TaskFilter.of(null, station, null, source, batch, null).overdueOnly();
     return queries
-        .list(filter, scope.unit(), OffsetDateTime.now(), PageRequest.of(page, size))
+        .list(filter, scope.unit(), OffsetDateTime.now(), paging.request())
         .map(t -> TaskView.of(t, scope));
   }
 }

@@ -9,16 +9,15 @@ import cn.gov.jingyang.ops.cases.verification.VerificationApi.Unreachable;
 import cn.gov.jingyang.ops.cases.verification.VerificationApi.Visit;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -147,16 +146,10 @@ public class VerificationTaskResource {
       @Parameter(description = "true: only overdue tasks; false: only those not overdue")
           @QueryParam("overdue")
           Boolean overdue,
-      @Parameter(description = "Page from 0") @QueryParam("page") @Min(0) @Max(PageRequest.MAX_PAGE)
-          Integer page,
-      @Parameter(description = "Page size, default 50, at most 200")
-          @QueryParam("size")
-          @Min(1)
-          @Max(PageRequest.MAX_SIZE)
-          Integer size) {
+      @BeanParam PageParams paging) {
     TaskFilter filter = TaskFilter.of(status, station, townCode, source, batch, overdue);
     return queries
-        .list(filter, scope.unit(), OffsetDateTime.now(), PageRequest.of(page, size))
+        .list(filter, scope.unit(), OffsetDateTime.now(), paging.request())
         .map(t -> TaskView.of(t, scope));
   }
 

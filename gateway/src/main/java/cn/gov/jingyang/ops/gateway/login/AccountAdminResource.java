@@ -1,23 +1,21 @@
 package cn.gov.jingyang.ops.gateway.login;
 
 import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -26,7 +24,6 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -106,15 +103,8 @@ public class AccountAdminResource {
 
   @GET
   @Operation(summary = "Accounts by username, a page at a time (never a password)")
-  public Page<AccountView> list(
-      @Parameter(description = "Page from 0") @QueryParam("page") @Min(0) @Max(PageRequest.MAX_PAGE)
-          Integer page,
-      @Parameter(description = "Page size, default 50, capped at 200")
-          @QueryParam("size")
-          @Min(1)
-          @Max(PageRequest.MAX_SIZE)
-          Integer size) {
-    return accounts.list(PageRequest.of(page, size)).map(AccountView::of);
+  public Page<AccountView> list(@BeanParam PageParams paging) {
+    return accounts.list(paging.request()).map(AccountView::of);
   }
 
   @POST
