@@ -19,6 +19,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** District command registers the systems that may get tokens, and disables or re-keys them. */
@@ -29,24 +33,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClientAdminResource {
 
   public record NewClient(
-      @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}") String clientId,
+      @NotNull @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}") String clientId,
       @NotNull @Size(min = 1, max = 7) List<@NotNull @Size(max = 40) String> roles,
       UUID unitId) {}
 
   /** A client; {@code clientSecret} only in the answer that set it (shown once, never again). */
   public record ClientView(
-      String clientId,
-      List<String> roles,
+      @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}") String clientId,
+      @Size(max = 7) List<@Size(max = 40) @Pattern(regexp = "[A-Z_]{1,40}") String> roles,
       UUID unitId,
       boolean disabled,
       OffsetDateTime createdAt,
       OffsetDateTime secretChangedAt,
-      String clientSecret) {
+      @Schema(description = "only in the answer that set it", maxLength = 256, pattern = "\\S+")
+          String clientSecret) {
     static ClientView of(ApiClient c, String secret) {
       return new ClientView(
           c.clientId, c.roleList(), c.unitId, c.disabled, c.createdAt, c.secretChangedAt, secret);
     }
   }
+
+  /** The most clients one listing shows. */
+  static final int MAX_LISTED = 1000;
 
   private final ClientRegistry registry;
 
@@ -66,9 +74,21 @@ public class ClientAdminResource {
   }
 
   @GET
-  @Operation(summary = "Every registered client (never a secret)")
+  @Operation(
+      summary = "The registered clients (never a secret)",
+      description = "By client id; the first " + MAX_LISTED + " of them.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The clients",
+      content =
+          @Content(
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      maxItems = MAX_LISTED,
+                      implementation = ClientView.class)))
   public List<ClientView> list() {
-    return registry.list().stream().map(c -> ClientView.of(c, null)).toList();
+    return registry.list().stream().limit(MAX_LISTED).map(c -> ClientView.of(c, null)).toList();
   }
 
   @POST
