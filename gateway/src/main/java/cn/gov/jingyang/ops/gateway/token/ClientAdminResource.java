@@ -64,7 +64,11 @@ public class ClientAdminResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Register a client; the answer shows its secret, once")
+  @Operation(
+      summary = "Register a client; the answer shows its secret, once",
+      description =
+          "A system that may get tokens at /oauth/token with the roles (and unit) given here. The"
+              + " secret is generated, stored only as a slow hash and shown in this answer only.")
   public Response create(@Valid @NotNull NewClient body) {
     ClientRegistry.Registered r = registry.register(body.clientId(), body.roles(), body.unitId());
     return Response.created(URI.create("/admin/clients/" + r.client().clientId))
@@ -93,14 +97,19 @@ public class ClientAdminResource {
 
   @POST
   @Path("/{clientId}/disable")
-  @Operation(summary = "Disable a client: no new tokens; those it holds expire")
+  @Operation(
+      summary = "Disable a client: no new tokens; those it holds expire",
+      description = "The client's tokens already issued stay valid until they expire (minutes).")
   public ClientView disable(@PathParam("clientId") @Size(max = 64) String clientId) {
     return ClientView.of(registry.disable(clientId), null);
   }
 
   @POST
   @Path("/{clientId}/secret")
-  @Operation(summary = "Give a client a new secret (shown once); the old one stops working")
+  @Operation(
+      summary = "Give a client a new secret (shown once); the old one stops working",
+      description =
+          "The new secret is shown in this answer only; tokens already issued stay valid.")
   public Response rotateSecret(@PathParam("clientId") @Size(max = 64) String clientId) {
     ClientRegistry.Registered r = registry.rotateSecret(clientId);
     return Response.ok(ClientView.of(r.client(), r.secret()))
