@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +46,11 @@ public class LoginResource {
           "401 for an unknown username and a wrong password alike. After 5 failures in 15 minutes"
               + " for a username or from an address, 429 with Retry-After; also 429 once an"
               + " address has used its attempts (token endpoint and login together).")
+  @APIResponse(
+      responseCode = "200",
+      description = "A signed JWT (RS256) with the person's roles (groups) and unit",
+      content = @Content(schema = @Schema(implementation = TokenResource.TokenAnswer.class)))
+  @APIResponse(responseCode = "401", description = "Unknown username or wrong password")
   public Response login(@Valid @NotNull Credentials body, @Context HttpServerRequest request) {
     String address =
         request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();

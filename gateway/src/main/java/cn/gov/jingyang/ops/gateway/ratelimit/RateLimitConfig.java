@@ -31,6 +31,13 @@ public interface RateLimitConfig {
   /** Role name → allowance; the largest allowance among a caller's roles wins. */
   Map<String, Allowance> roles();
 
+  /**
+   * The gateway's own public endpoints that are limited too, besides everything under the base path
+   * (a path ending in {@code /*} takes what is below it).
+   */
+  @WithDefault("/oauth/token,/auth/login,/.well-known/jwks.json,/admin/clients,/admin/clients/*")
+  java.util.List<String> ownPaths();
+
   /** How often buckets that have refilled completely are forgotten. */
   @WithDefault("1m")
   Duration sweepInterval();

@@ -19,10 +19,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-client token buckets in front of the routed API ({@code /api/v1/...}): a request that finds
- * its client's bucket empty gets 429 problem+json with {@code Retry-After}; every answer carries
- * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}. The buckets
- * live in this instance's memory (see the gateway README for several instances).
+ * Per-client token buckets in front of the routed API ({@code /api/v1/...}) and the gateway's own
+ * public endpoints (tokens, keys, client registration): a request that finds its client's bucket
+ * empty gets 429 problem+json with {@code Retry-After}; every answer carries {@code
+ * RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}. The buckets live in
+ * this instance's memory (see the gateway README for several instances).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -43,6 +44,7 @@ public class RateLimiter {
       return;
     }
     router.route(routes.basePath() + "/*").order(ORDER).handler(this::limit);
+    config.ownPaths().forEach(path -> router.route(path).order(ORDER).handler(this::limit));
     vertx.setPeriodic(config.sweepInterval().toMillis(), id -> sweep());
   }
 
