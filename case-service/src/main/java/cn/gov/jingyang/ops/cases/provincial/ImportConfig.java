@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.cases.provincial;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
 import java.time.Duration;
 
 /** Provincial bulk import settings (environment: CASE_IMPORT_CHUNK_ROWS, ...). */
@@ -21,8 +22,12 @@ public interface ImportConfig {
   @WithDefault("PT2M")
   Duration chunkTimeout();
 
-  /** How many bad rows the result shows (all are stored). */
+  /** The most bad rows a result may show. */
+  int MAX_BAD_ROWS_SHOWN = 1000;
+
+  /** How many bad rows the result shows (all are stored), at most {@link #MAX_BAD_ROWS_SHOWN}. */
   @WithDefault("100")
+  @Max(MAX_BAD_ROWS_SHOWN)
   int badRowsShown();
 
   /**

@@ -23,7 +23,16 @@ public class ImportLedger {
   /** A batch taken by a POST: resuming after {@code linesDone}, or already completed. */
   public record Claim(boolean completed, long linesDone) {}
 
-  public record BadRow(long line, String reason) {}
+  /** A row that was not imported; its reason is cut to {@link #MAX_REASON} characters. */
+  public record BadRow(long line, String reason) {
+    public static final int MAX_REASON = 200;
+
+    public BadRow {
+      if (reason != null && reason.length() > MAX_REASON) {
+        reason = reason.substring(0, MAX_REASON);
+      }
+    }
+  }
 
   private final DataSource dataSource;
   private final Outbox outbox;

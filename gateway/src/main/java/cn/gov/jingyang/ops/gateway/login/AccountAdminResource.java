@@ -38,7 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccountAdminResource {
 
   public record NewAccount(
-      @NotNull @Pattern(regexp = AccountDirectory.USERNAME) String username,
+      @NotNull @Size(min = 3, max = 64) @Pattern(regexp = AccountDirectory.USERNAME)
+          String username,
       @NotBlank @Size(max = 100) String displayName,
       @NotNull @Size(min = 1, max = 7) List<@NotNull @Size(max = 40) String> roles,
       UUID unitId,
@@ -53,9 +54,9 @@ public class AccountAdminResource {
 
   /** An account as command sees it: never its password. */
   public record AccountView(
-      String username,
-      String displayName,
-      List<String> roles,
+      @Schema(maxLength = 64) String username,
+      @Schema(maxLength = 100) String displayName,
+      @Schema(maxItems = 7) List<@Size(max = 40) String> roles,
       UUID unitId,
       UUID personId,
       boolean disabled,

@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.platform.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
 import java.time.Duration;
 
 /** Settings of the platform parts, under {@code ops.*}. */
@@ -94,11 +95,15 @@ public interface PlatformConfig {
   }
 
   interface Feed {
+    /** The largest page any feed may be configured to answer (what its document declares). */
+    int MAX_PAGE = 1000;
+
     @WithDefault("100")
     int defaultLimit();
 
-    /** Larger requests are capped to this, not refused. */
+    /** Larger requests are capped to this, not refused; at most {@link #MAX_PAGE}. */
     @WithDefault("1000")
+    @Max(MAX_PAGE)
     int maxLimit();
   }
 }

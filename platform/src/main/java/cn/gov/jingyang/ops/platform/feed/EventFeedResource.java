@@ -49,7 +49,11 @@ public class EventFeedResource {
   public static final int MAX_WAIT_SECONDS = 30;
 
   /** One page of the feed; {@code nextCursor} is the {@code after} of the next request. */
-  public record FeedPage(String stream, List<FeedItem> events, long nextCursor, boolean hasMore) {}
+  public record FeedPage(
+      @Schema(description = "the service's event stream", maxLength = 64) String stream,
+      @Schema(maxItems = PlatformConfig.Feed.MAX_PAGE) List<FeedItem> events,
+      long nextCursor,
+      boolean hasMore) {}
 
   /** An event (CloudEvents 1.0, structured JSON, personal data masked) and its cursor. */
   public record FeedItem(long cursor, JsonNode event) {}
