@@ -1,10 +1,7 @@
 package cn.gov.jingyang.ops.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,11 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every public operation of the API behind the gateway, with the roles its documentation allows.
- * For now read from the services' OpenAPI snapshots ({@code contracts/openapi/<route>.json}, paths
- * prefixed with {@code /api/v1/<route>}, the services' {@code /events}, {@code /admin} and {@code
- * /q} left out since the gateway does not route them); the one place to switch to the gateway's
- * merged document at {@code /api/v1/openapi}.
+ * Every operation of the public API that needs a token, with the roles its documentation allows:
+ * read from the gateway's merged document ({@code GET /api/v1/openapi}), the contract integrating
+ * systems see. The open operations (token endpoint, login, JWKS, the document itself) declare an
+ * empty security requirement and are left out.
  */
 final class PublicOperations {
 
@@ -38,34 +34,27 @@ final class PublicOperations {
     }
   }
 
-  private static final List<String> ROUTES = List.of("checkpoint", "case", "personnel");
-  private static final List<String> HIDDEN = List.of("/events", "/admin", "/q");
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
   private PublicOperations() {}
 
-  static List<Operation> load() {
-    Path contracts = Path.of("..").toAbsolutePath().normalize().resolve("contracts/openapi");
+  static List<Operation> load(String gateway) {
+    HttpResponse<String> answer =
+        GatewayApi.call("GET", gateway + "/api/v1/openapi", null, null, null, Map.of());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException("GET /api/v1/openapi answered " + answer.statusCode());
+    }
+    JsonNode document = GatewayApi.json(answer);
     List<Operation> operations = new ArrayList<>();
-    for (String route : ROUTES) {
-      JsonNode document;
-      try {
-        document = new ObjectMapper().readTree(contracts.resolve(route + ".json").toFile());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
-          paths.hasNext(); ) {
-        Map.Entry<String, JsonNode> path = paths.next();
-        if (HIDDEN.stream()
-            .anyMatch(h -> path.getKey().equals(h) || path.getKey().startsWith(h + "/"))) {
-          continue;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
-            ops.hasNext(); ) {
-          Map.Entry<String, JsonNode> op = ops.next();
-          if (METHODS.contains(op.getKey())) {
-            operations.add(operation(route, path.getKey(), op.getKey(), op.getValue()));
+    for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        if (METHODS.contains(op.getKey())) {
+          Operation operation = operation(path.getKey(), op.getKey(), op.getValue());
+          if (!operation.roles().isEmpty()) {
+            operations.add(operation);
           }
         }
       }
@@ -73,7 +62,7 @@ final class PublicOperations {
     return operations;
   }
 
-  private static Operation operation(String route, String path, String method, JsonNode op) {
+  private static Operation operation(String path, String method, JsonNode op) {
     Set<String> roles = new TreeSet<>();
     op.path("security")
         .forEach(
@@ -90,7 +79,7 @@ final class PublicOperations {
     Iterator<String> media = op.path("requestBody").path("content").fieldNames();
     return new Operation(
         method.toUpperCase(java.util.Locale.ROOT),
-        "/api/v1/" + route + path,
+        path,
         roles,
         parameters,
         media.hasNext() ? media.next() : null);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
 import cn.gov.jingyang.ops.platform.security.Roles;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One service process of the suite stopped: the gateway answers its route at once with 503
- * problem+json (the others keep answering); started again, the route answers as before.
+ * problem+json (the others keep answering), and the daily situation report is still 200 with only
+ * that service's section unavailable; started again, the route answers as before.
  */
 class ServiceRestartTest {
 
@@ -42,6 +44,15 @@ class ServiceRestartTest {
       assertThat(api.call("GET", "/api/v1/case/cases", token, null, Map.of()).statusCode())
           .as("another service")
           .isEqualTo(200);
+
+      // the daily situation report still answers: only personnel's section is unavailable
+      HttpResponse<String> report = api.call("GET", "/api/v1/situation", token, null, Map.of());
+      assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+      JsonNode situation = GatewayApi.json(report);
+      assertThat(situation.path("personnel").path("status").asText()).isEqualTo("unavailable");
+      assertThat(situation.path("personnel").path("reason").asText()).isNotBlank();
+      assertThat(situation.path("checkpoint").path("status").asText()).isEqualTo("available");
+      assertThat(situation.path("case").path("status").asText()).isEqualTo("available");
     } finally {
       stack.restart(ServiceCatalog.PERSONNEL);
     }
