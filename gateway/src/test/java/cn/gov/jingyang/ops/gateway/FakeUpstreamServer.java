@@ -49,6 +49,8 @@ public class FakeUpstreamServer implements QuarkusTestResourceLifecycleManager {
         Map.entry("ops.gateway.routes.checkpoint.upstream", fake),
         Map.entry("ops.gateway.routes.slow.upstream", fake),
         Map.entry("ops.gateway.routes.slow.timeout", "1500ms"),
+        Map.entry("ops.gateway.routes.slow.long-paths", "/slow/long-upload"),
+        Map.entry("ops.gateway.routes.slow.long-timeout", "30s"),
         Map.entry("ops.gateway.routes.personnel.upstream", fake + "/personnel-base/"),
         Map.entry("ops.gateway.routes.case.upstream", "http://127.0.0.1:" + freePort()),
         Map.entry("ops.gateway.routes.case.failure-threshold", "2"),

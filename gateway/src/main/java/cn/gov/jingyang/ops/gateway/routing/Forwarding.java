@@ -17,6 +17,7 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +32,7 @@ final class Forwarding {
 
   private final Vertx vertx;
   private final Upstream upstream;
+  private final Duration timeout;
   private final RoutingContext ctx;
   private final String uri;
   private final ObjectMapper mapper;
@@ -38,9 +40,16 @@ final class Forwarding {
   private long timer = -1;
   private HttpClientRequest current;
 
-  Forwarding(Vertx vertx, Upstream upstream, RoutingContext ctx, String uri, ObjectMapper mapper) {
+  Forwarding(
+      Vertx vertx,
+      Upstream upstream,
+      Duration timeout,
+      RoutingContext ctx,
+      String uri,
+      ObjectMapper mapper) {
     this.vertx = vertx;
     this.upstream = upstream;
+    this.timeout = timeout;
     this.ctx = ctx;
     this.uri = uri;
     this.mapper = mapper;
@@ -62,7 +71,7 @@ final class Forwarding {
       return;
     }
     ProxyRequest request = prepare(ProxyRequest.reverseProxy(ctx.request()));
-    timer = vertx.setTimer(upstream.route().timeout().toMillis(), id -> timedOut());
+    timer = vertx.setTimer(timeout.toMillis(), id -> timedOut());
     attempt(request, 0);
   }
 
@@ -171,7 +180,7 @@ final class Forwarding {
             "the "
                 + upstream.name()
                 + " service did not answer within "
-                + upstream.route().timeout().toMillis()
+                + timeout.toMillis()
                 + " ms"));
   }
 

@@ -79,6 +79,7 @@ public class ReverseProxy {
     }
     String query = ctx.request().query();
     String uri = upstream.basePath() + path.get() + (query == null ? "" : "?" + query);
-    new Forwarding(vertx, upstream, ctx, uri, mapper).start();
+    new Forwarding(vertx, upstream, upstream.route().timeoutFor(path.get()), ctx, uri, mapper)
+        .start();
   }
 }

@@ -5,7 +5,9 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The gateway's routes: {@code /api/v1/<name>/...} goes to {@code <upstream>/...}. Routing is
@@ -29,6 +31,25 @@ public interface RoutesConfig {
     /** How long the upstream may take to start answering before the caller gets 504. */
     @WithDefault("10s")
     Duration timeout();
+
+    /**
+     * Paths of the upstream whose requests may run long — a large upload such as the provincial
+     * import, one POST of millions of rows — and get {@link #longTimeout()} instead.
+     */
+    Optional<List<String>> longPaths();
+
+    @WithDefault("30m")
+    Duration longTimeout();
+
+    /** The timeout of a request to {@code path} (the upstream path, without its query). */
+    default Duration timeoutFor(String path) {
+      String p = path.toLowerCase(Locale.ROOT);
+      boolean isLong =
+          longPaths().orElse(List.of()).stream()
+              .map(l -> l.toLowerCase(Locale.ROOT).replaceAll("/+$", ""))
+              .anyMatch(l -> p.equals(l) || p.startsWith(l + "/"));
+      return isLong ? longTimeout() : timeout();
+    }
 
     /** Extra tries of a GET or HEAD whose connection failed before any answer came. */
     @WithDefault("1")

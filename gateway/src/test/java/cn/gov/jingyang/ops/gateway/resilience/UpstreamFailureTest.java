@@ -96,6 +96,17 @@ class UpstreamFailureTest {
   }
 
   @Test
+  void shouldWaitLongerOnARoutesLongPathsSuchAsTheProvincialImport() {
+    given()
+        .contentType("application/json")
+        .body("{\"rows\":\"many\"}")
+        .post("/api/v1/slow/slow/long-upload")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.equalTo("late"));
+  }
+
+  @Test
   void shouldRetryAGetOnceWhenTheConnectionIsDropped() {
     String key = "get-" + UUID.randomUUID();
     given().get("/api/v1/checkpoint/reset-once/" + key).then().statusCode(200);
