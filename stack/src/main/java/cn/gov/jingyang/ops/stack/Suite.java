@@ -79,6 +79,16 @@ public final class Suite implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills one service (SIGKILL: no shutdown hook, no goodbye), as a crash or an OOM killer would.
+   */
+  public synchronized void kill(ServiceCatalog.Service service) throws InterruptedException {
+    Process process = services.remove(service);
+    if (process != null) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
   /** Starts a stopped service again, as the stack first did, and waits until it is ready. */
   public void restart(ServiceCatalog.Service service) throws IOException, InterruptedException {
     Process process;

@@ -96,12 +96,18 @@ public final class SystemStack {
     for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
       env.put(
           service,
-          Map.of(
-              "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-              jwks,
-              "OPS_SECURITY_ALLOW_DEVELOPMENT_KEY",
-              "false"));
+          new HashMap<>(
+              Map.of(
+                  "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                  jwks,
+                  "OPS_SECURITY_ALLOW_DEVELOPMENT_KEY",
+                  "false")));
     }
+    // the provincial import in small chunks, and a killed import taken as interrupted after 20 s
+    // (ProvincialImportKillTest), instead of 50,000 rows and 2 min
+    env.get(ServiceCatalog.CASE).put("CASE_IMPORT_CHUNK_ROWS", "5000");
+    env.get(ServiceCatalog.CASE).put("CASE_IMPORT_STALE_AFTER", "PT20S");
+    env.get(ServiceCatalog.CASE).put("CASE_IMPORT_CHUNK_TIMEOUT", "PT20S");
     Map<String, String> gateway = new HashMap<>();
     gateway.put("OPS_GATEWAY_SIGNING_KEY_ID", keyId);
     gateway.put(
@@ -163,6 +169,16 @@ public final class SystemStack {
   /** Stops one service process (SIGTERM); the others keep running. */
   public void stop(ServiceCatalog.Service service) {
     suite.stop(service);
+  }
+
+  /** Kills one service process (SIGKILL); the others keep running. */
+  public void kill(ServiceCatalog.Service service) {
+    try {
+      suite.kill(service);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Starts a stopped service process again and waits until it is ready. */
