@@ -6,7 +6,7 @@ import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.HistoryEntryView;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointApi.StatusChange;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -93,29 +93,8 @@ public class CheckpointResource {
       @Parameter(description = "Town, as written") @QueryParam("town") @Size(max = 100) String town,
       @Parameter(description = "Only checkpoints of this kind") @QueryParam("kind")
           CheckpointKind kind,
-      @Parameter(
-              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "0",
-                      maximum = "" + PageRequest.MAX_PAGE))
-          @QueryParam("page")
-          Integer page,
-      @Parameter(
-              description = "Page size, default 50; a larger size is capped at 200, never refused",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "" + PageRequest.MAX_SIZE))
-          @QueryParam("size")
-          Integer size) {
-    return checkpoints
-        .search(status, town, kind, PageRequest.of(page, size))
-        .map(CheckpointView::of);
+      @BeanParam PageParams paging) {
+    return checkpoints.search(status, town, kind, paging.request()).map(CheckpointView::of);
   }
 
   @GET
@@ -149,30 +128,9 @@ public class CheckpointResource {
               + " agencies, oldest first; inspections are accepted only for times inside an ACTIVE"
               + " window",
       description = "Paged; an unknown checkpoint is 404.")
-  public Page<HistoryEntryView> history(
-      @PathParam("id") UUID id,
-      @Parameter(
-              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "0",
-                      maximum = "" + PageRequest.MAX_PAGE))
-          @QueryParam("page")
-          Integer page,
-      @Parameter(
-              description = "Page size, default 50; a larger size is capped at 200, never refused",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "" + PageRequest.MAX_SIZE))
-          @QueryParam("size")
-          Integer size) {
+  public Page<HistoryEntryView> history(@PathParam("id") UUID id, @BeanParam PageParams paging) {
     checkpoints.require(id);
-    return history.of(id, PageRequest.of(page, size)).map(HistoryEntryView::of);
+    return history.of(id, paging.request()).map(HistoryEntryView::of);
   }
 
   @PUT

@@ -6,7 +6,7 @@ import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.InspectionRequest
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.InspectionView;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.time.DistrictDays;
@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,8 +25,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -112,33 +111,12 @@ public class InspectionResource {
           @QueryParam("idNumber")
           @Size(max = 18)
           String idNumber,
-      @Parameter(
-              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "0",
-                      maximum = "" + PageRequest.MAX_PAGE))
-          @QueryParam("page")
-          Integer page,
-      @Parameter(
-              description = "Page size, default 50; a larger size is capped at 200, never refused",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "" + PageRequest.MAX_SIZE))
-          @QueryParam("size")
-          Integer size) {
+      @BeanParam PageParams paging) {
     DistrictDays.checkRange(from, to);
     viewer.requireMaySearchByIdNumber("idNumber", idNumber);
     var filter =
         new InspectionRepository.Filter(checkpointId, from, to, result, flagged, plate, idNumber);
-    return inspections
-        .search(filter, PageRequest.of(page, size))
-        .map(i -> InspectionView.of(i, viewer));
+    return inspections.search(filter, paging.request()).map(i -> InspectionView.of(i, viewer));
   }
 
   @GET

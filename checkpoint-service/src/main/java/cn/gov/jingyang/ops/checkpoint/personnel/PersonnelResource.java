@@ -2,10 +2,11 @@ package cn.gov.jingyang.ops.checkpoint.personnel;
 
 import cn.gov.jingyang.ops.platform.events.DatedChanges;
 import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,27 +82,8 @@ public class PersonnelResource {
       @Parameter(description = "Only people with this duty status") @QueryParam("dutyStatus")
           DutyStatus dutyStatus,
       @Parameter(description = "Only people of this unit") @QueryParam("unitId") UUID unitId,
-      @Parameter(
-              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "0",
-                      maximum = "" + PageRequest.MAX_PAGE))
-          @QueryParam("page")
-          Integer page,
-      @Parameter(
-              description = "Page size, default 50; a larger size is capped at 200, never refused",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "" + PageRequest.MAX_SIZE))
-          @QueryParam("size")
-          Integer size) {
-    return people.search(dutyStatus, unitId, PageRequest.of(page, size)).map(PersonView::of);
+      @BeanParam PageParams paging) {
+    return people.search(dutyStatus, unitId, paging.request()).map(PersonView::of);
   }
 
   @GET

@@ -3,7 +3,7 @@ package cn.gov.jingyang.ops.checkpoint.risk;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskRulesApi.RiskRulesRequest;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskRulesApi.RiskRulesView;
 import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,15 +13,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -104,29 +103,9 @@ public class RiskRulesResource {
   @Operation(
       summary = "Every version of the risk rules, newest first",
       description = "Paged; versions are never changed once written.")
-  public Page<RiskRulesView> history(
-      @Parameter(
-              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "0",
-                      maximum = "" + PageRequest.MAX_PAGE))
-          @QueryParam("page")
-          Integer page,
-      @Parameter(
-              description = "Page size, default 50; a larger size is capped at 200, never refused",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "" + PageRequest.MAX_SIZE))
-          @QueryParam("size")
-          Integer size) {
+  public Page<RiskRulesView> history(@BeanParam PageParams paging) {
     service.current(); // version 1 exists before the first read
-    return versions.history(PageRequest.of(page, size)).map(RiskRulesView::of);
+    return versions.history(paging.request()).map(RiskRulesView::of);
   }
 
   @GET

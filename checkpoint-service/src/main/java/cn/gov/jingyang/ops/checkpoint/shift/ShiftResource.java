@@ -7,7 +7,7 @@ import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftRequest;
 import cn.gov.jingyang.ops.checkpoint.shift.ShiftApi.ShiftView;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
-import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
@@ -16,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,7 +28,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -86,29 +86,10 @@ public class ShiftResource {
           LocalDate from,
       @Parameter(description = "Last day, inclusive", example = "2020-02-09") @QueryParam("to")
           LocalDate to,
-      @Parameter(
-              description = "Page from 0 (a negative page is the first; beyond the maximum 400)",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "0",
-                      maximum = "" + PageRequest.MAX_PAGE))
-          @QueryParam("page")
-          Integer page,
-      @Parameter(
-              description = "Page size, default 50; a larger size is capped at 200, never refused",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "" + PageRequest.MAX_SIZE))
-          @QueryParam("size")
-          Integer size) {
+      @BeanParam PageParams paging) {
     DistrictDays.checkRange(from, to);
     return shifts
-        .search(checkpointId, personId, status, from, to, PageRequest.of(page, size))
+        .search(checkpointId, personId, status, from, to, paging.request())
         .map(ShiftView::of);
   }
 

@@ -1,6 +1,5 @@
 package cn.gov.jingyang.ops.checkpoint.situation;
 
-import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,8 +8,6 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,20 +37,6 @@ public class SituationResource {
           @Size(max = 10)
           @Pattern(regexp = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", message = "expected a date YYYY-MM-DD")
           String date) {
-    return queries.of(day(date));
-  }
-
-  /** The day asked about; a date that does not exist (2020-02-30) is a 400 naming the parameter. */
-  static LocalDate day(String date) {
-    if (date == null) {
-      return DistrictDays.today();
-    }
-    try {
-      LocalDate day = LocalDate.parse(date);
-      DistrictDays.checkDay("date", day);
-      return day;
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest("date", "expected a date YYYY-MM-DD");
-    }
+    return queries.of(DistrictDays.dayOrToday("date", date));
   }
 }

@@ -2,7 +2,6 @@ package cn.gov.jingyang.ops.gateway.situation;
 
 import cn.gov.jingyang.ops.gateway.access.RequestIdentity;
 import cn.gov.jingyang.ops.platform.correlation.TraceContext;
-import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -74,20 +71,6 @@ public class SituationResource {
       forwarded.put(TraceContext.TRACEPARENT_HEADER, traceparent);
     }
     forwarded.put(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
-    return reports.of(day(date), forwarded);
-  }
-
-  /** The day asked about; a date that does not exist (2020-02-30) is a 400 naming the parameter. */
-  static LocalDate day(String date) {
-    if (date == null) {
-      return DistrictDays.today();
-    }
-    try {
-      LocalDate day = LocalDate.parse(date);
-      DistrictDays.checkDay("date", day);
-      return day;
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest("date", "expected a date YYYY-MM-DD");
-    }
+    return reports.of(DistrictDays.dayOrToday("date", date), forwarded);
   }
 }

@@ -4,14 +4,15 @@ import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
 import cn.gov.jingyang.ops.personnel.deployment.DeploymentApi.DeploymentView;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.versioning.Etags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -96,23 +97,8 @@ public class DeploymentResource {
           @QueryParam("when")
           @DefaultValue("ALL")
           DeploymentRepository.When when,
-      @Parameter(
-              description = "Page from 0; a negative page is the first",
-              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
-          @QueryParam("page")
-          @Max(PageRequest.MAX_PAGE)
-          Integer page,
-      @Parameter(
-              description = "Page size, default 50; a larger size is capped at 200, never refused",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "" + PageRequest.MAX_SIZE))
-          @QueryParam("size")
-          Integer size) {
-    PageRequest request = PageRequest.of(page, size);
+      @BeanParam PageParams paging) {
+    PageRequest request = paging.request();
     LocalDate today = today();
     var query = deployments.search(unitId, checkpointId, personId, when, today);
     return Page.of(

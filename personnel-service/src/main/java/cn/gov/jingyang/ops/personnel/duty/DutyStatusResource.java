@@ -3,15 +3,16 @@ package cn.gov.jingyang.ops.personnel.duty;
 import cn.gov.jingyang.ops.personnel.person.PersonRepository;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -173,26 +173,9 @@ public class DutyStatusResource {
       description =
           "Every recorded change with its reason, its dates, who recorded it and when, newest"
               + " effectiveFrom first; 404 for an unknown person.")
-  public Page<DutyStatusEntry> history(
-      @PathParam("id") UUID id,
-      @Parameter(
-              description = "Page from 0; a negative page is the first",
-              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
-          @QueryParam("page")
-          @Max(PageRequest.MAX_PAGE)
-          Integer page,
-      @Parameter(
-              description = "Page size, default 50; a larger size is capped at 200, never refused",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "" + PageRequest.MAX_SIZE))
-          @QueryParam("size")
-          Integer size) {
+  public Page<DutyStatusEntry> history(@PathParam("id") UUID id, @BeanParam PageParams paging) {
     people.require(id);
-    PageRequest request = PageRequest.of(page, size);
+    PageRequest request = paging.request();
     var query = history.historyOf(id).page(request.panache());
     return Page.of(query.list(), request, query.count(), DutyStatusEntry::of);
   }

@@ -3,10 +3,12 @@ package cn.gov.jingyang.ops.personnel.fatigue;
 import cn.gov.jingyang.ops.personnel.config.PersonnelConfig;
 import cn.gov.jingyang.ops.personnel.fatigue.FatigueQueries.FatigueStanding;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -48,27 +50,12 @@ public class FatigueResource {
           @QueryParam("minDays")
           @Max(366)
           Integer minDays,
-      @Parameter(
-              description = "Page from 0; a negative page is the first",
-              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
-          @QueryParam("page")
-          @Max(PageRequest.MAX_PAGE)
-          Integer page,
-      @Parameter(
-              description = "Page size, default 50; a larger size is capped at 200, never refused",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "" + PageRequest.MAX_SIZE))
-          @QueryParam("size")
-          Integer size) {
+      @BeanParam PageParams paging) {
     int min =
         minDays != null
             ? Math.max(1, minDays)
             : Math.max(1, config.fatigue().thresholdDays() - config.fatigue().nearMargin());
-    PageRequest request = PageRequest.of(page, size);
+    PageRequest request = paging.request();
     return new Page<>(
         queries.atOrNear(min, request), request.page(), request.size(), queries.countAtOrNear(min));
   }

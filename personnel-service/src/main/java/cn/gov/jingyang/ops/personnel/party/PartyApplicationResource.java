@@ -2,19 +2,19 @@ package cn.gov.jingyang.ops.personnel.party;
 
 import cn.gov.jingyang.ops.personnel.party.PartyApi.ApplicationView;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,26 +56,11 @@ public class PartyApplicationResource {
           LocalDate to,
       @Parameter(description = "Only applications to this branch") @QueryParam("branchId")
           UUID branchId,
-      @Parameter(
-              description = "Page from 0; a negative page is the first",
-              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
-          @QueryParam("page")
-          @Max(PageRequest.MAX_PAGE)
-          Integer page,
-      @Parameter(
-              description = "Page size, default 50; a larger size is capped at 200, never refused",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "" + PageRequest.MAX_SIZE))
-          @QueryParam("size")
-          Integer size) {
+      @BeanParam PageParams paging) {
     if (to.isBefore(from)) {
       throw ProblemException.badRequest("to", "must not be before from");
     }
-    PageRequest request = PageRequest.of(page, size);
+    PageRequest request = paging.request();
     long count = records.countApplications(from, to, branchId);
     return new ApplicationsInPeriod(
         from,

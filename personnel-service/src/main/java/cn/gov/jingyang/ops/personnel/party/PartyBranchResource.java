@@ -4,12 +4,13 @@ import cn.gov.jingyang.ops.personnel.party.PartyApi.BranchView;
 import cn.gov.jingyang.ops.personnel.party.PartyApi.MemberView;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
+import cn.gov.jingyang.ops.platform.paging.PageParams;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,8 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,23 +73,8 @@ public class PartyBranchResource {
       @Parameter(description = "REGULAR or TEMPORARY") @QueryParam("kind") BranchKind kind,
       @Parameter(description = "Include dissolved branches") @QueryParam("includeDissolved")
           boolean includeDissolved,
-      @Parameter(
-              description = "Page from 0; a negative page is the first",
-              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
-          @QueryParam("page")
-          @Max(PageRequest.MAX_PAGE)
-          Integer page,
-      @Parameter(
-              description = "Page size, default 50; a larger size is capped at 200, never refused",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "" + PageRequest.MAX_SIZE))
-          @QueryParam("size")
-          Integer size) {
-    PageRequest request = PageRequest.of(page, size);
+      @BeanParam PageParams paging) {
+    PageRequest request = paging.request();
     var query = branches.search(checkpointId, kind, includeDissolved);
     return Page.of(query.page(request.panache()).list(), request, query.count(), service::view);
   }
@@ -128,24 +112,9 @@ public class PartyBranchResource {
       @PathParam("id") UUID id,
       @Parameter(description = "Only the vanguard team") @QueryParam("vanguard")
           boolean vanguardOnly,
-      @Parameter(
-              description = "Page from 0; a negative page is the first",
-              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
-          @QueryParam("page")
-          @Max(PageRequest.MAX_PAGE)
-          Integer page,
-      @Parameter(
-              description = "Page size, default 50; a larger size is capped at 200, never refused",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "" + PageRequest.MAX_SIZE))
-          @QueryParam("size")
-          Integer size) {
+      @BeanParam PageParams paging) {
     branches.require(id);
-    PageRequest request = PageRequest.of(page, size);
+    PageRequest request = paging.request();
     return new Page<>(
         records.members(id, vanguardOnly, request),
         request.page(),

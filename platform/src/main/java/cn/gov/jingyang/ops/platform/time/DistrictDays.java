@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 
 /** Days are counted in the district's time zone, Asia/Shanghai, in every service. */
 public final class DistrictDays {
@@ -39,6 +40,23 @@ public final class DistrictDays {
     checkDay("to", to);
     if (from != null && to != null && to.isBefore(from)) {
       throw ProblemException.badRequest("to", "must not be before from");
+    }
+  }
+
+  /**
+   * The day a query parameter names ({@code YYYY-MM-DD}), today when it is absent; a date that does
+   * not exist (2020-02-30) or lies outside 1900–2999 is a 400 naming the parameter.
+   */
+  public static LocalDate dayOrToday(String parameter, String value) {
+    if (value == null) {
+      return today();
+    }
+    try {
+      LocalDate day = LocalDate.parse(value);
+      checkDay(parameter, day);
+      return day;
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(parameter, "expected a date YYYY-MM-DD");
     }
   }
 
