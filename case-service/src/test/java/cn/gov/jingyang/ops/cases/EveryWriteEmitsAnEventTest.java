@@ -42,6 +42,7 @@ class EveryWriteEmitsAnEventTest {
   @Inject KafkaClients kafka;
 
   private Db db;
+  private UUID station;
   private String officer;
 
   private Map<String, Supplier<Expected>> scenarios() {
@@ -87,6 +88,7 @@ class EveryWriteEmitsAnEventTest {
         () -> new Expected("VerificationTaskVisited", "taskId", visited()));
     s.put("POST /verification-tasks/{id}/unreachable", this::unreachable);
     s.put("POST /verification-tasks/{id}/completion", this::completed);
+    s.put("POST /verification-tasks/{id}/route", this::routedByHand);
     s.put("POST /imports", EveryWriteEmitsAnEventTest::imported);
     return s;
   }
@@ -94,7 +96,7 @@ class EveryWriteEmitsAnEventTest {
   @Test
   void everyWriteOperationAppendsItsEventValidAgainstItsContract() throws Exception {
     db = new Db(dataSource);
-    UUID station = UUID.randomUUID();
+    station = UUID.randomUUID();
     Tasks.cover(kafka.bootstrapServers(), db, station, UUID.randomUUID(), "PS-HX2", TOWN);
     officer = Tasks.stationOfficer(station);
     Set<String> writes = WriteOperations.ofLiveApi();
@@ -170,6 +172,18 @@ class EveryWriteEmitsAnEventTest {
     String id = assigned();
     Tasks.move(officer, id, "unreachable", "{\"reason\":\"家中无人\"}");
     return new Expected("VerificationTaskUnreachable", "taskId", id);
+  }
+
+  /** A district-queue task (no town code) that COMMAND routes to the station by hand. */
+  private Expected routedByHand() {
+    String id = Tasks.manualTask(null, null);
+    as(COMMAND)
+        .header("If-Match", Tasks.etag(COMMAND, id))
+        .body("{\"stationUnitId\":\"" + station + "\"}")
+        .post("/verification-tasks/" + id + "/route")
+        .then()
+        .statusCode(200);
+    return new Expected("VerificationTaskRerouted", "taskId", id);
   }
 
   private Expected completed() {
