@@ -33,9 +33,11 @@ public interface RateLimitConfig {
 
   /**
    * The gateway's own public endpoints that are limited too, besides everything under the base path
-   * (a path ending in {@code /*} takes what is below it).
+   * (a path ending in {@code /*} takes what is below it). The token endpoint and login are not
+   * among them: {@link CredentialRateLimiter} counts every attempt there per address.
    */
-  @WithDefault("/oauth/token,/auth/login,/.well-known/jwks.json,/admin/clients,/admin/clients/*")
+  @WithDefault(
+      "/.well-known/jwks.json,/admin/clients,/admin/clients/*,/admin/accounts,/admin/accounts/*")
   java.util.List<String> ownPaths();
 
   /** How often buckets that have refilled completely are forgotten. */
