@@ -19,8 +19,11 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * A tablet's batch upload: each record is validated and stored in its own transaction, so one bad
- * record does not cost the others, and the caller gets one result per record, in order.
+ * A tablet's batch upload: every record is validated first, then the valid ones are stored together
+ * in one transaction ({@link BatchRecording}); a record that fails its own checks is rejected with
+ * its problem and does not cost the others, and the caller gets one result per record, in order. If
+ * the batch cannot be stored at once (a value the database refuses), its records are stored one by
+ * one, each in its own transaction.
  */
 @ApplicationScoped
 public class InspectionBatch {
@@ -28,11 +31,17 @@ public class InspectionBatch {
   private static final Logger LOG = Logger.getLogger(InspectionBatch.class);
 
   private final InspectionService service;
+  private final BatchRecording recording;
   private final Validator validator;
   private final CheckpointConfig config;
 
-  public InspectionBatch(InspectionService service, Validator validator, CheckpointConfig config) {
+  public InspectionBatch(
+      InspectionService service,
+      BatchRecording recording,
+      Validator validator,
+      CheckpointConfig config) {
     this.service = service;
+    this.recording = recording;
     this.validator = validator;
     this.config = config;
   }
@@ -47,19 +56,46 @@ public class InspectionBatch {
               + records.size()
               + " — split it into smaller batches");
     }
-    List<RecordResult> results = new ArrayList<>(records.size());
+    RecordResult[] results = new RecordResult[records.size()];
+    List<Integer> valid = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
-      results.add(one(i, records.get(i), recordedBy));
+      results[i] = checked(i, records.get(i));
+      if (results[i] == null) {
+        valid.add(i);
+      }
     }
+    try {
+      List<BatchRecording.Result> stored =
+          QuarkusTransaction.requiringNew()
+              .call(() -> recording.record(valid.stream().map(records::get).toList(), recordedBy));
+      for (int k = 0; k < valid.size(); k++) {
+        int index = valid.get(k);
+        BatchRecording.Result r = stored.get(k);
+        results[index] =
+            r.refused() != null
+                ? rejected(records.get(index), withinRecord(index, r.refused().problem()))
+                : InspectionApi.stored(
+                    r.inspection(), r.created() ? Outcome.CREATED : Outcome.DUPLICATE);
+      }
+    } catch (RuntimeException e) {
+      // e.g. a value the database refuses: store record by record, so it costs only its own record
+      LOG.warnf(
+          e, "a batch of %d records could not be stored at once; storing one by one", valid.size());
+      for (int index : valid) {
+        results[index] = one(index, records.get(index), recordedBy);
+      }
+    }
+    List<RecordResult> all = List.of(results);
     return new BatchResult(
         records.size(),
-        count(results, Outcome.CREATED),
-        count(results, Outcome.DUPLICATE),
-        count(results, Outcome.REJECTED),
-        results);
+        count(all, Outcome.CREATED),
+        count(all, Outcome.DUPLICATE),
+        count(all, Outcome.REJECTED),
+        all);
   }
 
-  private RecordResult one(int index, InspectionRequest record, String recordedBy) {
+  /** The record's Bean Validation result: null when valid, else its rejection. */
+  private RecordResult checked(int index, InspectionRequest record) {
     if (record == null) {
       return rejected(
           null,
@@ -79,6 +115,11 @@ public class InspectionBatch {
                   .sorted(Comparator.comparing(Problem.FieldError::field))
                   .toList()));
     }
+    return null;
+  }
+
+  /** One record in its own transaction: the fallback when the batch could not be stored at once. */
+  private RecordResult one(int index, InspectionRequest record, String recordedBy) {
     try {
       InspectionService.Recorded recorded =
           QuarkusTransaction.requiringNew().call(() -> service.record(record, recordedBy));

@@ -14,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +40,23 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
 
   public Optional<Inspection> findByClientRecordId(UUID clientRecordId) {
     return find("clientRecordId", clientRecordId).firstResultOptional();
+  }
+
+  /** The stored records among these client record ids, with their occupants, in one query. */
+  public Map<UUID, Inspection> findByClientRecordIds(Collection<UUID> clientRecordIds) {
+    Map<UUID, Inspection> found = new HashMap<>();
+    if (clientRecordIds.isEmpty()) {
+      return found;
+    }
+    getEntityManager()
+        .createQuery(
+            "select distinct i from Inspection i left join fetch i.occupants"
+                + " where i.clientRecordId in :ids",
+            Inspection.class)
+        .setParameter("ids", clientRecordIds)
+        .getResultList()
+        .forEach(i -> found.put(i.clientRecordId(), i));
+    return found;
   }
 
   /**

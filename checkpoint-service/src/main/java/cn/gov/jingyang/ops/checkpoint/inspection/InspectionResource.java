@@ -74,8 +74,9 @@ public class InspectionResource {
       summary =
           "Upload a batch of inspections (at most checkpoint.inspection.batch-limit; 413 above); one result per record",
       description =
-          "Each record is stored in its own transaction; a record that fails (validation, scope,"
-              + " operating window) is REJECTED with its problem and the others are stored.")
+          "All records are checked first, then the valid ones are stored together in one"
+              + " transaction; a record that fails (validation, scope, operating window) is"
+              + " REJECTED with its problem and the others are stored.")
   public BatchResult upload(@Valid @NotNull BatchRequest request) {
     return batch.upload(request.records(), viewer.name());
   }

@@ -1,26 +1,19 @@
 package cn.gov.jingyang.ops.checkpoint.inspection;
 
-import cn.gov.jingyang.ops.checkpoint.checkpoint.Checkpoint;
 import cn.gov.jingyang.ops.checkpoint.checkpoint.CheckpointRepository;
 import cn.gov.jingyang.ops.checkpoint.config.CheckpointConfig;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.InspectionRequest;
-import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.OccupantRequest;
 import cn.gov.jingyang.ops.checkpoint.inspection.InspectionEvents.OccupantFlagged;
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReferences;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskPolicy;
-import cn.gov.jingyang.ops.checkpoint.risk.RiskRules;
 import cn.gov.jingyang.ops.checkpoint.statistics.StatisticsRepository;
 import cn.gov.jingyang.ops.platform.gazetteer.Gazetteer;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
-import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Records one inspection: validates what Bean Validation cannot (check digit, plate, checkpoint
@@ -69,66 +62,61 @@ public class InspectionService {
     this.gazetteer = gazetteer;
   }
 
+  /** A preparation for one request's records, under the risk rules in force now. */
+  RecordPreparation preparation() {
+    return new RecordPreparation(checkpoints, scope, people, gazetteer, config, risk.current());
+  }
+
   @Transactional
   public Recorded record(InspectionRequest r, String recordedBy) {
     Optional<Inspection> earlier = inspections.findByClientRecordId(r.clientRecordId());
     if (earlier.isPresent()) {
       return new Recorded(earlier.get(), false);
     }
-    String plate = plate(r);
-    checkIdNumbers(r.occupants());
-    if (r.inspectedAt().isAfter(OffsetDateTime.now().plus(config.inspection().clockTolerance()))) {
-      throw ProblemException.unprocessable("inspectedAt", "lies in the future");
-    }
-    Checkpoint checkpoint = checkpoints.require(r.checkpointId());
-    scope.requireMayRecordAt(checkpoint, r.inspectedAt());
-    checkpoint.requireOperatingAt(r.inspectedAt());
-    PersonReferences.Reference inspector =
-        people.resolve("inspector", r.inspectorId(), r.inspectorName(), r.inspectorAgency());
-
-    UUID id = UUID.randomUUID();
-    RiskPolicy.Judge rules = risk.current();
-    List<Occupant> occupants = new ArrayList<>();
-    for (int i = 0; i < r.occupants().size(); i++) {
-      OccupantRequest o = r.occupants().get(i);
-      var reasons =
-          rules.assess(
-              new RiskRules.Facts(
-                  o.originProvince(),
-                  o.originCity(),
-                  o.stayedInRiskArea(),
-                  o.temperature(),
-                  o.symptoms()));
-      occupants.add(Occupant.of(id, i, o, reasons, gazetteer.resolve(o.destinationTown())));
-    }
-    int flagged = (int) occupants.stream().filter(Occupant::flagged).count();
+    RecordPreparation.Prepared p = preparation().prepare(r);
     if (!inspections.insertIfNew(
-        id, r, plate, inspector, recordedBy, occupants.size(), flagged, rules.version())) {
+        p.id(),
+        r,
+        p.plate(),
+        p.inspector(),
+        recordedBy,
+        p.occupants().size(),
+        p.flagged(),
+        p.rulesVersion())) {
       // a concurrent upload of the same record won the race; answer with what it stored
       return new Recorded(
           inspections.findByClientRecordId(r.clientRecordId()).orElseThrow(), false);
     }
-    occupants.forEach(em::persist);
+    p.occupants().forEach(em::persist);
     em.flush();
-    statistics.add(
-        checkpoint.id(), r.inspectedAt(), plate != null || r.vehicleKind().isVehicle(), occupants);
-    Inspection inspection = inspections.require(id);
+    statistics.add(p.checkpoint().id(), r.inspectedAt(), p.vehicle(), p.occupants());
+    Inspection inspection = inspections.require(p.id());
+    appendEvents(inspection, p.checkpoint().code());
+    return new Recorded(inspection, true);
+  }
+
+  /**
+   * The events of a stored record: InspectionRecorded, then an OccupantFlagged per occupant flagged
+   * by the rules or sent to home quarantine or health by the officer.
+   */
+  void appendEvents(Inspection inspection, String checkpointCode) {
+    List<Occupant> occupants = inspection.occupants();
     outbox.append(
         new InspectionEvents.InspectionRecorded(
-            id,
-            r.clientRecordId(),
-            checkpoint.id(),
-            checkpoint.code(),
+            inspection.id(),
+            inspection.clientRecordId(),
+            inspection.checkpointId(),
+            checkpointCode,
             inspection.inspectedAt(),
             inspection.direction(),
-            plate,
+            inspection.plate(),
             inspection.vehicleKind(),
             inspection.inspector(),
             inspection.inspectorId(),
             inspection.inspectorAgency(),
             occupants.size(),
-            flagged,
-            rules.version(),
+            inspection.flaggedCount(),
+            inspection.riskRulesVersion(),
             occupants.stream()
                 .map(
                     o ->
@@ -136,37 +124,7 @@ public class InspectionService {
                 .toList()));
     for (Occupant o : occupants) {
       if (o.flagged() || o.needsFollowUp()) {
-        outbox.append(OccupantFlagged.of(inspection, checkpoint.code(), o));
-      }
-    }
-    return new Recorded(inspection, true);
-  }
-
-  private static String plate(InspectionRequest r) {
-    if (r.plate() == null || r.plate().isBlank()) {
-      if (r.vehicleKind().isVehicle()) {
-        throw ProblemException.badRequest("plate", "is required for a " + r.vehicleKind());
-      }
-      return null;
-    }
-    return PlateNumber.normalise(r.plate())
-        .orElseThrow(
-            () ->
-                ProblemException.badRequest(
-                    "plate",
-                    "is not a mainland plate: province abbreviation, a letter, 5 or 6 letters/digits (川F·12345)"));
-  }
-
-  private static void checkIdNumbers(List<OccupantRequest> occupants) {
-    for (int i = 0; i < occupants.size(); i++) {
-      String id = NationalIdNumber.normalise(occupants.get(i).idNumber());
-      String field = "occupants[" + i + "].idNumber";
-      if (!NationalIdNumber.hasValidCheckDigit(id)) {
-        throw ProblemException.unprocessable(
-            field, "check digit is wrong (ISO 7064 MOD 11-2); re-check the number");
-      }
-      if (!NationalIdNumber.hasValidBirthDate(id)) {
-        throw ProblemException.unprocessable(field, "does not contain a valid birth date");
+        outbox.append(OccupantFlagged.of(inspection, checkpointCode, o));
       }
     }
   }

@@ -8,7 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -53,6 +56,110 @@ public class StatisticsRepository {
         .setParameter(9, count(occupants, OccupantResult.TURNED_BACK))
         .executeUpdate();
   }
+
+  /** What a set of inspections adds to one checkpoint's day. */
+  public record DayIncrement(
+      UUID checkpointId,
+      LocalDate day,
+      long inspections,
+      long vehicles,
+      long persons,
+      long flagged,
+      long cleared,
+      long referredToHealth,
+      long homeQuarantine,
+      long turnedBack) {
+
+    /** One inspection's part. */
+    public static DayIncrement of(
+        UUID checkpointId, LocalDate day, boolean vehicle, List<Occupant> occupants) {
+      return new DayIncrement(
+          checkpointId,
+          day,
+          1,
+          vehicle ? 1 : 0,
+          occupants.size(),
+          occupants.stream().filter(Occupant::flagged).count(),
+          count(occupants, OccupantResult.CLEARED),
+          count(occupants, OccupantResult.REFERRED_TO_HEALTH),
+          count(occupants, OccupantResult.HOME_QUARANTINE),
+          count(occupants, OccupantResult.TURNED_BACK));
+    }
+
+    DayIncrement plus(DayIncrement o) {
+      return new DayIncrement(
+          checkpointId,
+          day,
+          inspections + o.inspections,
+          vehicles + o.vehicles,
+          persons + o.persons,
+          flagged + o.flagged,
+          cleared + o.cleared,
+          referredToHealth + o.referredToHealth,
+          homeQuarantine + o.homeQuarantine,
+          turnedBack + o.turnedBack);
+    }
+  }
+
+  /**
+   * Adds a batch's inspections in one statement: one upsert row per checkpoint and day, in key
+   * order (so concurrent batches lock the rows they share in the same order).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void addAll(List<DayIncrement> increments) {
+    Map<List<Object>, DayIncrement> perDay = new TreeMap<>(BY_KEY);
+    for (DayIncrement i : increments) {
+      perDay.merge(List.of(i.checkpointId(), i.day()), i, DayIncrement::plus);
+    }
+    if (perDay.isEmpty()) {
+      return;
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "insert into daily_statistics as d (checkpoint_id, day, inspections, vehicles, persons,"
+                + " flagged, cleared, referred_to_health, home_quarantine, turned_back) values ");
+    int p = 0;
+    for (int row = 0; row < perDay.size(); row++) {
+      sql.append(row == 0 ? "" : ", ").append('(');
+      for (int c = 0; c < 10; c++) {
+        sql.append(c == 0 ? "" : ", ").append('?').append(++p);
+      }
+      sql.append(')');
+    }
+    sql.append(
+        " on conflict (checkpoint_id, day) do update set"
+            + " inspections = d.inspections + excluded.inspections,"
+            + " vehicles = d.vehicles + excluded.vehicles,"
+            + " persons = d.persons + excluded.persons, flagged = d.flagged + excluded.flagged,"
+            + " cleared = d.cleared + excluded.cleared,"
+            + " referred_to_health = d.referred_to_health + excluded.referred_to_health,"
+            + " home_quarantine = d.home_quarantine + excluded.home_quarantine,"
+            + " turned_back = d.turned_back + excluded.turned_back");
+    var query = em.createNativeQuery(sql.toString());
+    p = 0;
+    for (DayIncrement i : perDay.values()) {
+      query.setParameter(++p, i.checkpointId());
+      query.setParameter(++p, i.day());
+      for (long v :
+          new long[] {
+            i.inspections(),
+            i.vehicles(),
+            i.persons(),
+            i.flagged(),
+            i.cleared(),
+            i.referredToHealth(),
+            i.homeQuarantine(),
+            i.turnedBack()
+          }) {
+        query.setParameter(++p, v);
+      }
+    }
+    query.executeUpdate();
+  }
+
+  private static final Comparator<List<Object>> BY_KEY =
+      Comparator.<List<Object>, UUID>comparing(k -> (UUID) k.get(0))
+          .thenComparing(k -> (LocalDate) k.get(1));
 
   /** Per day for one checkpoint, days without inspections left out. */
   @SuppressWarnings("unchecked")
