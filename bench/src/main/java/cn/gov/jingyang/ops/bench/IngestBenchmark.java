@@ -103,9 +103,10 @@ public final class IngestBenchmark {
     BatchUpload upload = new BatchUpload(http, port, officer);
 
     // warm-up (JIT, pools), not measured
+    int warmUp = Integer.getInteger("bench.ingest-warm-up-batches", 20);
     raw.reset();
-    run(load, 20, raw::insert);
-    run(load, 20, upload::send);
+    run(load, warmUp, raw::insert);
+    run(load, warmUp, upload::send);
     awaitPublished(db);
 
     boolean jfr = Boolean.getBoolean("bench.jfr");
