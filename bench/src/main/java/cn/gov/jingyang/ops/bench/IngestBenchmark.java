@@ -69,14 +69,18 @@ public final class IngestBenchmark {
         ServiceProcesses.awaitReady(service, port, Duration.ofMinutes(5));
         say("%s: checkpoint-service ready on port %d (pid %d)", label, port, service.pid());
         lines.add(measure(label, service, port, db, records, rounds, work));
+      } catch (Exception e) {
+        // one build failing does not lose the others' figures
+        say("%s failed: %s", label, e);
+        lines.add("| " + label + " | failed: " + e.getMessage() + " |");
       } finally {
         service.destroy();
         service.waitFor();
       }
     }
     System.out.println(
-        "\n| build | service records/s | raw JDBC records/s | ratio | POST p50 | p99 |");
-    System.out.println("|---|---|---|---|---|---|");
+        "\n| build | service records/s | raw JDBC records/s | ratio | POST p50 | p99 | failed |");
+    System.out.println("|---|---|---|---|---|---|---|");
     lines.forEach(System.out::println);
     Files.write(work.resolve("p1.md"), lines);
     System.exit(0);
@@ -147,23 +151,26 @@ public final class IngestBenchmark {
     double ratio = ImportBenchmark.median(serviceRates) / ImportBenchmark.median(rawRates);
     say(
         "%s: medians service %.0f, raw %.0f records/s (ratio %.3f); POST p50 %.1f ms, p99 %.1f ms"
-            + " (service rounds %s; raw rounds %s)",
+            + " (%d answered, %d failed) (service rounds %s; raw rounds %s)",
         label,
         ImportBenchmark.median(serviceRates),
         ImportBenchmark.median(rawRates),
         ratio,
         latency.p50(),
         latency.p99(),
+        latency.samples(),
+        latency.failed(),
         serviceRates,
         rawRates);
-    return "| %s | %,.0f | %,.0f | %.3f | %.1f ms | %.1f ms |"
+    return "| %s | %,.0f | %,.0f | %.3f | %.1f ms | %.1f ms | %d |"
         .formatted(
             label,
             ImportBenchmark.median(serviceRates),
             ImportBenchmark.median(rawRates),
             ratio,
             latency.p50(),
-            latency.p99());
+            latency.p99(),
+            latency.failed());
   }
 
   interface BatchSink {

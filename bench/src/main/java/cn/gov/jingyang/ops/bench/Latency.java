@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * schedule whether or not the previous one has answered), each timed from its scheduled start to
  * its 201, so a stall shows in the tail instead of slowing the load.
  */
-record Latency(double p50, double p99, int samples) {
+record Latency(double p50, double p99, int samples, int failed) {
 
   static Latency atFixedRate(
       IngestBenchmark.BatchUpload client, InspectionLoad load, UUID checkpoint, int rate, int secs)
@@ -37,21 +37,29 @@ record Latency(double p50, double p99, int samples) {
             senders.submit(
                 () -> {
                   var r = client.post("/inspections", body);
-                  if (r.statusCode() != 201) {
-                    throw new IllegalStateException(r.statusCode() + ": " + r.body());
-                  }
-                  return (System.nanoTime() - due) / 1e6;
+                  // a failed request (e.g. 500 when the connection pool times out) is counted
+                  return r.statusCode() == 201 ? (System.nanoTime() - due) / 1e6 : -1.0;
                 }));
       }
       List<Double> millis = new ArrayList<>(total);
+      int failed = 0;
       for (Future<Double> f : sent) {
-        millis.add(f.get());
+        double ms = f.get();
+        if (ms < 0) {
+          failed++;
+        } else {
+          millis.add(ms);
+        }
       }
       Collections.sort(millis);
-      return new Latency(
-          millis.get((int) Math.floor(0.50 * (total - 1))),
-          millis.get((int) Math.floor(0.99 * (total - 1))),
-          total);
+      int ok = millis.size();
+      return ok == 0
+          ? new Latency(Double.NaN, Double.NaN, 0, failed)
+          : new Latency(
+              millis.get((int) Math.floor(0.50 * (ok - 1))),
+              millis.get((int) Math.floor(0.99 * (ok - 1))),
+              ok,
+              failed);
     } finally {
       senders.shutdownNow();
     }
