@@ -3,31 +3,21 @@ package cn.gov.jingyang.ops.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jingyang.ops.testing.hostile.ApiDocument;
-import cn.gov.jingyang.ops.testing.hostile.BaselineValues;
-import cn.gov.jingyang.ops.testing.hostile.BodyMutations;
-import cn.gov.jingyang.ops.testing.hostile.Draft;
+import cn.gov.jingyang.ops.testing.hostile.Callers;
 import cn.gov.jingyang.ops.testing.hostile.Exchange;
 import cn.gov.jingyang.ops.testing.hostile.Findings;
 import cn.gov.jingyang.ops.testing.hostile.HostileRequest;
 import cn.gov.jingyang.ops.testing.hostile.HostileRun;
-import cn.gov.jingyang.ops.testing.hostile.KnownIds;
-import cn.gov.jingyang.ops.testing.hostile.Operation;
-import cn.gov.jingyang.ops.testing.hostile.OperationMutations;
 import cn.gov.jingyang.ops.testing.hostile.RawHttp;
+import cn.gov.jingyang.ops.testing.hostile.RequestPlan;
 import cn.gov.jingyang.ops.testing.hostile.RowCounts;
-import cn.gov.jingyang.ops.testing.hostile.ServiceMutations;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -117,15 +107,18 @@ public abstract class HostileRequestTest {
                   "HTTP/1.1"));
       assertThat(openApi.status()).as("GET /q/openapi: %s", openApi.describe()).isEqualTo(200);
       ApiDocument api = new ApiDocument(JSON.readTree(openApi.body()));
-      KnownIds ids = new KnownIds();
-      BaselineValues values = new BaselineValues(api, ids::forField);
-      Map<Operation, OperationMutations> operations = new LinkedHashMap<>();
-      api.operations().forEach(op -> operations.put(op, new OperationMutations(op, values, ids)));
-      createThings(http, operations, ids);
-      List<HostileRequest> requests = generate(operations, new Random(seed), limit, largeBodyPaths);
+      RequestPlan plan = new RequestPlan(api, Callers.ALL_ROLES);
+      plan.createThings(http);
+      List<HostileRequest> requests =
+          plan.generate(
+              new Random(seed),
+              limit,
+              largeBodyPaths,
+              Integer.getInteger("hostile.requests", 2_100),
+              Integer.getInteger("hostile.max-requests", 2_200));
       LOG.infof(
           "hostile requests: %d operations, %d requests generated %d ms after the start",
-          operations.size(), requests.size(), (System.nanoTime() - started) / 1_000_000);
+          plan.operations().size(), requests.size(), (System.nanoTime() - started) / 1_000_000);
       new HostileRun(
               http,
               new RowCounts(dataSource),
@@ -139,106 +132,5 @@ public abstract class HostileRequestTest {
     Files.writeString(Path.of("target", "hostile-requests.txt"), report);
     assertThat(findings.sentCount()).isGreaterThanOrEqualTo(2_000);
     assertThat(findings.failedCount()).withFailMessage("%s", report).isZero();
-  }
-
-  /**
-   * Valid creations first, twice over, so that ids of things that exist go into paths and fields.
-   */
-  private static void createThings(
-      RawHttp http, Map<Operation, OperationMutations> operations, KnownIds ids) {
-    for (int pass = 0; pass < 2; pass++) {
-      operations.forEach(
-          (op, m) -> {
-            if (op.method().equals("POST") && !op.path().contains("{") && op.body() != null) {
-              Exchange created = http.send(m.baseline().as("valid baseline"));
-              if (created.status() / 100 == 2) {
-                try {
-                  JsonNode id = JSON.readTree(created.body()).path("id");
-                  if (id.isTextual()) {
-                    ids.record(op.path(), id.asText());
-                  }
-                } catch (Exception e) {
-                  // not JSON: nothing to learn
-                }
-              }
-            }
-          });
-    }
-  }
-
-  private static List<HostileRequest> generate(
-      Map<Operation, OperationMutations> operations,
-      Random random,
-      long limit,
-      List<String> largeBodyPaths) {
-    List<HostileRequest> all = new ArrayList<>();
-    operations.values().forEach(m -> all.addAll(m.all()));
-    ServiceMutations service = new ServiceMutations(operations, random);
-    service.methods(all);
-    Draft anyRead =
-        operations.entrySet().stream()
-            .filter(e -> !e.getKey().writes())
-            .findFirst()
-            .map(e -> e.getValue().baseline())
-            .orElseThrow();
-    service.requestLines(anyRead, all);
-    List<OperationMutations> writes =
-        operations.entrySet().stream()
-            .filter(e -> e.getKey().writes())
-            .sorted(java.util.Comparator.comparing(e -> e.getKey().body() == null))
-            .map(Map.Entry::getValue)
-            .toList();
-    if (!writes.isEmpty()) {
-      service.framing(writes.get(0).baseline(), all);
-    }
-    List<OperationMutations> limited =
-        operations.entrySet().stream()
-            .filter(e -> e.getKey().writes() && !largeBodyPaths.contains(e.getKey().path()))
-            .sorted(java.util.Comparator.comparing(e -> e.getKey().body() == null))
-            .map(Map.Entry::getValue)
-            .toList();
-    for (int i = 0; i < Math.min(2, limited.size()); i++) {
-      all.add(
-          BodyMutations.oversized(limited.get(i).baseline(), limit, false)
-              .as("body over the limit: Content-Length"));
-      all.add(
-          BodyMutations.oversized(limited.get(i).baseline(), limit, true)
-              .as("body over the limit: chunked"));
-    }
-    List<HostileRequest> kept =
-        sample(all, random, Integer.getInteger("hostile.max-requests", 2_200));
-    service.fill(kept, Integer.getInteger("hostile.requests", 2_100));
-    return kept;
-  }
-
-  /**
-   * At most {@code max} requests, drawn by the seed: first one of every kind of mutation and one of
-   * every place mutated in every operation (its baseline included), then any others at random, so
-   * that the many body-field mutations get their share without crowding out the rest.
-   */
-  private static List<HostileRequest> sample(List<HostileRequest> all, Random random, int max) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      order.add(i);
-    }
-    java.util.Collections.shuffle(order, random);
-    BitSet kept = new BitSet();
-    Set<String> covered = new java.util.HashSet<>();
-    for (int i : order) {
-      String category = all.get(i).category();
-      String place = all.get(i).operation() + " | " + category.split(":")[0];
-      if (covered.add(category) | covered.add(place)) {
-        kept.set(i);
-      }
-    }
-    for (int i : order) {
-      if (kept.cardinality() >= max) {
-        break;
-      }
-      kept.set(i);
-    }
-    List<HostileRequest> out = new ArrayList<>();
-    kept.stream().forEach(i -> out.add(all.get(i)));
-    return out;
   }
 }

@@ -20,6 +20,9 @@ public final class Findings {
   private final Map<String, Integer> byLocation = new TreeMap<>();
   private int sent;
   private int failed;
+  private int errors;
+  private int problems;
+  private int refusedWrites;
 
   private static final class Group {
     final String kind;
@@ -51,6 +54,15 @@ public final class Findings {
     int colon = request.category().indexOf(':');
     String location = colon < 0 ? request.category() : request.category().substring(0, colon);
     byLocation.merge(location, 1, Integer::sum);
+    if (answer.status() >= 400) {
+      errors++;
+      if (answer.contentType().toLowerCase().startsWith("application/problem+json")) {
+        problems++;
+      }
+      if (request.writes()) {
+        refusedWrites++;
+      }
+    }
     if (failures.isEmpty()) {
       return;
     }
@@ -72,6 +84,26 @@ public final class Findings {
 
   public synchronized int failedCount() {
     return failed;
+  }
+
+  /** Answers by status class ("2xx", "4xx", "no answer", …). */
+  public synchronized Map<String, Integer> byStatusClass() {
+    return Map.copyOf(byClass);
+  }
+
+  /** Answers with a status of 400 or more. */
+  public synchronized int errorCount() {
+    return errors;
+  }
+
+  /** Answers with a status of 400 or more whose type is application/problem+json. */
+  public synchronized int problemJsonCount() {
+    return problems;
+  }
+
+  /** Writes answered 400 or more: each had the row counts of the databases compared around it. */
+  public synchronized int refusedWriteCount() {
+    return refusedWrites;
   }
 
   /** The line the closing note quotes. */

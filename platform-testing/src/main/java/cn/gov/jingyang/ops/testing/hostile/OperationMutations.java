@@ -15,11 +15,21 @@ public final class OperationMutations {
   private final Operation op;
   private final BaselineValues values;
   private final KnownIds ids;
+  private final String allRoles;
 
   public OperationMutations(Operation op, BaselineValues values, KnownIds ids) {
+    this(op, values, ids, Callers.ALL_ROLES);
+  }
+
+  /**
+   * @param allRoles the valid token of the baseline (a caller with every role): a development token
+   *     in a service's test, one issued by the gateway's token endpoint through the gateway
+   */
+  public OperationMutations(Operation op, BaselineValues values, KnownIds ids, String allRoles) {
     this.op = op;
     this.values = values;
     this.ids = ids;
+    this.allRoles = allRoles;
   }
 
   /** The valid request: every path parameter, required query parameter and header, the body. */
@@ -41,7 +51,7 @@ public final class OperationMutations {
           p.name(),
           p.name().equalsIgnoreCase("If-Match") ? "\"1\"" : values.text(p.schema(), p.name()));
     }
-    d.token("all roles", Callers.ALL_ROLES);
+    d.token("all roles", allRoles);
     if (op.body() != null) {
       d.header("Content-Type", "application/json").body(values.value(op.body(), null).toString());
     }
@@ -69,7 +79,7 @@ public final class OperationMutations {
     Draft basic = baseline().header("Authorization", "Basic aG9zdGlsZTpob3N0aWxl");
     basic.tokenLabel = "basic auth";
     out.add(basic.as("token: basic auth"));
-    Draft lower = baseline().header("Authorization", "bearer " + Callers.ALL_ROLES);
+    Draft lower = baseline().header("Authorization", "bearer " + allRoles);
     lower.tokenLabel = "all roles, lower-case scheme";
     out.add(lower.as("token: lower-case scheme"));
   }

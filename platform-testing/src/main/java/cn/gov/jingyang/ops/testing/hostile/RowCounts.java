@@ -17,12 +17,27 @@ import javax.sql.DataSource;
  */
 public final class RowCounts {
 
-  private final DataSource dataSource;
-  private final List<String> tables = new ArrayList<>();
-  private final String sql;
+  /** One database: its name prefix ("" for a service's own), its tables and the statement. */
+  private record Database(String prefix, DataSource dataSource, List<String> tables, String sql) {}
+
+  private final List<Database> databases = new ArrayList<>();
 
   public RowCounts(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this(Map.of("", dataSource));
+  }
+
+  /**
+   * Row counts of several databases (the suite's, through the gateway), each table named {@code
+   * <database>.<table>}.
+   */
+  public RowCounts(Map<String, DataSource> databases) {
+    databases.forEach(
+        (name, dataSource) ->
+            this.databases.add(database(name.isEmpty() ? "" : name + ".", dataSource)));
+  }
+
+  private static Database database(String prefix, DataSource dataSource) {
+    List<String> tables = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
         ResultSet rs =
@@ -43,24 +58,28 @@ public final class RowCounts {
           .append(tables.get(i))
           .append("\")");
     }
-    sql = select.toString();
+    return new Database(prefix, dataSource, List.copyOf(tables), select.toString());
   }
 
   public List<String> tables() {
-    return tables;
+    List<String> out = new ArrayList<>();
+    databases.forEach(d -> d.tables().forEach(t -> out.add(d.prefix() + t)));
+    return out;
   }
 
   public Map<String, Long> snapshot() {
     Map<String, Long> counts = new LinkedHashMap<>();
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      for (int i = 0; i < tables.size(); i++) {
-        counts.put(tables.get(i), rs.getLong(i + 1));
+    for (Database d : databases) {
+      try (Connection c = d.dataSource().getConnection();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(d.sql())) {
+        rs.next();
+        for (int i = 0; i < d.tables().size(); i++) {
+          counts.put(d.prefix() + d.tables().get(i), rs.getLong(i + 1));
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
     }
     return counts;
   }
