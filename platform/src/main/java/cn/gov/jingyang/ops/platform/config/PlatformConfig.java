@@ -92,6 +92,13 @@ public interface PlatformConfig {
     /** How long processed-event ids are remembered for de-duplication. */
     @WithDefault("30d")
     Duration processedRetention();
+
+    /**
+     * One INFO line per event applied (type, id, topic, partition, offset, consumer), with the
+     * event's correlation and trace ids: the consumers' counterpart of the HTTP access log.
+     */
+    @WithDefault("false")
+    boolean logApplied();
   }
 
   interface Feed {

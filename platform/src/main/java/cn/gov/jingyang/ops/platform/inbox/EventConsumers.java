@@ -58,7 +58,7 @@ public class EventConsumers {
     }
     deadLetterProducer = kafka.producer(config.serviceName() + "-dead-letters");
     DeadLetters deadLetters = new DeadLetters(deadLetterProducer);
-    EventApplication application = new EventApplication(processed);
+    EventApplication application = new EventApplication(processed, config.consumer().logApplied());
     for (EventHandler handler : handlers) {
       String group =
           config.serviceName()

@@ -77,7 +77,7 @@ public class Redelivery {
     this.consumers = consumers;
     this.letters = new DeadLetterListing(archive, processed, mapper);
     this.codec = codec;
-    this.application = new EventApplication(processed);
+    this.application = new EventApplication(processed, false); // a re-drive logs its own lines
   }
 
   /** Dead letters of one consumer, or of every consumer of the service if none is named. */

@@ -1,6 +1,9 @@
 package cn.gov.jingyang.ops.platform.outbox;
 
+import cn.gov.jingyang.ops.platform.correlation.EventTracing;
 import cn.gov.jingyang.ops.platform.correlation.TraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -63,6 +66,7 @@ public final class OutboxPublisher {
   private final Settings settings;
   private final java.util.function.Consumer<Duration> publishLatency;
   private final String relayId = "relay-" + UUID.randomUUID();
+  private final EventTracing tracing = EventTracing.current();
 
   public OutboxPublisher(
       DataSource dataSource,
@@ -101,9 +105,12 @@ public final class OutboxPublisher {
       List<OutboxClaims.Row> wave = byAggregate.values().stream().map(Deque::poll).toList();
       List<Object> outcomes =
           new ArrayList<>(wave.size()); // a Future, or the Throwable of a refusal
+      List<Span> spans = new ArrayList<>(wave.size());
       for (OutboxClaims.Row row : wave) {
+        Span span = tracing.producer(row.topic(), row.eventType(), row.traceparent());
+        spans.add(span);
         try {
-          outcomes.add(producer.send(record(row)));
+          outcomes.add(producer.send(record(row, EventTracing.traceparentOf(span))));
         } catch (RuntimeException e) {
           outcomes.add(e);
         }
@@ -113,6 +120,10 @@ public final class OutboxPublisher {
         OutboxClaims.Row row = wave.get(i);
         Throwable error =
             outcomes.get(i) instanceof Future<?> f ? outcome(f) : (Throwable) outcomes.get(i);
+        if (error != null) {
+          spans.get(i).setStatus(StatusCode.ERROR, error.getClass().getSimpleName());
+        }
+        spans.get(i).end();
         if (error == null) {
           acknowledged.add(row);
           if (byAggregate.get(row.aggregateId()).isEmpty()) {
@@ -171,7 +182,11 @@ public final class OutboxPublisher {
     }
   }
 
-  private static ProducerRecord<String, String> record(OutboxClaims.Row row) {
+  /**
+   * The Kafka record of a row; its {@code traceparent} header is the relay's span (a child of the
+   * span that appended the row), or the row's own when tracing is off.
+   */
+  private static ProducerRecord<String, String> record(OutboxClaims.Row row, String relaySpan) {
     RecordHeaders headers = new RecordHeaders();
     headers.add("ce_id", row.eventId().toString().getBytes(StandardCharsets.UTF_8));
     headers.add("ce_type", row.eventType().getBytes(StandardCharsets.UTF_8));
@@ -180,9 +195,9 @@ public final class OutboxPublisher {
       headers.add(
           TraceContext.CORRELATION_HEADER, row.correlationId().getBytes(StandardCharsets.UTF_8));
     }
-    if (row.traceparent() != null) {
-      headers.add(
-          TraceContext.TRACEPARENT_HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8));
+    String traceparent = relaySpan != null ? relaySpan : row.traceparent();
+    if (traceparent != null) {
+      headers.add(TraceContext.TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
     }
     return new ProducerRecord<>(row.topic(), null, row.aggregateId(), row.event(), headers);
   }
