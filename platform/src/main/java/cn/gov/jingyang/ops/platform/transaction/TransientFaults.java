@@ -62,8 +62,7 @@ public final class TransientFaults {
   /** Deadlock, serialization failure or lock timeout: running the transaction again may succeed. */
   public static boolean isContention(Throwable failure) {
     for (Throwable t : causes(failure)) {
-      if (t instanceof SQLException sql && CONTENTION_STATES.contains(sql.getSQLState())
-          || namedIn(t, CONTENTION_TYPES)) {
+      if (t instanceof SQLException sql && contentionState(sql) || namedIn(t, CONTENTION_TYPES)) {
         return true;
       }
     }
@@ -73,8 +72,7 @@ public final class TransientFaults {
   /** The database cannot be reached or cannot serve now (connection, resources, timeout, pool). */
   public static boolean isUnavailable(Throwable failure) {
     for (Throwable t : causes(failure)) {
-      if (t instanceof SQLTransientException
-              && !(t instanceof SQLException s && CONTENTION_STATES.contains(s.getSQLState()))
+      if (t instanceof SQLTransientException && !(t instanceof SQLException s && contentionState(s))
           || t instanceof SQLRecoverableException
           || t instanceof SQLException sql && unavailableState(sql)
           || namedIn(t, UNAVAILABLE_TYPES)) {
@@ -82,6 +80,15 @@ public final class TransientFaults {
       }
     }
     return false;
+  }
+
+  /**
+   * A SQLState of contention. Null-safe: Agroal's acquisition timeout carries no SQLState (and
+   * {@code Set.of(...).contains(null)} throws, which turned an exhausted pool into a 500).
+   */
+  private static boolean contentionState(SQLException sql) {
+    String state = sql.getSQLState();
+    return state != null && CONTENTION_STATES.contains(state);
   }
 
   private static boolean unavailableState(SQLException sql) {
