@@ -26,6 +26,7 @@ final class DistrictUnits {
   private final GatewayApi api;
   private final String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
   private final UUID bureau;
+  private int registered;
 
   DistrictUnits(GatewayApi api) {
     this.api = api;
@@ -34,12 +35,12 @@ final class DistrictUnits {
 
   /** A new police station of this run, covering no town yet. */
   UUID station(String name) {
-    return register("POLICE_STATION", "PS-" + name.hashCode(), name + "派出所", bureau);
+    return register("POLICE_STATION", "PS", name + "派出所", bureau);
   }
 
   /** A new brigade of this run (e.g. the public-order brigade that runs a checkpoint). */
   UUID brigade(String name) {
-    return register("BRIGADE", "BR-" + name.hashCode(), name + "大队", bureau);
+    return register("BRIGADE", "BR", name + "大队", bureau);
   }
 
   /** The station covering {@code town} now (a name or gazetteer code), if any. */
@@ -91,7 +92,7 @@ final class DistrictUnits {
 
   private UUID register(String kind, String code, String name, UUID parent) {
     Map<String, Object> unit = new HashMap<>();
-    unit.put("code", "SYS-" + run + "-" + code);
+    unit.put("code", "SYS-" + run + "-" + code + (++registered));
     unit.put("name", name + " " + run);
     unit.put("kind", kind);
     if (parent != null) {
