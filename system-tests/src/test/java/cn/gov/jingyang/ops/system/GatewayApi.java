@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.stack.Suite;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -58,13 +59,31 @@ public final class GatewayApi {
   }
 
   /** A token of a client that has exactly {@code role} (registered on first use). */
-  public synchronized String tokenFor(String role) {
-    Issued issued = tokens.get(role);
+  public String tokenFor(String role) {
+    String clientId = "system-test-" + role.toLowerCase(Locale.ROOT).replace('_', '-');
+    return issue(clientId, role, UNIT_SCOPED.contains(role) ? unit : null);
+  }
+
+  /**
+   * A token of a client that has exactly {@code role} and belongs to {@code unitId} (its claim
+   * {@code unit}: a station officer's station, a checkpoint officer's running unit, an
+   * investigator's unit); one client per role and unit, registered on first use.
+   */
+  public String tokenFor(String role, UUID unitId) {
+    String clientId =
+        "st-"
+            + role.toLowerCase(Locale.ROOT).replace('_', '-')
+            + "-"
+            + unitId.toString().replace("-", "");
+    return issue(clientId, role, unitId);
+  }
+
+  private synchronized String issue(String clientId, String role, UUID unitId) {
+    Issued issued = tokens.get(clientId);
     if (issued == null || issued.at().plus(TOKEN_REUSE).isBefore(Instant.now())) {
-      String clientId = "system-test-" + role.toLowerCase(Locale.ROOT).replace('_', '-');
-      String secret = secrets.computeIfAbsent(clientId, id -> register(id, role));
+      String secret = secrets.computeIfAbsent(clientId, id -> register(id, role, unitId));
       issued = new Issued(token(clientId, secret), Instant.now());
-      tokens.put(role, issued);
+      tokens.put(clientId, issued);
     }
     return issued.token();
   }
@@ -90,9 +109,9 @@ public final class GatewayApi {
     return json(response).path("access_token").asText();
   }
 
-  private String register(String clientId, String role) {
+  private String register(String clientId, String role, UUID unit) {
     String command = token(Suite.DEMO_CLIENT_ID, Suite.DEMO_CLIENT_SECRET);
-    String unitId = UNIT_SCOPED.contains(role) ? "\"" + unit + "\"" : "null";
+    String unitId = unit != null ? "\"" + unit + "\"" : "null";
     HttpResponse<String> response =
         call(
             "POST",
@@ -140,6 +159,15 @@ public final class GatewayApi {
     }
     headers.forEach(request::header);
     return send(request);
+  }
+
+  /** {@code value} (maps, lists, texts, numbers) as JSON text, for a request body. */
+  public static String body(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   public static JsonNode json(HttpResponse<String> response) {
