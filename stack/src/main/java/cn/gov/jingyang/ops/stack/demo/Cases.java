@@ -30,10 +30,9 @@ final class Cases {
             story.person("wa-officer"),
             story.person("xj-instructor"),
             story.person("fz-head")));
-    rumour();
-    masks();
-    concealment();
-    obstruction();
+    Parallel.forEach(
+        List.<Runnable>of(this::rumour, this::masks, this::concealment, this::obstruction),
+        Runnable::run);
   }
 
   private void rumour() {

@@ -48,6 +48,9 @@ final class CheckpointsAndBranches {
           new Checkpoint("CP-TY", "天元卡點", "天元大道", "天元", "天元街道", "URBAN_ENTRY", 31.1022, 104.3516),
           new Checkpoint("CP-XQ", "孝泉卡點", "孝泉鎮場鎮入口", "孝泉", "孝泉镇", "VILLAGE", 31.2208, 104.2714));
 
+  static final List<LocalDate> ROUNDS =
+      List.of(Story.POLICE_LEAD, LocalDate.of(2020, 2, 4), LocalDate.of(2020, 2, 9));
+
   static final String TRANSPORT = "旌陽區交通運輸局";
   static final String HEALTH = "旌陽區衛生健康局";
   static final String POLICE = "德陽市公安局旌陽區分局";
@@ -62,6 +65,7 @@ final class CheckpointsAndBranches {
     checkpoints();
     regularBranches();
     temporaryBranches();
+    Parallel.forEach(members, m -> member(m.branch(), m.person(), m.vanguard()));
     eveningRounds();
   }
 
@@ -149,16 +153,21 @@ final class CheckpointsAndBranches {
       story.branches.put(name, UUID.fromString(created.path("id").asText()));
       story.count("branches");
     }
-    member("法制大隊黨支部", "fz-head", true);
-    member("黃許派出所黨支部", "hx-chief", true);
-    member("黃許派出所黨支部", "hx-officer", true);
-    member("刑警大隊黨支部", "xj-instructor", true);
-    member("交警大隊黨支部", "streak", false);
-    member("特巡警大隊黨支部", "instructor", false);
-    member("德陽市公安局旌陽區分局黨支部", "chief", false);
-    member("德陽市公安局旌陽區分局黨支部", "deputy", false);
-    member("德陽市公安局旌陽區分局黨支部", "commissar", false);
+    members.add(new Membership("法制大隊黨支部", "fz-head", true));
+    members.add(new Membership("黃許派出所黨支部", "hx-chief", true));
+    members.add(new Membership("黃許派出所黨支部", "hx-officer", true));
+    members.add(new Membership("刑警大隊黨支部", "xj-instructor", true));
+    members.add(new Membership("交警大隊黨支部", "streak", false));
+    members.add(new Membership("特巡警大隊黨支部", "instructor", false));
+    members.add(new Membership("德陽市公安局旌陽區分局黨支部", "chief", false));
+    members.add(new Membership("德陽市公安局旌陽區分局黨支部", "deputy", false));
+    members.add(new Membership("德陽市公安局旌陽區分局黨支部", "commissar", false));
   }
+
+  /** A person's place in a branch (each person in one branch of the story). */
+  private record Membership(String branch, String person, boolean vanguard) {}
+
+  private final List<Membership> members = new java.util.ArrayList<>();
 
   private void temporaryBranches() {
     for (int i = 0; i < CHECKPOINTS.size(); i++) {
@@ -193,11 +202,11 @@ final class CheckpointsAndBranches {
         story.count("branches");
       }
       story.branches.put(name, id);
-      member(name, "lead-" + i + "-0", true);
-      member(name, "lead-" + i + "-1", true);
-      member(name, "ext-" + i + "-0", false);
-      member(name, "ext-" + i + "-1", false);
-      member(name, "volunteer-" + i, false);
+      members.add(new Membership(name, "lead-" + i + "-0", true));
+      members.add(new Membership(name, "lead-" + i + "-1", true));
+      members.add(new Membership(name, "ext-" + i + "-0", false));
+      members.add(new Membership(name, "ext-" + i + "-1", false));
+      members.add(new Membership(name, "volunteer-" + i, false));
     }
   }
 
@@ -224,7 +233,10 @@ final class CheckpointsAndBranches {
         "member-" + branchId + "-" + person);
   }
 
-  /** The deputy chief visits each of the four checkpoints every evening after work. */
+  /**
+   * The deputy chief visits each of the four checkpoints every evening after work: the evening the
+   * police took the lead, and 4 February (19:20 at 108國道灕江路口, as the article tells).
+   */
   private void eveningRounds() {
     Set<String> done = new HashSet<>();
     for (JsonNode v :
@@ -238,30 +250,34 @@ final class CheckpointsAndBranches {
       done.add(
           v.path("checkpointId").asText() + "@" + v.path("visitedAt").asText().substring(0, 10));
     }
-    for (LocalDate day = Story.POLICE_LEAD; !day.isAfter(Story.LAST_DAY); day = day.plusDays(1)) {
+    List<String[]> visits = new java.util.ArrayList<>();
+    for (LocalDate day : ROUNDS) {
       for (int i = 0; i < CHECKPOINTS.size(); i++) {
-        Checkpoint c = CHECKPOINTS.get(i);
-        UUID checkpoint = story.checkpoint(c.code());
-        var at = Story.at(day, 19, 20 + 15 * i);
-        // visitedAt comes back in UTC: 19:20 in Beijing is the same UTC day
-        if (done.contains(checkpoint + "@" + day)) {
-          continue;
+        UUID checkpoint = story.checkpoint(CHECKPOINTS.get(i).code());
+        if (!done.contains(checkpoint + "@" + day)) {
+          visits.add(new String[] {day.toString(), Integer.toString(i)});
         }
-        String findings =
-            day.equals(Story.POLICE_LEAD)
-                ? "上級指令：檢查卡點由公安機關牽頭，全面阻擊疫情從外部流入"
-                : "瞭解當天檢查核查情況：車輛、人員登記完整，防護物資尚缺";
-        story.command.create(
-            "/api/v1/checkpoint/visits",
-            PublicApi.object()
-                .put("checkpointId", checkpoint.toString())
-                .put("leaderId", story.person("deputy").toString())
-                .put("visitedAt", at.toString())
-                .put("findings", findings)
-                .put("instructions", "夜間加強對外地車輛的體溫檢測與登記"),
-            "visit-" + c.code() + "-" + day);
-        story.count("visits");
       }
     }
+    Parallel.forEach(visits, v -> visit(LocalDate.parse(v[0]), Integer.parseInt(v[1])));
+  }
+
+  private void visit(LocalDate day, int i) {
+    Checkpoint c = CHECKPOINTS.get(i);
+    UUID checkpoint = story.checkpoint(c.code());
+    String findings =
+        day.equals(Story.POLICE_LEAD)
+            ? "上級指令：檢查卡點由公安機關牽頭，全面阻擊疫情從外部流入"
+            : "瞭解當天檢查核查情況：車輛、人員登記完整，防護物資尚缺";
+    story.command.create(
+        "/api/v1/checkpoint/visits",
+        PublicApi.object()
+            .put("checkpointId", checkpoint.toString())
+            .put("leaderId", story.person("deputy").toString())
+            .put("visitedAt", Story.at(day, 19, 20 + 15 * ((i + 3) % 4)).toString())
+            .put("findings", findings)
+            .put("instructions", "夜間加強對外地車輛的體溫檢測與登記"),
+        "visit-" + c.code() + "-" + day);
+    story.count("visits");
   }
 }

@@ -2,9 +2,9 @@ package cn.gov.jingyang.ops.stack.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The further clients the story needs, registered through the gateway's {@code /admin/clients} with
@@ -18,7 +18,7 @@ final class Clients {
 
   private final URI gateway;
   private final PublicApi command;
-  private final Map<String, PublicApi> registered = new HashMap<>();
+  private final Map<String, PublicApi> registered = new ConcurrentHashMap<>();
 
   Clients(URI gateway, PublicApi command) {
     this.gateway = gateway;
@@ -29,13 +29,13 @@ final class Clients {
    * PERSONNEL_ADMIN for the personnel office's writes; COMMAND as well, for the command's rate
    * allowance (the largest of a client's roles applies).
    */
-  PublicApi personnel() {
+  synchronized PublicApi personnel() {
     return registered.computeIfAbsent(
         PERSONNEL, id -> client(id, new String[] {"PERSONNEL_ADMIN", "COMMAND"}, null));
   }
 
   /** A checkpoint officer of the unit that runs a checkpoint. */
-  PublicApi checkpointOfficer(String unitCode, UUID unitId) {
+  synchronized PublicApi checkpointOfficer(String unitCode, UUID unitId) {
     String id = "demo-checkpoint-" + unitCode.toLowerCase(java.util.Locale.ROOT);
     return registered.computeIfAbsent(
         id, k -> client(k, new String[] {"CHECKPOINT_OFFICER"}, unitId));

@@ -19,13 +19,18 @@ import java.util.UUID;
 final class Inspections {
 
   static final int PER_DAY = 50;
+
+  /** Records per upload: a tablet's batch, well inside the gateway's timeout. */
+  static final int BATCH = 100;
+
   static final List<String> TOWNS = List.of("黄许镇", "孝泉镇", "柏隆镇", "天元街道", "城北街道", "德新镇");
 
   private static final String SURNAMES = "王李張劉陳楊趙黃周吳徐孫胡朱高林何郭馬羅";
   private static final String GIVEN = "建國志明秀英桂蘭海燕德華文傑曉紅永強玉梅小軍";
 
   private final Story story;
-  private int flagged;
+  private final java.util.concurrent.atomic.AtomicInteger flagged =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   Inspections(Story story) {
     this.story = story;
@@ -33,12 +38,17 @@ final class Inspections {
 
   /** Occupants the risk rules flag in the whole upload (as the story generates them). */
   int flagged() {
-    return flagged;
+    return flagged.get();
   }
 
   void tell() {
-    int occupant = 0;
-    for (int c = 0; c < CheckpointsAndBranches.CHECKPOINTS.size(); c++) {
+    Parallel.forEach(List.of(0, 1, 2, 3), this::uploadAt);
+  }
+
+  /** The fortnight of one checkpoint, in batches of {@link #BATCH}. */
+  private void uploadAt(int c) {
+    int occupant = c * 10_000;
+    {
       String unitCode = Cast.CHECKPOINT_UNITS.get(c);
       PublicApi officer = story.clients.checkpointOfficer(unitCode, story.unit(unitCode));
       UUID checkpoint = story.checkpoint(CheckpointsAndBranches.CHECKPOINTS.get(c).code());
@@ -56,15 +66,17 @@ final class Inspections {
           records.add(record);
         }
       }
-      for (int from = 0; from < records.size(); from += 500) {
+      for (int from = 0; from < records.size(); from += BATCH) {
         ObjectNode batch = PublicApi.object();
         batch
             .putArray("records")
-            .addAll(records.subList(from, Math.min(records.size(), from + 500)));
+            .addAll(records.subList(from, Math.min(records.size(), from + BATCH)));
         JsonNode result =
             officer
                 .create(
-                    "/api/v1/checkpoint/inspections/batch", batch, "inspections-" + c + "-" + from)
+                    "/api/v1/checkpoint/inspections/batch",
+                    batch,
+                    "inspections-" + c + "-" + from + "-of-" + BATCH)
                 .body();
         if (result.path("rejected").asInt() > 0) {
           throw new DemoFailure("inspections rejected: " + result);
@@ -126,7 +138,7 @@ final class Inspections {
       o.putArray("symptoms").add("FEVER").add("COUGH");
     }
     if (hubei || fever) {
-      flagged++;
+      flagged.incrementAndGet();
     }
     return o;
   }

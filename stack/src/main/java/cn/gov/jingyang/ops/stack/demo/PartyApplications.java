@@ -47,13 +47,18 @@ final class PartyApplications {
 
   void tell() {
     List<Applicant> applicants = applicants();
-    for (int i = 0; i < applicants.size(); i++) {
-      Applicant a = applicants.get(i);
+    Parallel.forEach(
+        java.util.stream.IntStream.range(0, applicants.size()).boxed().toList(),
+        i -> apply(i, applicants.get(i)));
+  }
+
+  private void apply(int i, Applicant a) {
+    {
       UUID person = story.person(a.person());
       PublicApi.Answer status =
           story.personnel().find("/api/v1/personnel/people/" + person + "/party-status");
       if (!"NONE".equals(status.body().path("status").asText())) {
-        continue;
+        return;
       }
       ObjectNode body =
           PublicApi.object()

@@ -19,6 +19,7 @@ final class ProvincialList {
 
   static final String BATCH = "SC-ZDRY-20200205";
   static final int ROWS = 40;
+  static final int MANUAL = 3;
   static final String CONCEALER = "楊某";
 
   /** Rows completed (after the concealer, row 0): 1..OPEN_FROM-1; the rest stay open. */
@@ -46,6 +47,36 @@ final class ProvincialList {
     importList();
     visitList();
     visitFlags(flagged);
+    manualTasks();
+  }
+
+  /**
+   * The deputy political commissar's evening push: key persons from the big-data lists entered by
+   * hand on 10 February, due the next morning, not visited yet — overdue.
+   */
+  private void manualTasks() {
+    java.util.Set<String> entered = new java.util.HashSet<>();
+    Pages.all(story.command, "/api/v1/case/verification-tasks?source=MANUAL&")
+        .forEach(t -> entered.add(t.path("personName").asText()));
+    for (int i = 0; i < MANUAL; i++) {
+      String name = Inspections.name(95_000 + i);
+      if (entered.contains(name)) {
+        continue;
+      }
+      String town = Inspections.TOWNS.get(i % Inspections.TOWNS.size());
+      story.command.create(
+          "/api/v1/case/verification-tasks",
+          PublicApi.object()
+              .put("name", name)
+              .put("idNumber", IdNumbers.nth("510603", 60_000 + i))
+              .put("phone", String.format("1360838%04d", i))
+              .put("address", town + (i + 2) + "組")
+              .put("town", town)
+              .put("dueAt", Story.at(LocalDate.of(2020, 2, 11), 8, 0).toString())
+              .put("note", "大數據推送重點人員，治安部門當晚落實到派出所"),
+          "manual-task-" + i);
+      story.count("verificationTasks");
+    }
   }
 
   private void importList() {
@@ -82,7 +113,11 @@ final class ProvincialList {
   private void visitList() {
     List<JsonNode> tasks =
         Pages.all(story.command, "/api/v1/case/verification-tasks?batch=" + BATCH + "&");
-    for (JsonNode task : tasks) {
+    Parallel.forEach(tasks, this::visit);
+  }
+
+  private void visit(JsonNode task) {
+    {
       int row = rowOf(task.path("personName").asText());
       if (row == 0) {
         work(task, "CONCEALED_EXPOSURE", "隱瞞從疫區返回德陽的事實，致一人確診、3人醫學隔離觀察", LocalDate.of(2020, 2, 9));
@@ -115,9 +150,12 @@ final class ProvincialList {
         () -> Pages.total(story.command, path) >= flagged);
     List<JsonNode> tasks = new ArrayList<>(Pages.all(story.command, path));
     tasks.sort(Comparator.comparing(t -> t.path("personName").asText() + t.path("id").asText()));
+    List<JsonNode> visited = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i += 2) {
-      work(tasks.get(i), "HOME_QUARANTINE", "居家隔離已落實", LocalDate.of(2020, 2, 11));
+      visited.add(tasks.get(i));
     }
+    Parallel.forEach(
+        visited, t -> work(t, "HOME_QUARANTINE", "居家隔離已落實", LocalDate.of(2020, 2, 11)));
   }
 
   private String assign(JsonNode task) {

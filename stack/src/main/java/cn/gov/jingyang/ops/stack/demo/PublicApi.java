@@ -37,7 +37,8 @@ final class PublicApi {
   private final String secret;
   private String token;
   private Instant tokenAt = Instant.EPOCH;
-  private int requests;
+  private final java.util.concurrent.atomic.AtomicInteger requests =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   PublicApi(URI gateway, String clientId, String secret) {
     this.gateway = gateway;
@@ -54,7 +55,7 @@ final class PublicApi {
 
   /** Requests sent so far by this client (token requests included). */
   int requests() {
-    return requests;
+    return requests.get();
   }
 
   JsonNode get(String path) {
@@ -88,11 +89,11 @@ final class PublicApi {
   }
 
   /** Any request; the answer whatever its status. */
-  synchronized Answer send(String method, String path, Object body, Map<String, String> headers) {
+  Answer send(String method, String path, Object body, Map<String, String> headers) {
     return send(method, path, body, "application/json", headers);
   }
 
-  synchronized Answer send(
+  Answer send(
       String method, String path, Object body, String contentType, Map<String, String> headers) {
     for (int attempt = 1; ; attempt++) {
       HttpRequest.Builder request =
@@ -111,7 +112,14 @@ final class PublicApi {
       }
       HttpResponse<String> response = exchangeCounted(request.build());
       int status = response.statusCode();
-      boolean busy = status == 429 || status == 503 || (status == 409 && inProgress(response));
+      // a timeout is retried where a second request cannot do the work twice: reads, and
+      // writes with an idempotency key (the first one's answer is replayed, or it is still running)
+      boolean safe = method.equals("GET") || headers.containsKey("Idempotency-Key");
+      boolean busy =
+          status == 429
+              || status == 503
+              || (safe && (status == 502 || status == 504))
+              || (status == 409 && inProgress(response));
       if (busy && attempt < 30) {
         pause(response);
         continue;
@@ -143,7 +151,7 @@ final class PublicApi {
     }
   }
 
-  private String token() {
+  private synchronized String token() {
     if (token == null || tokenAt.plus(TOKEN_REUSE).isBefore(Instant.now())) {
       token = token(gateway, clientId, secret, this);
       tokenAt = Instant.now();
@@ -170,7 +178,7 @@ final class PublicApi {
                   .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                   .build());
       if (counter != null) {
-        counter.requests++;
+        counter.requests.incrementAndGet();
       }
       if (response.statusCode() == 429 && attempt < 10) {
         pause(response);
@@ -203,7 +211,7 @@ final class PublicApi {
   }
 
   private HttpResponse<String> exchangeCounted(HttpRequest request) {
-    requests++;
+    requests.incrementAndGet();
     return exchange(request);
   }
 

@@ -2,13 +2,11 @@ package cn.gov.jingyang.ops.stack.demo;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the chapters share: the clients they speak through, and the ids of what earlier chapters
@@ -33,11 +31,11 @@ final class Story {
   final URI gateway;
   final PublicApi command;
   final Clients clients;
-  final Map<String, UUID> units = new LinkedHashMap<>();
-  final Map<String, UUID> people = new LinkedHashMap<>();
-  final Map<String, UUID> checkpoints = new LinkedHashMap<>();
-  final Map<String, UUID> branches = new HashMap<>();
-  final Map<String, Integer> created = new LinkedHashMap<>();
+  final Map<String, UUID> units = new ConcurrentHashMap<>();
+  final Map<String, UUID> people = new ConcurrentHashMap<>();
+  final Map<String, UUID> checkpoints = new ConcurrentHashMap<>();
+  final Map<String, UUID> branches = new ConcurrentHashMap<>();
+  final Map<String, Integer> created = new ConcurrentHashMap<>();
 
   Story(URI gateway, PublicApi command, Clients clients) {
     this.gateway = gateway;
@@ -67,7 +65,7 @@ final class Story {
   }
 
   static OffsetDateTime at(LocalDate day, int hour, int minute) {
-    return OffsetDateTime.of(LocalDateTime.of(day, java.time.LocalTime.of(hour, minute)), CST);
+    return OffsetDateTime.of(day.atStartOfDay().plusHours(hour).plusMinutes(minute), CST);
   }
 
   private static UUID require(Map<String, UUID> ids, String key, String what) {

@@ -62,31 +62,36 @@ final class UnitsAndPeople {
               p.path("unitId").asText()),
           id);
     }
-    int n = 0;
-    for (Cast.Person person : Cast.people()) {
-      n++;
-      UUID unit = story.unit(person.unit());
-      String key = naturalKey(person.badge(), person.name(), unit.toString());
-      UUID id = known.get(key);
-      if (id == null) {
-        ObjectNode body =
-            PublicApi.object()
-                .put("category", person.category())
-                .put("name", person.name())
-                .put("unitId", unit.toString())
-                .put("position", person.position())
-                .put("phone", String.format("1390838%04d", n));
-        if (person.badge() != null) {
-          body.put("badgeNumber", person.badge());
-        }
-        person.qualifications().forEach(body.putArray("qualifications")::add);
-        JsonNode created =
-            api.create("/api/v1/personnel/people", body, "person-" + person.key()).body();
-        id = UUID.fromString(created.path("id").asText());
-        story.count("people");
-      }
-      story.people.put(person.key(), id);
+    List<Cast.Person> cast = Cast.people();
+    Parallel.forEach(
+        java.util.stream.IntStream.range(0, cast.size()).boxed().toList(),
+        n -> {
+          Cast.Person person = cast.get(n);
+          UUID unit = story.unit(person.unit());
+          UUID id = known.get(naturalKey(person.badge(), person.name(), unit.toString()));
+          if (id == null) {
+            id = register(api, person, unit, n + 1);
+          }
+          story.people.put(person.key(), id);
+        });
+  }
+
+  private UUID register(PublicApi api, Cast.Person person, UUID unit, int n) {
+    ObjectNode body =
+        PublicApi.object()
+            .put("category", person.category())
+            .put("name", person.name())
+            .put("unitId", unit.toString())
+            .put("position", person.position())
+            .put("phone", String.format("1390838%04d", n));
+    if (person.badge() != null) {
+      body.put("badgeNumber", person.badge());
     }
+    person.qualifications().forEach(body.putArray("qualifications")::add);
+    JsonNode created =
+        api.create("/api/v1/personnel/people", body, "person-" + person.key()).body();
+    story.count("people");
+    return UUID.fromString(created.path("id").asText());
   }
 
   private static String naturalKey(String badge, String name, String unitId) {
@@ -137,7 +142,6 @@ final class UnitsAndPeople {
     ObjectNode body =
         PublicApi.object()
             .put("fromUnitId", fromId.toString())
-            .put("toUnitId", targets.get(0).path("id").asText())
             .put("task", task)
             .put("startsOn", Story.POLICE_LEAD.toString())
             .put("headcount", police + auxiliaries)
