@@ -61,7 +61,14 @@ final class Story {
   }
 
   void count(String what) {
-    created.merge(what, 1, Integer::sum);
+    count(what, 1);
+  }
+
+  /** {@code n} more of {@code what} created by this load (nothing recorded for 0). */
+  void count(String what, int n) {
+    if (n > 0) {
+      created.merge(what, n, Integer::sum);
+    }
   }
 
   static OffsetDateTime at(LocalDate day, int hour, int minute) {
