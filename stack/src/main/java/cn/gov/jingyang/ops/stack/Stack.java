@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.stack;
 import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.infra.PostgresServer;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
+import cn.gov.jingyang.ops.stack.demo.Demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +36,21 @@ public final class Stack {
       case "down" -> System.exit(RunningStack.down(layout) ? 0 : 1);
       case "status" -> System.exit(RunningStack.status(layout) ? 0 : 1);
       case "token" -> DevTokens.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      case "demo" ->
+          Demo.main(
+              new String[] {
+                args.length > 1
+                    ? args[1]
+                    : "http://localhost:" + layout.port(ServiceCatalog.GATEWAY)
+              });
       default -> {
         System.out.println(
             """
             usage: ./stackctl up            start PostgreSQL, Kafka and the four services; Ctrl-C stops all
                    ./stackctl down          stop a running stack (from another terminal)
                    ./stackctl status        readiness of each service
+                   ./stackctl demo [GATEWAY_URL]   load the story of January–February 2020 into the
+                                            running stack through the gateway (twice changes nothing)
                    ./stackctl token SUBJECT ROLE... [--unit UNIT]   a development JWT for the examples
                                             (--unit: claim unit, the caller's unit id)""");
         System.exit("help".equals(command) ? 0 : 2);

@@ -1,0 +1,42 @@
+package cn.gov.jingyang.ops.stack.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The demo's fictional ID numbers pass the services' check: GB 11643 check character. */
+class IdNumbersTest {
+
+  @Test
+  void theCheckCharacterIsIso7064Mod112() {
+    // the example of contracts/imports (valid there)
+    assertThat(IdNumbers.of("510603", LocalDate.of(1990, 1, 1), 123))
+        .isEqualTo("510603199001011231");
+    // a check value of 10 is written X
+    assertThat(IdNumbers.of("110105", LocalDate.of(1949, 12, 31), 2))
+        .isEqualTo("11010519491231002X");
+  }
+
+  @Test
+  void theStoryNumbersAreDistinctAndValid() {
+    Set<String> seen = new HashSet<>();
+    for (int n = 0; n < 20_000; n++) {
+      String id = IdNumbers.nth("420106", n);
+      assertThat(id).hasSize(18).matches("[0-9]{17}[0-9X]");
+      assertThat(valid(id)).as(id).isTrue();
+      assertThat(seen.add(id)).as(id).isTrue();
+    }
+  }
+
+  private static boolean valid(String id) {
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (id.charAt(i) - '0') * weights[i];
+    }
+    return "10X98765432".charAt(sum % 11) == id.charAt(17);
+  }
+}
