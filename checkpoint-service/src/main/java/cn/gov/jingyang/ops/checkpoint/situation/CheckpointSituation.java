@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.checkpoint.situation;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** checkpoint-service's section of the daily situation report. */
@@ -14,7 +15,26 @@ public record CheckpointSituation(
             example = "18",
             minimum = "0")
         long checkpointsActive,
-    @Schema(description = "What was inspected that day, at every checkpoint") Inspected inspected) {
+    @Schema(description = "What was inspected that day, at every checkpoint") Inspected inspected,
+    @Schema(
+            description =
+                "Inspection records and flagged persons per hour of the day (Asia/Shanghai), every"
+                    + " hour 0 to 23 listed (0 when none)",
+            minItems = 24,
+            maxItems = 24)
+        List<Hour> perHour) {
+
+  @Schema(description = "One hour of the day: [hour:00, hour+1:00) Asia/Shanghai")
+  public record Hour(
+      @Schema(
+              description = "Hour of the day, 0 to 23",
+              example = "8",
+              minimum = "0",
+              maximum = "23")
+          int hour,
+      @Schema(description = "Inspection records", example = "31", minimum = "0") long inspections,
+      @Schema(description = "Persons flagged by the risk rules", example = "1", minimum = "0")
+          long flagged) {}
 
   @Schema(description = "Inspections of one day, from the daily statistics")
   public record Inspected(

@@ -6,11 +6,13 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The day's figures from aggregates: {@code daily_statistics} (one row per checkpoint and day, kept
- * by every inspection insert; index on day) and the checkpoints' operating windows — never the
- * inspections themselves.
+ * by every inspection insert; index on day) and the checkpoints' operating windows; only the
+ * figures per hour count the day's inspections themselves (index on inspected_at).
  */
 @ApplicationScoped
 public class SituationQueries {
@@ -22,7 +24,33 @@ public class SituationQueries {
   }
 
   public CheckpointSituation of(LocalDate day) {
-    return new CheckpointSituation(day, checkpointsActive(day), inspected(day));
+    return new CheckpointSituation(day, checkpointsActive(day), inspected(day), perHour(day));
+  }
+
+  /** Records and flagged persons per Asia/Shanghai hour of the day, all 24 hours. */
+  List<CheckpointSituation.Hour> perHour(LocalDate day) {
+    long[] inspections = new long[24];
+    long[] flagged = new long[24];
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select cast(extract(hour from inspected_at at time zone 'Asia/Shanghai') as int),"
+                    + " count(*), coalesce(sum(flagged_count), 0) from inspection"
+                    + " where inspected_at >= ?1 and inspected_at < ?2 group by 1")
+            .setParameter(1, OffsetDateTime.ofInstant(DistrictDays.startOf(day), ZoneOffset.UTC))
+            .setParameter(
+                2, OffsetDateTime.ofInstant(DistrictDays.startOf(day.plusDays(1)), ZoneOffset.UTC))
+            .getResultList();
+    for (Object[] r : rows) {
+      int hour = ((Number) r[0]).intValue();
+      inspections[hour] = n(r[1]);
+      flagged[hour] = n(r[2]);
+    }
+    List<CheckpointSituation.Hour> hours = new ArrayList<>(24);
+    for (int hour = 0; hour < 24; hour++) {
+      hours.add(new CheckpointSituation.Hour(hour, inspections[hour], flagged[hour]));
+    }
+    return hours;
   }
 
   /** Checkpoints with an ACTIVE window overlapping the day [start, next start). */

@@ -106,6 +106,44 @@ class SituationTest {
   }
 
   @Test
+  void perHourCountsEachRecordAndFlaggedPersonInItsShanghaiHour() {
+    String day = "2020-03-11";
+    String checkpoint = Api.activeCheckpoint();
+    List<String> records = new ArrayList<>();
+    // 00:00 and 23:59 Asia/Shanghai are hours 0 and 23 of the day; 00:00 the next day is not
+    records.add(record(checkpoint, "2020-03-10T16:00:00Z", "川F10001", "CLEARED"));
+    records.add(record(checkpoint, "2020-03-11T15:59:00Z", null, "TURNED_BACK"));
+    records.add(record(checkpoint, "2020-03-11T16:00:00Z", "川F10002", "CLEARED"));
+    records.add(record(checkpoint, "2020-03-11T00:10:00Z", "川F10003", "CLEARED"));
+    records.add(
+        Api.inspection(
+            UUID.randomUUID(),
+            checkpoint,
+            "2020-03-11T00:20:00Z",
+            "川F10004",
+            List.of(
+                Api.occupant(Api.idNumber(), "湖北省", 38.2, "[\"COUGH\"]", "CLEARED"),
+                Api.occupant(Api.idNumber(), "湖北省", 38.4, "[\"COUGH\"]", "CLEARED"))));
+    as(OFFICER)
+        .body(Api.batch(records))
+        .post("/inspections/batch")
+        .then()
+        .statusCode(200)
+        .body("created", equalTo(records.size()));
+
+    JsonPath report = situation(day);
+    assertThat(report.getList("perHour.hour")).hasSize(24).first().isEqualTo(0);
+    // 08:10 and 08:20 Shanghai: two records, the second with two flagged occupants
+    assertThat(report.getLong("perHour[8].inspections")).isEqualTo(2);
+    assertThat(report.getLong("perHour[8].flagged")).isEqualTo(2);
+    assertThat(report.getLong("perHour[0].inspections")).isEqualTo(1);
+    assertThat(report.getLong("perHour[23].inspections")).isEqualTo(1);
+    assertThat(report.getLong("perHour[12].inspections")).isZero();
+    long sum = report.getList("perHour.inspections", Long.class).stream().mapToLong(x -> x).sum();
+    assertThat(sum).isEqualTo(report.getLong("inspected.inspections"));
+  }
+
+  @Test
   void onlyCommandAndAuditorReadItAndABadDateIs400() {
     as(OFFICER).get("/situation").then().statusCode(403);
     as(Api.STATION).get("/situation").then().statusCode(403);
