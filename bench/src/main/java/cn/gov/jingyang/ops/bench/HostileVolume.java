@@ -55,8 +55,6 @@ public final class HostileVolume {
       }
     }
     Path data = root.resolve("bench/target/hostile-stack");
-    deleteTree(data);
-    StackLayout layout = StackLayout.onFreePorts(root, data);
     Map<ServiceCatalog.Service, Map<String, String>> overrides =
         Map.of(
             ServiceCatalog.GATEWAY,
@@ -64,8 +62,7 @@ public final class HostileVolume {
                 "OPS_GATEWAY_RATE_LIMIT_ENABLED", "false", "OPS_GATEWAY_TOKEN_LIFETIME", "PT3H"));
     long started = System.nanoTime();
     int failures;
-    try (Suite suite = new Suite(layout, overrides)) {
-      suite.start();
+    try (Suite suite = started(data, root, overrides)) {
       say("suite ready in %d s", (System.nanoTime() - started) / 1_000_000_000L);
       int port = suite.port(ServiceCatalog.GATEWAY);
       GatewayClient gateway = new GatewayClient("http://localhost:" + port);
@@ -110,6 +107,29 @@ public final class HostileVolume {
     }
     if (failures > 0) {
       throw new IllegalStateException(failures + " failures: see bench/target/hostile-volume.txt");
+    }
+  }
+
+  /**
+   * A started suite on fresh data; a start that fails (Kafka not ready in its 90 s on a busy
+   * machine) is cleaned up and tried again, three times at most.
+   */
+  private static Suite started(
+      Path data, Path root, Map<ServiceCatalog.Service, Map<String, String>> overrides)
+      throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      deleteTree(data);
+      Suite suite = new Suite(StackLayout.onFreePorts(root, data), overrides);
+      try {
+        suite.start();
+        return suite;
+      } catch (IllegalStateException e) {
+        suite.close();
+        if (attempt == 3) {
+          throw e;
+        }
+        say("suite did not start (%s): again", e.getMessage());
+      }
     }
   }
 
