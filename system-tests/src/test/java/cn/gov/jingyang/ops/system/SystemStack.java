@@ -29,6 +29,9 @@ public final class SystemStack {
   private static SystemStack instance;
   private static RuntimeException failure;
 
+  /** Where the services export their spans (tracing is on in the system stack). */
+  private static final OtlpSink SPANS = new OtlpSink();
+
   private final Suite suite;
   private final KeyPair signingKey;
   private final String keyId;
@@ -102,13 +105,25 @@ public final class SystemStack {
                   jwks,
                   "OPS_SECURITY_ALLOW_DEVELOPMENT_KEY",
                   "false")));
+      // tracing on, exported to this JVM's OTLP sink; a line per applied event (TraceIdTest)
+      env.get(service).put("QUARKUS_OTEL_SDK_DISABLED", "false");
+      env.get(service).put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", SPANS.endpoint());
+      env.get(service).put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+      env.get(service).put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
+      env.get(service).put("OPS_CONSUMER_LOG_APPLIED", "true");
+      // the launcher's access line plus the traceparent the request came with (TraceIdTest)
+      env.get(service)
+          .put(
+              "QUARKUS_HTTP_ACCESS_LOG_PATTERN",
+              "%m %U status=%s durationMs=%D requestId=%{o,X-Correlation-Id}"
+                  + " traceparent=%{i,traceparent}");
     }
     // the provincial import in small chunks, and a killed import taken as interrupted after 20 s
     // (ProvincialImportKillTest), instead of 50,000 rows and 2 min
     env.get(ServiceCatalog.CASE).put("CASE_IMPORT_CHUNK_ROWS", "5000");
     env.get(ServiceCatalog.CASE).put("CASE_IMPORT_STALE_AFTER", "PT20S");
     env.get(ServiceCatalog.CASE).put("CASE_IMPORT_CHUNK_TIMEOUT", "PT20S");
-    Map<String, String> gateway = new HashMap<>();
+    Map<String, String> gateway = new HashMap<>(env.get(ServiceCatalog.GATEWAY));
     gateway.put("OPS_GATEWAY_SIGNING_KEY_ID", keyId);
     gateway.put(
         "OPS_GATEWAY_SIGNING_PRIVATE_KEY", pem("PRIVATE KEY", key.getPrivate().getEncoded()));
@@ -136,6 +151,11 @@ public final class SystemStack {
         + "\n-----END "
         + type
         + "-----\n";
+  }
+
+  /** The spans the services exported. */
+  OtlpSink spans() {
+    return SPANS;
   }
 
   /** The gateway's public API, with one client per role (shared by every test). */

@@ -8,10 +8,10 @@ import org.jboss.logging.Logger;
 
 /**
  * One line per request (category {@code cn.gov.jingyang.ops.gateway.access}) once its answer is
- * sent: method, path without the query string, route, status, duration, client and request id.
- * Never a query string or a body, which may carry personal data; the client is the subject of the
- * bearer token (prefixed {@code unverified:} when its signature was not checked), else {@code -}.
- * Operations endpoints ({@code /q/...}) are not logged.
+ * sent: method, path without the query string, route, status, duration, client, request id and
+ * trace id. Never a query string or a body, which may carry personal data; the client is the
+ * subject of the bearer token (prefixed {@code unverified:} when its signature was not checked),
+ * else {@code -}. Operations endpoints ({@code /q/...}) are not logged.
  */
 @ApplicationScoped
 public class AccessLog {
@@ -37,14 +37,20 @@ public class AccessLog {
     String route = ctx.get(ROUTE_KEY);
     LOG.info(
         String.format(
-            "%s %s route=%s status=%d durationMs=%d client=%s requestId=%s",
+            "%s %s route=%s status=%d durationMs=%d client=%s requestId=%s trace=%s",
             ctx.request().method().name(),
             printable(ctx.request().path()),
             route == null ? "-" : route,
             ctx.response().getStatusCode(),
             (System.nanoTime() - started) / 1_000_000,
             client(ctx),
-            RequestIdentity.requestId(ctx)));
+            RequestIdentity.requestId(ctx),
+            traceId(RequestIdentity.traceparent(ctx))));
+  }
+
+  /** The request's trace id, whether or not the span is still current when the line is written. */
+  private static String traceId(String traceparent) {
+    return traceparent == null || traceparent.length() < 35 ? "-" : traceparent.substring(3, 35);
   }
 
   private static String client(RoutingContext ctx) {
