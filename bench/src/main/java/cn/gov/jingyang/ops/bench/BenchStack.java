@@ -50,7 +50,14 @@ final class BenchStack implements AutoCloseable {
       gateway.put("OPS_GATEWAY_RATE_LIMIT_" + bucket + "_CAPACITY", "100000000");
       gateway.put("OPS_GATEWAY_RATE_LIMIT_" + bucket + "_REFILL_PER_SECOND", "1000000");
     }
-    return Map.of(ServiceCatalog.GATEWAY, gateway);
+    Map<ServiceCatalog.Service, Map<String, String>> env = new HashMap<>();
+    for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
+      // a start on a host with a load average of 50 on 2 cores waited more than the default 5 s
+      // for its first connection (Flyway) and exited; nothing else changes
+      env.put(service, new HashMap<>(Map.of("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S")));
+    }
+    env.get(ServiceCatalog.GATEWAY).putAll(gateway);
+    return env;
   }
 
   Suite suite() {

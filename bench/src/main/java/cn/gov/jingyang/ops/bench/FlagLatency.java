@@ -141,10 +141,9 @@ final class FlagLatency {
     } finally {
       sender.shutdownNow();
     }
-    if (latencies.size() + failures.get() < total) {
-      throw new IllegalStateException(
-          "flags: " + latencies.size() + " of " + total + " arrived, " + failures + " refused");
-    }
+    // not accepted, or accepted but no task within a minute after the last was sent: counted,
+    // not timed (a host too busy for the rate falls behind; the figures say how far)
+    failures.addAndGet(total - latencies.size() - failures.get());
     return new ArrayList<>(latencies);
   }
 
@@ -333,8 +332,8 @@ final class FlagLatency {
         | Kafka produce → consume, same payload and broker | %7$.1f ms | %8$.1f ms |
 
         The flow takes **%9$.1f×** the broker's own p50; target p50 ≤ 30 ms, p99 ≤ 150 ms: %10$s.
-        Rounds: flow p50 %11$s, p99 %12$s ms; Kafka p50 %13$s, p99 %14$s ms. Flags checkpoint-service \
-        did not accept (not 201, so not in the figures) per round: %16$s.
+        Rounds: flow p50 %11$s, p99 %12$s ms; Kafka p50 %13$s, p99 %14$s ms. Flags not timed per round \
+        (not accepted with 201, or no task within a minute after the last was sent): %16$s.
 
         %15$s
         """

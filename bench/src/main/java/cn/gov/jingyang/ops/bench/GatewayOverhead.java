@@ -28,7 +28,9 @@ final class GatewayOverhead {
       Map<String, List<Double>> rate,
       Map<String, List<Double>> p50,
       Map<String, List<Double>> p99,
-      Map<String, List<Double>> p50Loaded) {}
+      Map<String, List<Double>> p50Loaded,
+      Map<String, List<Double>> serviceCpu,
+      Map<String, List<Double>> proxyCpu) {}
 
   private final BenchStack stack;
   private final Path work;
@@ -64,10 +66,23 @@ final class GatewayOverhead {
               new LinkedHashMap<>(),
               new LinkedHashMap<>(),
               new LinkedHashMap<>(),
+              new LinkedHashMap<>(),
+              new LinkedHashMap<>(),
               new LinkedHashMap<>());
+      ProcessHandle service = stack.process(ServiceCatalog.CHECKPOINT).orElseThrow();
+      Map<String, List<ProcessHandle>> proxies =
+          Map.of(
+              "direct", List.of(),
+              "gateway", List.of(stack.process(ServiceCatalog.GATEWAY).orElseThrow()),
+              "nginx", nginx.processes());
       for (int round = 1; round <= rounds; round++) {
         for (Path3 p : paths) {
+          double serviceBefore = cpuMillis(List.of(service));
+          double proxyBefore = cpuMillis(proxies.get(p.name()));
           Wrk.Result load = loadClient.run(p.url(), BenchStack.COMMAND, seconds);
+          double requests = load.requestsPerSecond() * seconds;
+          add(f.serviceCpu(), p.name(), (cpuMillis(List.of(service)) - serviceBefore) / requests);
+          add(f.proxyCpu(), p.name(), (cpuMillis(proxies.get(p.name())) - proxyBefore) / requests);
           Wrk.Result one = oneAtATime.run(p.url(), BenchStack.COMMAND, seconds);
           if (load.failed() > 0 || one.failed() > 0) {
             throw new IllegalStateException(p.name() + ": failed requests " + load + " " + one);
@@ -84,6 +99,13 @@ final class GatewayOverhead {
       }
       return f;
     }
+  }
+
+  /** CPU time the processes used so far, in ms (user + system, from /proc). */
+  private static double cpuMillis(List<ProcessHandle> processes) {
+    return processes.stream()
+        .mapToDouble(h -> h.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0))
+        .sum();
   }
 
   private static void add(Map<String, List<Double>> map, String key, double value) {
@@ -126,22 +148,26 @@ final class GatewayOverhead {
         **nginx** (Debian `nginx-light`, a plain `proxy_pass` with upstream keep-alive, no access \
         log, one worker per core). Throughput: %d keep-alive connections for %d s; latency: one \
         connection, one request at a time, %d s. Load client, proxies and service share the same \
-        2 cores, so a proxy's CPU is paid out of the service's throughput.
+        2 cores, so a proxy's CPU is paid out of the service's throughput: the CPU time per \
+        request of the service and of the proxy (from /proc, over the throughput runs) names what \
+        a path costs independently of how busy the host was.
 
-        | path | requests/s (median) | ratio to direct | p50, one at a time | p99, one at a time | p50 under load |
-        |---|---|---|---|---|---|
+        | path | requests/s (median) | ratio to direct | p50, one at a time | p99, one at a time | p50 under load | CPU per request: service + proxy |
+        |---|---|---|---|---|---|---|
         """
             .formatted(rounds, CONNECTIONS, seconds, seconds));
     for (String p : List.of("direct", "gateway", "nginx")) {
       s.append(
           String.format(
-              "| %s | %,.0f | %.2f× | %.2f ms | %.2f ms | %.2f ms |%n",
+              "| %s | %,.0f | %.2f× | %.2f ms | %.2f ms | %.2f ms | %.2f + %.2f ms |%n",
               p,
               Samples.median(f.rate().get(p)),
               Samples.median(f.rate().get(p)) / direct,
               Samples.median(f.p50().get(p)),
               Samples.median(f.p99().get(p)),
-              Samples.median(f.p50Loaded().get(p))));
+              Samples.median(f.p50Loaded().get(p)),
+              Samples.median(f.serviceCpu().get(p)),
+              Samples.median(f.proxyCpu().get(p))));
     }
     s.append(
         String.format(

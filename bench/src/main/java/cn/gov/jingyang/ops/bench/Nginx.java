@@ -81,6 +81,13 @@ final class Nginx implements AutoCloseable {
     return new Nginx(nginx, port);
   }
 
+  /** The master and its workers. */
+  List<ProcessHandle> processes() {
+    List<ProcessHandle> all = new java.util.ArrayList<>(List.of(process.toHandle()));
+    process.descendants().forEach(all::add);
+    return all;
+  }
+
   int port() {
     return port;
   }

@@ -78,13 +78,15 @@ final class StartupReport {
     if (alone.isEmpty()) {
       s.append("| (not measured yet) | | | | | |\n");
     }
-    s.append(
-        String.format(
-            "%nSlowest service %.2f s (target ≤ 2.5 s: %s), largest RSS %d MB (target ≤ 250 MB: %s).%n",
-            worstStart,
-            worstStart <= 2.5 ? "**met**" : "**missed**",
-            worstRss,
-            worstRss <= 250 ? "**met**" : "**missed**"));
+    if (!alone.isEmpty()) {
+      s.append(
+          String.format(
+              "%nSlowest service %.2f s (target ≤ 2.5 s: %s), largest RSS %d MB (target ≤ 250 MB: %s).%n",
+              worstStart,
+              worstStart <= 2.5 ? "**met**" : "**missed**",
+              worstRss,
+              worstRss <= 250 ? "**met**" : "**missed**"));
+    }
     s.append(
         String.format(
             """
