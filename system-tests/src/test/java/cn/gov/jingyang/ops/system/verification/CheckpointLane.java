@@ -149,9 +149,14 @@ final class CheckpointLane {
 
   /** Puts {@value #RISK_PROVINCE} among the risk regions in force if another test took it out. */
   private static void requireRiskRegion(GatewayApi api, String command) {
+    // a read: asked again while a loaded service answers the gateway too late (504)
     HttpResponse<String> rules =
-        api.call("GET", "/api/v1/checkpoint/risk-rules", command, null, Map.of());
-    assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
+        await("risk rules in force")
+            .atMost(Duration.ofMinutes(1))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> api.call("GET", "/api/v1/checkpoint/risk-rules", command, null, Map.of()),
+                answer -> answer.statusCode() == 200);
     JsonNode inForce = GatewayApi.json(rules);
     List<String> regions = new ArrayList<>();
     inForce.path("regions").forEach(r -> regions.add(r.asText()));

@@ -34,11 +34,8 @@ class CheckpointToCaseFlowTest {
 
   @Test
   void shouldShowAFlaggedTravellerBoundForXiaoquanToTheStationCoveringItAndToNoOtherStation() {
-    UUID station = units.station(TOWN);
+    UUID station = stationCoveringXiaoquan();
     UUID otherStation = units.station("柏隆");
-    JsonNode moved = units.moveTown(TOWN, station);
-    assertThat(moved.path("to").path("id").asText()).isEqualTo(station.toString());
-    assertThat(moved.path("town").path("code").asText()).isEqualTo(TOWN_CODE);
     CheckpointLane lane = CheckpointLane.open(api, units);
 
     CheckpointLane.Traveller traveller = lane.uploadTravellerBoundFor("孝泉镇");
@@ -65,8 +62,7 @@ class CheckpointToCaseFlowTest {
 
   @Test
   void shouldOpenAConcealmentCaseFromTheVisitThatAnInvestigatorFilesAsACriminalCase() {
-    UUID station = units.station(TOWN);
-    units.moveTown(TOWN, station);
+    UUID station = stationCoveringXiaoquan();
     CheckpointLane lane = CheckpointLane.open(api, units);
     CheckpointLane.Traveller traveller = lane.uploadTravellerBoundFor("孝泉镇");
     UUID task = taskAtStation(traveller, station);
@@ -135,6 +131,25 @@ class CheckpointToCaseFlowTest {
     JsonNode done = tasks.read(officer, task);
     assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
     assertThat(done.path("outcome").asText()).isEqualTo("CONCEALED_EXPOSURE");
+  }
+
+  /**
+   * The station covering 孝泉: the one personnel-service names if a station covers it already
+   * (another test's), else a new station of this test that takes it over. A town already covered is
+   * not moved: moving it would reroute every open task of the town, e.g. the thousands a provincial
+   * list of another test left there (see the report on case-service's rerouting).
+   */
+  private UUID stationCoveringXiaoquan() {
+    return units
+        .coveringStation(TOWN)
+        .orElseGet(
+            () -> {
+              UUID station = units.station(TOWN);
+              JsonNode moved = units.moveTown(TOWN, station);
+              assertThat(moved.path("to").path("id").asText()).isEqualTo(station.toString());
+              assertThat(moved.path("town").path("code").asText()).isEqualTo(TOWN_CODE);
+              return station;
+            });
   }
 
   /**
