@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -136,16 +137,10 @@ class ProvincialFeedTest {
     List<Entry> entries = new ArrayList<>();
     long cursor = after;
     while (true) {
-      HttpResponse<String> response =
-          api.call(
-              "GET",
-              "/api/v1/feed/" + feed + "?limit=" + PAGE + "&after=" + cursor,
-              token,
-              null,
-              Map.of());
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      pages.append(response.body()).append('\n');
-      JsonNode page = GatewayApi.json(response);
+      JsonNode page =
+          registrations.getWith(
+              token, "/api/v1/feed/" + feed + "?limit=" + PAGE + "&after=" + cursor);
+      pages.append(page.toString()).append('\n');
       for (JsonNode item : page.path("events")) {
         JsonNode event = item.path("event");
         entries.add(
@@ -223,7 +218,7 @@ class ProvincialFeedTest {
    */
   private static UUID flaggedOccupant(String idNumber) {
     UUID unit = UUID.randomUUID();
-    UUID checkpoint = registrations.checkpoint(unit);
+    UUID checkpoint = registrations.activeCheckpoint(unit);
     String officer = officerOf(unit);
     Map<String, Object> occupant = new HashMap<>();
     occupant.put("name", "王芳");
@@ -239,7 +234,10 @@ class ProvincialFeedTest {
     Map<String, Object> record = new HashMap<>();
     record.put("clientRecordId", UUID.randomUUID().toString());
     record.put("checkpointId", checkpoint.toString());
-    record.put("inspectedAt", Registrations.at(OffsetDateTime.now()));
+    // after the activation, to the millisecond (a time truncated to the second could precede it)
+    record.put(
+        "inspectedAt",
+        OffsetDateTime.now(Registrations.DISTRICT).truncatedTo(ChronoUnit.MILLIS).toString());
     record.put("direction", "INBOUND");
     record.put("plate", "鄂A·12345");
     record.put("vehicleKind", "CAR");
@@ -247,12 +245,7 @@ class ProvincialFeedTest {
     record.put("inspectorAgency", "旌阳区卫生健康局");
     record.put("occupants", List.of(occupant));
     HttpResponse<String> response =
-        api.call(
-            "POST",
-            "/api/v1/checkpoint/inspections",
-            officer,
-            Registrations.write(record),
-            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        registrations.postWith(officer, "/api/v1/checkpoint/inspections", record);
     return UUID.fromString(Registrations.created(response).path("id").asText());
   }
 

@@ -95,13 +95,22 @@ final class Registrations {
     return UUID.fromString(unit.path("id").asText());
   }
 
+  /** A police officer of the unit, with a badge number of their own. */
   UUID person(UUID unit, String name) {
     JsonNode person =
         created(
             post(
                 Roles.PERSONNEL_ADMIN,
                 "/api/v1/personnel/people",
-                Map.of("category", "POLICE_OFFICER", "name", name, "unitId", unit.toString())));
+                Map.of(
+                    "category",
+                    "POLICE_OFFICER",
+                    "badgeNumber",
+                    "ST" + tag(),
+                    "name",
+                    name,
+                    "unitId",
+                    unit.toString())));
     return UUID.fromString(person.path("id").asText());
   }
 
@@ -119,6 +128,18 @@ final class Registrations {
     }
     JsonNode checkpoint = created(post(Roles.COMMAND, "/api/v1/checkpoint/checkpoints", request));
     return UUID.fromString(checkpoint.path("id").asText());
+  }
+
+  /** A checkpoint of {@code unit} moved to ACTIVE now (inspections are recorded only then). */
+  UUID activeCheckpoint(UUID unit) {
+    UUID checkpoint = checkpoint(unit);
+    HttpResponse<String> active =
+        post(
+            Roles.COMMAND,
+            "/api/v1/checkpoint/checkpoints/" + checkpoint + "/status",
+            Map.of("status", "ACTIVE", "reason", "system test: open for inspections"));
+    assertThat(active.statusCode()).as(active.body()).isEqualTo(200);
+    return checkpoint;
   }
 
   /**
@@ -175,21 +196,50 @@ final class Registrations {
     return GatewayApi.json(response);
   }
 
-  /** A POST with an Idempotency-Key, as a careful client sends it; the answer as it came. */
+  /**
+   * A POST with an Idempotency-Key, as a careful client sends it: sent again with the same key
+   * while the gateway answers that the service did not (502, 503, 504; on this loaded machine a
+   * cold service may take longer than the route's timeout) or that the first is still running (409
+   * request-in-progress). The answer as it came.
+   */
   HttpResponse<String> post(String role, String path, Object body) {
-    return api.call(
-        "POST",
-        path,
-        api.tokenFor(role),
-        write(body),
-        Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    return postWith(api.tokenFor(role), path, body);
   }
 
-  /** A GET that must answer 200. */
+  /** {@link #post} with a token of the caller's own. */
+  HttpResponse<String> postWith(String token, String path, Object body) {
+    String json = write(body);
+    Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+    return await()
+        .atMost(PATIENCE)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> api.call("POST", path, token, json, key), r -> !unanswered(r));
+  }
+
+  /** A GET that must answer 200 (asked again while the service does not answer in time). */
   JsonNode get(String role, String path) {
-    HttpResponse<String> response = api.call("GET", path, api.tokenFor(role), null, Map.of());
+    return getWith(api.tokenFor(role), path);
+  }
+
+  /** {@link #get} with a token of the caller's own. */
+  JsonNode getWith(String token, String path) {
+    HttpResponse<String> response =
+        await()
+            .atMost(PATIENCE)
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> api.call("GET", path, token, null, Map.of()), r -> !unanswered(r));
     assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
     return GatewayApi.json(response);
+  }
+
+  private static boolean unanswered(HttpResponse<String> response) {
+    int status = response.statusCode();
+    return status == 502
+        || status == 503
+        || status == 504
+        || (status == 409 && response.body().contains("request-in-progress"));
   }
 
   static JsonNode created(HttpResponse<String> response) {
