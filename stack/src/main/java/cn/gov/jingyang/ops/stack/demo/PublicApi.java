@@ -46,8 +46,11 @@ final class PublicApi {
     this.secret = secret;
   }
 
-  /** An answer: status, body (JSON, or null when empty), ETag. */
-  record Answer(int status, JsonNode body, String etag) {
+  /**
+   * An answer: status, body (JSON, or null when empty), ETag, and whether it is the stored answer
+   * of an earlier request with the same idempotency key ({@code Idempotent-Replayed: true}).
+   */
+  record Answer(int status, JsonNode body, String etag, boolean replayed) {
     long version() {
       return Long.parseLong(etag.replace("\"", "").replace("W/", ""));
     }
@@ -125,7 +128,10 @@ final class PublicApi {
         continue;
       }
       return new Answer(
-          status, parse(response.body()), response.headers().firstValue("ETag").orElse(null));
+          status,
+          parse(response.body()),
+          response.headers().firstValue("ETag").orElse(null),
+          response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false));
     }
   }
 
