@@ -8,8 +8,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * When a station starts covering a town, the town's open tasks move to it — in the transaction that
- * changed the routing table — each with a VerificationTaskRerouted. Completed tasks stay where they
- * were done.
+ * changed the routing table, in one statement however many (a provincial list leaves thousands in a
+ * town) — each with a VerificationTaskRerouted. Completed tasks stay where they were done.
  */
 @ApplicationScoped
 public class TaskRerouting {
@@ -23,12 +23,17 @@ public class TaskRerouting {
   }
 
   void townMoved(@Observes TownMoved move) {
-    for (VerificationTask task : tasks.openOfTownElsewhereLocked(move.townCode(), move.station())) {
-      var from = task.stationUnitId();
-      task.routeTo(move.station());
+    for (VerificationTaskRepository.Moved task :
+        tasks.moveOpenOfTown(move.townCode(), move.station())) {
       outbox.append(
           new VerificationTaskRerouted(
-              task.id(), task.townCode(), from, move.station(), move.reason(), move.at(), null));
+              task.id(),
+              move.townCode(),
+              task.from(),
+              move.station(),
+              move.reason(),
+              move.at(),
+              null));
     }
   }
 }

@@ -33,15 +33,32 @@ public class VerificationTaskRepository implements PanacheRepositoryBase<Verific
         .findFirst();
   }
 
-  /** Open tasks of a town not yet at the given station, locked. */
-  public List<VerificationTask> openOfTownElsewhereLocked(String townCode, UUID station) {
-    return find(
-            "townCode = ?1 and status <> ?2 and (stationUnitId is null or stationUnitId <> ?3)",
-            townCode,
-            TaskStatus.COMPLETED,
-            station)
-        .withLock(LockModeType.PESSIMISTIC_WRITE)
-        .list();
+  /** A task {@link #moveOpenOfTown} moved, with the station it left (null: the district queue). */
+  public record Moved(UUID id, UUID from) {}
+
+  /**
+   * Moves the open tasks of a town not yet at {@code station} (null: the district queue) there, in
+   * one statement, locking them in id order; an escalation starts afresh ({@link
+   * VerificationTask#routeTo}) and each version advances. Bypasses the persistence context: the
+   * caller has none of these tasks loaded.
+   */
+  public List<Moved> moveOpenOfTown(String townCode, UUID station) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        getEntityManager()
+            .createNativeQuery(
+                "update verification_task t set station_unit_id = cast(nullif(:station, '') as uuid),"
+                    + " escalated_to_unit_id = null, escalated_at = null, escalation_reason = null,"
+                    + " version = t.version + 1"
+                    + " from (select id, station_unit_id from verification_task"
+                    + " where town_code = :town and status <> 'COMPLETED'"
+                    + " and station_unit_id is distinct from cast(nullif(:station, '') as uuid)"
+                    + " order by id for update) moved"
+                    + " where t.id = moved.id returning t.id, moved.station_unit_id")
+            .setParameter("town", townCode)
+            .setParameter("station", station == null ? "" : station.toString())
+            .getResultList();
+    return rows.stream().map(r -> new Moved((UUID) r[0], (UUID) r[1])).toList();
   }
 
   /**

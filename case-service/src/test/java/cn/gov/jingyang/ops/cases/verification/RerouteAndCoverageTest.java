@@ -86,6 +86,59 @@ class RerouteAndCoverageTest {
   }
 
   @Test
+  void aTownWithThousandsOfOpenTasksMovesToItsNewStationInOneGo() {
+    Db db = new Db(dataSource);
+    UUID parent = UUID.randomUUID();
+    UUID before = UUID.randomUUID();
+    UUID after = UUID.randomUUID();
+    String town = "510603-T11";
+    int open = 3000;
+    Tasks.cover(kafka.bootstrapServers(), db, before, parent, "PS-T11A", town);
+    // what a provincial list leaves in one town
+    assertThat(
+            db.count(
+                "with added as (insert into verification_task (id_number, person_name, town,"
+                    + " town_code, station_unit_id, first_source, due_at, created_by)"
+                    + " select 'MOVE-' || g, '重点人员' || g, '孝泉镇', ?, ?, 'PROVINCIAL_LIST',"
+                    + " now() + interval '1 day', 'provincial' from generate_series(1, ?) g"
+                    + " returning 1) select count(*) from added",
+                town,
+                before,
+                open))
+        .isEqualTo(open);
+
+    Tasks.cover(kafka.bootstrapServers(), db, after, parent, "PS-T11B", town);
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                db.count(
+                        "select count(*) from verification_task where town_code = ?"
+                            + " and station_unit_id = ?",
+                        town,
+                        after)
+                    == open);
+    assertThat(
+            db.count(
+                "select count(*) from outbox where event_type like '%.VerificationTaskRerouted'"
+                    + " and event->'data'->>'toStationUnitId' = ?",
+                after.toString()))
+        .as("one VerificationTaskRerouted per moved task")
+        .isEqualTo(open);
+    as(Tasks.stationOfficer(after))
+        .get("/verification-tasks?size=1")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(open));
+    as(Tasks.stationOfficer(before))
+        .get("/verification-tasks?size=1")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(0));
+  }
+
+  @Test
   void coverageEqualsADirectCountOverTheTasks() {
     Db db = new Db(dataSource);
     UUID station = UUID.randomUUID();
