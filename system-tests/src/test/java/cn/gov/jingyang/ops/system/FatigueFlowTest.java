@@ -116,7 +116,7 @@ class FatigueFlowTest {
             () -> !registrations.get(Roles.COMMAND, replica).path("fatigueAlertOpen").asBoolean());
     HttpResponse<String> scheduled =
         registrations.scheduleShift(checkpoint, tomorrow, tomorrow.plusHours(12), officer);
-    assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+    assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
   }
 
   private static OffsetDateTime dayAt(LocalDate day, int hour) {

@@ -53,10 +53,15 @@ final class Registrations {
 
   /** A fictional national ID number of the district (510603) with a right check digit. */
   static String idNumber() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
     String first17 =
-        "51060319"
+        "510603"
             + String.format(
-                "%09d", ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
+                "19%02d%02d%02d%03d",
+                random.nextInt(50, 100),
+                random.nextInt(1, 13),
+                random.nextInt(1, 29),
+                random.nextInt(0, 1000));
     return first17 + checkDigit(first17);
   }
 
@@ -192,7 +197,7 @@ final class Registrations {
             .until(
                 () -> scheduleShift(checkpoint, start, end, lead, members),
                 r -> r.statusCode() != 422);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return GatewayApi.json(response);
   }
 
