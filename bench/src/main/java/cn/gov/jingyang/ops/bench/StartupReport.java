@@ -54,10 +54,6 @@ final class StartupReport {
               loaded,
               Samples.rounds(starts, "%.2f")));
     }
-    s.append(
-        """
-        The CPU time a process used until it was ready does not depend on how busy the host is         (the wall time does: on a host whose load average is far above its 2 cores each start         waits for a core most of the time); a start is mostly one thread (class loading,         Hibernate and Flyway, Kafka clients), so on an idle host the wall time would be close to         that CPU time.
-        """);
     double stack = Samples.median(stackStarts);
     for (Map.Entry<ServiceCatalog.Service, List<Startup.Run>> e : altAlone.entrySet()) {
       if (e.getValue().isEmpty()) {
@@ -76,8 +72,14 @@ final class StartupReport {
               Samples.rounds(starts, "%.2f")));
     }
     if (alone.isEmpty()) {
-      s.append("| (not measured yet) | | | | | |\n");
+      s.append("| (not measured in this run) | | | | | |\n");
     }
+    s.append(
+        "\nThe CPU time a process used until it was ready does not depend on how busy the host"
+            + " is (the wall time does: on a host whose load average is far above its 2 cores,"
+            + " each start waits for a core most of the time); a start is mostly one thread"
+            + " (class loading, Hibernate and Flyway, Kafka clients), so on an idle host the wall"
+            + " time would be close to that CPU time.\n");
     if (!alone.isEmpty()) {
       s.append(
           String.format(
