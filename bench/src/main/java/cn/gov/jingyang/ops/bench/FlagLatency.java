@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.bench;
 
 import cn.gov.jingyang.ops.infra.DevTokens;
+import cn.gov.jingyang.ops.infra.IdNumbers;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
 import cn.gov.jingyang.ops.infra.Topics;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;

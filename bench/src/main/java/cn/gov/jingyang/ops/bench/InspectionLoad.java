@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.bench;
 
+import cn.gov.jingyang.ops.infra.IdNumbers;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -106,15 +107,9 @@ final class InspectionLoad {
   }
 
   private String idNumber() {
-    String first17 =
-        "510603"
-            + LocalDate.of(1950, 1, 1).plusDays(random.nextInt(20_000)).toString().replace("-", "")
-            + "%03d".formatted(random.nextInt(1000));
-    int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (first17.charAt(i) - '0') * w[i];
-    }
-    return first17 + "10X98765432".charAt(sum % 11);
+    return IdNumbers.of(
+        IdNumbers.DISTRICT,
+        LocalDate.of(1950, 1, 1).plusDays(random.nextInt(20_000)),
+        random.nextInt(1000));
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.bench;
 
+import cn.gov.jingyang.ops.infra.IdNumbers;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -119,11 +120,7 @@ final class KeyPersonList {
 
   /** GB 11643 check digit over 17 digits; {@code wrong}: a different one on purpose. */
   private static char checkDigit(String first17, boolean wrong) {
-    int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int k = 0; k < 17; k++) {
-      sum += (first17.charAt(k) - '0') * w[k];
-    }
-    return "10X98765432".charAt((sum + (wrong ? 1 : 0)) % 11);
+    char right = IdNumbers.checkCharacter(first17);
+    return wrong ? (right == '0' ? '1' : '0') : right;
   }
 }

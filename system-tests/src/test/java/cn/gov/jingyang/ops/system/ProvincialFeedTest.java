@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.gov.jingyang.ops.infra.IdNumbers;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.stack.Suite;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -200,7 +201,7 @@ class ProvincialFeedTest {
     Matcher m = ID_NUMBER.matcher(text);
     while (m.find()) {
       String candidate = m.group().toUpperCase();
-      if (candidate.charAt(17) == Registrations.checkDigit(candidate.substring(0, 17))) {
+      if (candidate.charAt(17) == IdNumbers.checkCharacter(candidate.substring(0, 17))) {
         found.add(candidate);
       }
     }

@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.gov.jingyang.ops.infra.IdNumbers;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -192,8 +193,6 @@ class ProvincialImportKillTest {
    * latch and then fails, like an upload cut off half way.
    */
   private static final class KeyPersonList extends InputStream {
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK = "10X98765432";
     private static final String[] TOWNS = {"孝泉镇", "旌东街道", "某某村"};
 
     private final long base;
@@ -239,12 +238,7 @@ class ProvincialImportKillTest {
     }
 
     private String row(int i) {
-      String first17 = "51060319" + String.format("%09d", base + i);
-      int sum = 0;
-      for (int k = 0; k < 17; k++) {
-        sum += (first17.charAt(k) - '0') * WEIGHTS[k];
-      }
-      String id = first17 + CHECK.charAt(sum % 11);
+      String id = IdNumbers.complete("51060319" + String.format("%09d", base + i));
       return "{\"name\":\"重点人员%d\",\"idNumber\":\"%s\",\"town\":\"%s\"}\n"
           .formatted(i, id, TOWNS[i % TOWNS.length]);
     }

@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.gov.jingyang.ops.infra.IdNumbers;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,8 +30,6 @@ final class Registrations {
   static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
   static final Duration PATIENCE = Duration.ofMinutes(3);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final String CHECK = "10X98765432";
 
   private final GatewayApi api;
 
@@ -62,16 +61,7 @@ final class Registrations {
                 random.nextInt(1, 13),
                 random.nextInt(1, 29),
                 random.nextInt(0, 1000));
-    return first17 + checkDigit(first17);
-  }
-
-  /** The check digit (GB 11643) of an ID number's first 17 digits. */
-  static char checkDigit(String first17) {
-    int sum = 0;
-    for (int k = 0; k < 17; k++) {
-      sum += (first17.charAt(k) - '0') * WEIGHTS[k];
-    }
-    return CHECK.charAt(sum % 11);
+    return IdNumbers.complete(first17);
   }
 
   /** A brigade of that name, under a bureau of its own (a brigade belongs to a parent unit). */

@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.stack.demo;
 
+import cn.gov.jingyang.ops.infra.IdNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;

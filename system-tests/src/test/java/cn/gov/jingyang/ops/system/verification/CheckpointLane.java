@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.system.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.gov.jingyang.ops.infra.IdNumbers;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.system.GatewayApi;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,9 +27,6 @@ import java.util.concurrent.ThreadLocalRandom;
 final class CheckpointLane {
 
   static final String RISK_PROVINCE = "湖北省";
-
-  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final String CHECK = "10X98765432";
 
   /** A traveller whose inspection was uploaded: the inspection's id and their ID number. */
   record Traveller(UUID inspectionId, String idNumber, String name) {}
@@ -202,10 +200,6 @@ final class CheckpointLane {
                 .formatted(
                     1960 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28))
             + "%03d".formatted(random.nextInt(1000));
-    int sum = 0;
-    for (int k = 0; k < 17; k++) {
-      sum += (first17.charAt(k) - '0') * WEIGHTS[k];
-    }
-    return first17 + CHECK.charAt(sum % 11);
+    return IdNumbers.complete(first17);
   }
 }
