@@ -65,6 +65,18 @@ public class ShiftResource {
       description =
           "At most 50 members; an overlapping shift of a member is 409, a closed checkpoint 409,"
               + " an unknown or unavailable person 422 naming members[i].personId.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Scheduled",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "the version in quotes",
+              schema = @Schema(implementation = String.class, maxLength = 22)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ShiftView.class)))
   public Response schedule(@Valid @NotNull ShiftRequest request) {
     ShiftView view = ShiftView.of(service.schedule(request, scheduler()));
     return Etags.created(URI.create("/shifts/" + view.id()), view, view.version());
