@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
  */
 class ProvincialImportKillTest {
 
+  /** The batch id prefix of the import this test kills half way (ProvincialFeedTest knows it). */
+  static final String BATCH_PREFIX = "kill-";
+
   private static final int ROWS = 30_000;
   private static final int STALL_AFTER = 12_000;
   private static final HttpClient HTTP =
@@ -48,7 +51,7 @@ class ProvincialImportKillTest {
     GatewayApi api = stack.api();
     String provincial = api.tokenFor(Roles.PROVINCIAL_PLATFORM);
     String command = api.tokenFor(Roles.COMMAND);
-    String batch = "kill-" + UUID.randomUUID().toString().substring(0, 8);
+    String batch = BATCH_PREFIX + UUID.randomUUID().toString().substring(0, 8);
     long base = ThreadLocalRandom.current().nextLong(100_000_000L, 800_000_000L);
     long feedStart = feedEnd(api, command);
 
