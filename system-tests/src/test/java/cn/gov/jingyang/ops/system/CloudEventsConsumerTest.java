@@ -58,26 +58,33 @@ class CloudEventsConsumerTest {
     int read = 0;
     for (String topic : TopicRecords.EVENT_TOPICS) {
       String service = topic.substring(0, topic.indexOf('.'));
-      List<ConsumerRecord<String, byte[]>> records =
-          await()
-              .atMost(Registrations.PATIENCE)
-              .pollInterval(Duration.ofSeconds(2))
-              .until(
-                  () -> TopicRecords.all(stack.kafkaBootstrapServers(), topic),
-                  r -> r.stream().anyMatch(c -> ownSubjects.get(service).equals(c.key())));
+      await()
+          .atMost(Registrations.PATIENCE)
+          .pollInterval(Duration.ofSeconds(2))
+          .until(
+              () -> TopicRecords.all(stack.kafkaBootstrapServers(), topic, ConsumerRecord::key),
+              keys -> keys.contains(ownSubjects.get(service)));
       try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
         deserializer.configure(Map.of(), false);
-        for (ConsumerRecord<String, byte[]> record : records) {
-          String where = topic + "/" + record.partition() + "@" + record.offset();
-          List<String> found;
-          try {
-            CloudEvent event = deserializer.deserialize(topic, record.headers(), record.value());
-            found = check(service, record, event);
-          } catch (RuntimeException e) {
-            found = List.of("not a CloudEvent to the SDK: " + e);
-          }
-          if (!found.isEmpty() && wrong++ < 50) {
-            problems.add(where + ": " + String.join("; ", found));
+        List<String> verdicts =
+            TopicRecords.all(
+                stack.kafkaBootstrapServers(),
+                topic,
+                record -> {
+                  List<String> found;
+                  try {
+                    CloudEvent event =
+                        deserializer.deserialize(topic, record.headers(), record.value());
+                    found = check(service, record, event);
+                  } catch (RuntimeException e) {
+                    found = List.of("not a CloudEvent to the SDK: " + e);
+                  }
+                  String where = topic + "/" + record.partition() + "@" + record.offset();
+                  return found.isEmpty() ? "" : where + ": " + String.join("; ", found);
+                });
+        for (String verdict : verdicts) {
+          if (!verdict.isEmpty() && wrong++ < 50) {
+            problems.add(verdict);
           }
           read++;
         }

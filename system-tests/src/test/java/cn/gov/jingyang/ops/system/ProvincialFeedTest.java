@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,68 +86,96 @@ class ProvincialFeedTest {
       Map<TopicPartition, Long> before =
           TopicRecords.endOffsets(stack.kafkaBootstrapServers(), topic);
 
-      StringBuilder pages = new StringBuilder();
-      List<Entry> all = read(provincial, feed, 0, pages);
+      FeedRead read = read(provincial, feed, 0, maskedIds.get(feed));
+      List<Entry> all = read.entries();
       assertThat(all).as("%s feed", feed).isNotEmpty();
-      assertThat(clearIdNumbers(pages)).as("ID numbers in clear on the %s feed", feed).isEmpty();
+      assertThat(read.clearIdNumbers()).as("ID numbers in clear on the %s feed", feed).isEmpty();
       if (maskedIds.containsKey(feed)) {
-        assertThat(pages.toString())
-            .as("masked on the %s feed", feed)
-            .contains(maskedIds.get(feed));
+        assertThat(read.sawMasked()).as("masked ID number on the %s feed", feed).isTrue();
       }
       assertThat(all).extracting(Entry::subject).contains(ownSubjects.get(feed));
       for (int i = 1; i < all.size(); i++) {
         assertThat(all.get(i).cursor()).as("cursors rise").isGreaterThan(all.get(i - 1).cursor());
       }
-      assertThat(all.stream().map(Entry::id).distinct().count())
-          .as("each event once on the %s feed", feed)
-          .isEqualTo(all.size());
+      Set<String> feedIds = new LinkedHashSet<>();
+      all.forEach(e -> feedIds.add(e.id()));
+      assertThat(feedIds).as("each event once on the %s feed", feed).hasSize(all.size());
 
       // again from the middle: the same events after that cursor, in the same order
       int middle = all.size() / 2;
-      List<Entry> rest = read(provincial, feed, all.get(middle).cursor(), new StringBuilder());
+      List<Entry> rest = read(provincial, feed, all.get(middle).cursor(), null).entries();
       List<Entry> expected = all.subList(middle + 1, all.size());
       assertThat(rest.size()).isGreaterThanOrEqualTo(expected.size());
       assertThat(rest.subList(0, expected.size())).isEqualTo(expected);
 
       // Kafka: what was published before the feed was read is on the feed ...
-      Set<String> feedIds = new LinkedHashSet<>();
-      all.forEach(e -> feedIds.add(e.id()));
-      // Known open finding (issue 13, R1): after ProvincialImportKillTest's SIGKILL mid-import,
-      // case.events once held a VerificationTaskCreated of that batch with no outbox row behind it
-      // (the feed had the batch's 30,000 exactly). Until it is explained, the SIGKILLed batch's
-      // events are left out of this one check; every other event must be on the feed.
-      List<String> published =
-          TopicRecords.upTo(stack.kafkaBootstrapServers(), topic, before).stream()
-              .filter(record -> !fromSigkilledImport(record))
-              .map(ProvincialFeedTest::eventId)
-              .toList();
-      assertThat(feedIds)
-          .as("%s: every event on Kafka is on the feed", feed)
-          .containsAll(published);
+      List<Published> missing =
+          TopicRecords.upTo(
+              stack.kafkaBootstrapServers(),
+              topic,
+              before,
+              record -> {
+                Published p = Published.of(record);
+                return feedIds.contains(p.id()) ? null : p;
+              });
+      assertThat(missing).as("%s: events on Kafka that are not on the feed", feed).isEmpty();
       // ... and everything on the feed reaches Kafka, each subject's events in the feed's order
-      List<ConsumerRecord<String, byte[]>> records =
+      List<Published> records =
           await()
               .atMost(Registrations.PATIENCE)
               .pollInterval(Duration.ofSeconds(2))
               .until(
-                  () -> TopicRecords.all(stack.kafkaBootstrapServers(), topic),
-                  r -> r.stream().map(ProvincialFeedTest::eventId).toList().containsAll(feedIds));
-      assertThat(bySubject(records, feedIds))
+                  () ->
+                      TopicRecords.all(
+                          stack.kafkaBootstrapServers(),
+                          topic,
+                          record -> {
+                            Published p = Published.of(record);
+                            return feedIds.contains(p.id()) ? p : null;
+                          }),
+                  r -> r.stream().map(Published::id).collect(Collectors.toSet()).equals(feedIds));
+      assertThat(bySubjectOnKafka(records))
           .as("%s: each subject's events in the same order on the feed and on Kafka", feed)
           .isEqualTo(bySubject(all));
     }
   }
 
-  /** The feed from {@code after} to its end (as it is now), every page's text into pages. */
-  private static List<Entry> read(String token, String feed, long after, StringBuilder pages) {
+  /** One feed read to its end: its entries, and what its pages showed of ID numbers. */
+  private record FeedRead(List<Entry> entries, List<String> clearIdNumbers, boolean sawMasked) {}
+
+  /** An event as a record of the topic shows it (with where it is, for a failure's message). */
+  private record Published(String key, String id, String type, int partition, long offset) {
+    static Published of(ConsumerRecord<String, byte[]> record) {
+      try {
+        JsonNode event = JSON.readTree(record.value());
+        return new Published(
+            record.key(),
+            event.path("id").asText(),
+            event.path("type").asText() + " at " + event.path("time").asText(),
+            record.partition(),
+            record.offset());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * The feed from {@code after} to its end (as it is now), each page checked as it comes for ID
+   * numbers in clear and for {@code maskedId} (null: not looked for).
+   */
+  private static FeedRead read(String token, String feed, long after, String maskedId) {
     List<Entry> entries = new ArrayList<>();
+    List<String> clear = new ArrayList<>();
+    boolean sawMasked = false;
     long cursor = after;
     while (true) {
       JsonNode page =
           registrations.getWith(
               token, "/api/v1/feed/" + feed + "?limit=" + PAGE + "&after=" + cursor);
-      pages.append(page.toString()).append('\n');
+      String text = page.toString();
+      clear.addAll(clearIdNumbers(text));
+      sawMasked |= maskedId != null && text.contains(maskedId);
       for (JsonNode item : page.path("events")) {
         JsonNode event = item.path("event");
         entries.add(
@@ -158,7 +187,7 @@ class ProvincialFeedTest {
       }
       long next = page.path("nextCursor").asLong();
       if (!page.path("hasMore").asBoolean()) {
-        return entries;
+        return new FeedRead(entries, clear, sawMasked);
       }
       assertThat(next).as("a page with more after it moves the cursor").isGreaterThan(cursor);
       cursor = next;
@@ -175,42 +204,17 @@ class ProvincialFeedTest {
   }
 
   /**
-   * Each key's event ids in topic order, only those of {@code ids}; an event published twice (the
-   * outbox relay delivers at least once, e.g. across a killed service) counts where it came first.
+   * Each key's event ids in topic order; an event published twice (the outbox relay delivers at
+   * least once, e.g. across a killed service) counts where it came first.
    */
-  private static Map<String, List<String>> bySubject(
-      List<ConsumerRecord<String, byte[]>> records, Set<String> ids) {
+  private static Map<String, List<String>> bySubjectOnKafka(List<Published> records) {
     Map<String, LinkedHashSet<String>> keys = new LinkedHashMap<>();
-    for (ConsumerRecord<String, byte[]> record : records) {
-      String id = eventId(record);
-      if (ids.contains(id)) {
-        keys.computeIfAbsent(record.key(), k -> new LinkedHashSet<>()).add(id);
-      }
+    for (Published record : records) {
+      keys.computeIfAbsent(record.key(), k -> new LinkedHashSet<>()).add(record.id());
     }
     Map<String, List<String>> subjects = new HashMap<>();
     keys.forEach((key, events) -> subjects.put(key, new ArrayList<>(events)));
     return subjects;
-  }
-
-  private static boolean fromSigkilledImport(ConsumerRecord<String, byte[]> record) {
-    try {
-      return JSON.readTree(record.value())
-          .path("data")
-          .path("source")
-          .path("batchId")
-          .asText()
-          .startsWith(ProvincialImportKillTest.BATCH_PREFIX);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String eventId(ConsumerRecord<String, byte[]> record) {
-    try {
-      return JSON.readTree(record.value()).path("id").asText();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Every valid ID number (check digit right) in the text. */

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProvincialImportKillTest {
 
-  /** The batch id prefix of the import this test kills half way (ProvincialFeedTest knows it). */
+  /** The batch id prefix of the import this test kills half way. */
   static final String BATCH_PREFIX = "kill-";
 
   private static final int ROWS = 30_000;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,7 +17,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * The records of one topic of the stack's Kafka, read as an outside consumer would: every partition
  * from the beginning up to given end offsets, with no consumer group (reading moves no offsets of
- * the services' consumers). Keys as strings, values as the bytes that were sent.
+ * the services' consumers). Keys as strings, values as the bytes that were sent. Each record is
+ * turned into the caller's view of it as it is read, so a topic of tens of thousands of events
+ * never sits in memory whole.
  */
 final class TopicRecords {
 
@@ -35,18 +38,23 @@ final class TopicRecords {
     }
   }
 
-  /** Every record of the topic, now. */
-  static List<ConsumerRecord<String, byte[]>> all(String bootstrap, String topic) {
-    return upTo(bootstrap, topic, endOffsets(bootstrap, topic));
+  /** The view of every record of the topic, now (records whose view is null left out). */
+  static <T> List<T> all(
+      String bootstrap, String topic, Function<ConsumerRecord<String, byte[]>, T> view) {
+    return upTo(bootstrap, topic, endOffsets(bootstrap, topic), view);
   }
 
   /**
-   * Every record before {@code ends}, partition by partition in offset order (so the records of one
-   * key, which share a partition, in the order they were written).
+   * The view of every record before {@code ends}, partition by partition in offset order (so the
+   * records of one key, which share a partition, in the order they were written); records whose
+   * view is null are left out.
    */
-  static List<ConsumerRecord<String, byte[]>> upTo(
-      String bootstrap, String topic, Map<TopicPartition, Long> ends) {
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+  static <T> List<T> upTo(
+      String bootstrap,
+      String topic,
+      Map<TopicPartition, Long> ends,
+      Function<ConsumerRecord<String, byte[]>, T> view) {
+    List<T> records = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
       List<TopicPartition> partitions = partitions(consumer, topic);
       consumer.assign(partitions);
@@ -59,7 +67,10 @@ final class TopicRecords {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
           Long end = ends.get(new TopicPartition(record.topic(), record.partition()));
           if (end != null && record.offset() < end) {
-            records.add(record);
+            T seen = view.apply(record);
+            if (seen != null) {
+              records.add(seen);
+            }
           }
         }
       }
