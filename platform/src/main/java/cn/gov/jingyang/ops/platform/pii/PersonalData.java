@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Masks personal data wherever it may leave the service (feeds, logs): national ID numbers as
  * {@code 510603********1234}, mobile phones as {@code 138****5678}. Fields are masked by name, and
- * any text is masked by pattern, so an ID number typed into free text is caught too.
+ * any text is masked by pattern, so an ID number typed into free text is caught too. UUIDs in text
+ * are left whole: one whose last group holds an 11-digit run such as {@code d13612345678} is an
+ * identifier, not a phone, and masking it would corrupt the event ids, subjects and task ids of
+ * feeds and logs.
  */
 public final class PersonalData {
 
@@ -24,6 +27,11 @@ public final class PersonalData {
   /** Mainland mobile number, optionally with +86 / 86 prefix. */
   private static final Pattern MOBILE =
       Pattern.compile("(?<![0-9])((?:\\+?86[- ]?)?1[3-9]\\d)\\d{4}(\\d{4})(?![0-9])");
+
+  /** A UUID anywhere in a text: its digits are never personal data. */
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private static final Set<String> ID_FIELDS =
       Set.of("nationalid", "nationalidnumber", "idnumber", "idcardnumber", "idcard");
@@ -70,24 +78,36 @@ public final class PersonalData {
   }
 
   public static boolean holdsIdNumber(String text) {
-    return text != null && ID_NUMBER.matcher(text).find();
+    return text != null && !maskIdNumbersIn(text).equals(text);
   }
 
   public static boolean holdsPhone(String text) {
-    return text != null && MOBILE.matcher(text).find();
+    return text != null && !maskPhonesIn(text).equals(text);
   }
 
+  /** Masks each match of {@code pattern} in the text outside the UUIDs it holds. */
   private static String replace(Pattern pattern, String text, String stars) {
-    Matcher m = pattern.matcher(text);
-    if (!m.find()) {
+    if (!pattern.matcher(text).find()) {
       return text;
     }
-    StringBuilder out = new StringBuilder();
-    do {
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + stars + m.group(2)));
-    } while (m.find());
-    m.appendTail(out);
+    StringBuilder out = new StringBuilder(text.length());
+    Matcher uuid = UUID_TEXT.matcher(text);
+    int from = 0;
+    while (uuid.find()) {
+      replaceInto(out, pattern, text.substring(from, uuid.start()), stars);
+      out.append(uuid.group());
+      from = uuid.end();
+    }
+    replaceInto(out, pattern, text.substring(from), stars);
     return out.toString();
+  }
+
+  private static void replaceInto(StringBuilder out, Pattern pattern, String text, String stars) {
+    Matcher m = pattern.matcher(text);
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + stars + m.group(2)));
+    }
+    m.appendTail(out);
   }
 
   /** A masked copy of a JSON tree; the input is left untouched. */

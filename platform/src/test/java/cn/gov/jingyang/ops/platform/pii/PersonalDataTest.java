@@ -41,6 +41,23 @@ class PersonalDataTest {
   }
 
   @Test
+  void shouldLeaveUuidsWholeWhenTheirDigitsLookLikeAPhone() throws Exception {
+    // event ids of case.events that the feed once served with "136****4742" inside them
+    String id = "0553a843-979c-40a3-bde0-13637414742d";
+    String subject = "8aa2fa43-a4fe-4364-8d67-15475867679e";
+    assertThat(PersonalData.maskText(id)).isEqualTo(id);
+    assertThat(PersonalData.holdsPhone(id)).isFalse();
+    assertThat(PersonalData.maskText("task " + subject + " for 13812345678"))
+        .isEqualTo("task " + subject + " for 138****5678");
+    JsonNode event =
+        new ObjectMapper()
+            .readTree(
+                "{\"id\":\"%s\",\"subject\":\"%s\",\"data\":{\"taskId\":\"%s\"}}"
+                    .formatted(id, subject, subject));
+    assertThat(PersonalData.mask(event)).isEqualTo(event);
+  }
+
+  @Test
   void shouldMaskPersonalFieldsAnywhereInAJsonTreeWithoutTouchingTheOriginal() throws Exception {
     JsonNode original =
         mapper.readTree(
