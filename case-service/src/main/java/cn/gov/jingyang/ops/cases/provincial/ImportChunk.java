@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.cases.provincial;
 
+import cn.gov.jingyang.ops.cases.routing.RoutingTable;
 import cn.gov.jingyang.ops.platform.config.PlatformConfig;
 import cn.gov.jingyang.ops.platform.correlation.TraceContext;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
@@ -36,11 +38,14 @@ public class ImportChunk {
   private final DataSource dataSource;
   private final Outbox outbox;
   private final PlatformConfig platform;
+  private final RoutingTable routing;
 
-  public ImportChunk(DataSource dataSource, Outbox outbox, PlatformConfig platform) {
+  public ImportChunk(
+      DataSource dataSource, Outbox outbox, PlatformConfig platform, RoutingTable routing) {
     this.dataSource = dataSource;
     this.outbox = outbox;
     this.platform = platform;
+    this.routing = routing;
   }
 
   /** Must run inside a transaction (the caller's, one per chunk). */
@@ -69,6 +74,8 @@ public class ImportChunk {
       }
       execute(c, "create unique index on provincial_first (id_number)");
       execute(c, "analyze provincial_first");
+      // the new tasks are routed below: a town moving meanwhile waits, then takes them along
+      routing.lockTowns(rows.stream().map(Staged::townCode).filter(Objects::nonNull).toList());
       long firsts = count(c, "select count(*) from provincial_first");
       execute(
           c,

@@ -5,15 +5,23 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Where household-verification work goes: town code → primary station, and each station's parent
  * (for escalation). Built from personnel.events only; the service never asks personnel-service.
+ *
+ * <p>A town's routing lock (transaction-scoped) orders the opening of its tasks with its moves: a
+ * task opened while its town moves either is seen by the move, which takes it along, or sees the
+ * move and is opened at the new station. Without it a task could read the old route and commit
+ * after the move's update had passed — left behind at the old station (or in the district queue)
+ * for good.
  */
 @ApplicationScoped
 public class RoutingTable {
@@ -26,12 +34,30 @@ public class RoutingTable {
     this.moves = moves;
   }
 
-  /** The station covering a town, if any station does (null or unknown codes: none). */
+  /**
+   * The station covering a town, if any station does (null or unknown codes: none), read under the
+   * town's routing lock, which the caller's transaction holds until it ends: the task it opens
+   * there is moved along if the town moves next.
+   */
   public Optional<UUID> stationFor(String townCode) {
     if (townCode == null) {
       return Optional.empty();
     }
+    lockTowns(List.of(townCode));
     return Optional.ofNullable(em.find(TownRoute.class, townCode)).map(TownRoute::stationUnitId);
+  }
+
+  /**
+   * Takes the routing locks of the towns until the transaction ends, in code order (so two
+   * transactions that lock several towns never wait for each other in a circle). Callers that open
+   * tasks set-based, like the provincial import, take them before reading the routes.
+   */
+  public void lockTowns(Collection<String> townCodes) {
+    for (String code : new TreeSet<>(townCodes)) {
+      em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 11))")
+          .setParameter(1, "town-route:" + code)
+          .getSingleResult();
+    }
   }
 
   public Optional<RoutingUnit> unit(UUID unitId) {
@@ -57,6 +83,7 @@ public class RoutingTable {
     List<UnitEvents.Town> towns = data.towns() == null ? List.of() : data.towns();
     Set<String> covered =
         towns.stream().map(UnitEvents.Town::code).collect(Collectors.toUnmodifiableSet());
+    lockTowns(covered);
     em.createQuery(
             "delete from TownRoute r where r.stationUnitId = :station and r.townCode not in"
                 + " :covered")
