@@ -73,13 +73,21 @@ class TownMoveRaceTest {
         "personnel.events",
         after.toString(),
         Tasks.coverage(after, parent, "PS-RACE-B", town));
-    await("the move waits for the town's routing lock")
+    // the intake commits once the move is under way: waiting for the town (or, were nothing to
+    // order them, already applied)
+    await("the move under way")
         .atMost(WAIT)
         .until(
             () ->
                 db.count(
-                        "select count(*) from pg_locks where locktype = 'advisory' and not granted")
-                    > 0);
+                            "select count(*) from pg_locks where locktype = 'advisory' and not granted")
+                        > 0
+                    || db.count(
+                            "select count(*) from routing_town where town_code = ?"
+                                + " and station_unit_id = ?",
+                            town,
+                            after)
+                        > 0);
     commit.countDown();
     intakeTransaction.get(1, TimeUnit.MINUTES);
 
