@@ -7,6 +7,10 @@
 import { chromium } from 'playwright-core';
 
 const run = JSON.parse(process.env.DASHBOARD_RUN);
+if (!run.expect || typeof run.expect !== 'object') {
+  // the state awaited per section is the test's input, never guessed here
+  throw new Error('DASHBOARD_RUN has no expect (section → state): ' + process.env.DASHBOARD_RUN);
+}
 const SECTIONS = ['map', 'hourly', 'coverage', 'cases', 'personnel', 'party'];
 const TIMEOUT = 180_000;
 
@@ -22,6 +26,10 @@ try {
   const page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   page.on('pageerror', (e) => result.console.push('pageerror: ' + e.message));
+  // requests the browser gave up on (not asserted: shown in the test's output to explain a gap)
+  result.failedRequests = [];
+  page.on('requestfailed', (r) => result.failedRequests.push(r.method() + ' ' + r.url() + ' '
+    + (r.failure() ? r.failure().errorText : '')));
   await page.goto(run.url + '/?date=' + run.date + '&refresh=10');
   result.title = await page.title();
   await page.fill('#username', run.username);

@@ -1,6 +1,7 @@
 // The command centre's dashboard. Every figure shown comes from the gateway's public API: the
 // situation report (/api/v1/situation), the lists it links to and the feeds (/api/v1/feed/...).
 // The page only lays them out; a section whose service cannot answer says so, with the reason.
+// A part of an answer that is missing or null is drawn as empty ("—", no rows), never computed.
 (function () {
   'use strict';
 
@@ -16,7 +17,7 @@
       opened: '当日新增', closed: '当日结案', byStatus: '按状态', byKind: '当日新增（按类别）',
       latest: '最新案件', timeline: '办案经过', onDuty: '在岗', sick: '病休', injured: '受伤',
       onLeave: '休假', fatigueOpen: '疲劳预警', streak: '连续天数', applicationsDay: '当日提交',
-      applicationsWeek: '近七日提交', hour: '时', noEvents: '暂无动态', waiting: '加载中…',
+      applicationsWeek: '近七日提交', hour: '时', noEvents: '暂无动态', waiting: '加载中…', unreadable: '无法显示的回答',
     },
     en: {
       title: 'Jingyang District Epidemic Command Centre', day: 'Day', logout: 'Log out',
@@ -32,6 +33,7 @@
       timeline: 'Timeline', onDuty: 'On duty', sick: 'Sick', injured: 'Injured', onLeave: 'On leave',
       fatigueOpen: 'Fatigue alerts', streak: 'days in a row', applicationsDay: 'Submitted on the day',
       applicationsWeek: 'Last 7 days', hour: 'h', noEvents: 'No events yet', waiting: 'Loading…',
+      unreadable: 'answer not shown',
     },
   };
   const ENUMS = {
@@ -52,6 +54,11 @@
   let timer = null;
   let hourlyChart = null;
   const $ = (sel, root) => (root || document).querySelector(sel);
+  // the parts of an answer as the page reads them: a missing or null object is empty, a missing
+  // list has no rows, a missing number is shown as "—" (the page never makes a figure up)
+  const obj = (x) => (x !== null && typeof x === 'object' && !Array.isArray(x) ? x : {});
+  const arr = (x) => (Array.isArray(x) ? x : []);
+  const num = (x) => (typeof x === 'number' ? x : '—');
 
   const t = (key) => TEXT[lang][key] || key;
   const label = (value) => (ENUMS[lang] && ENUMS[lang][value]) || value;
@@ -105,10 +112,48 @@
   }
 
   const figure = (key, value) => '<div><span class="figure" data-figure="' + esc(key) + '">'
-    + esc(value) + '</span><span class="label">' + esc(t(key)) + '</span></div>';
+    + esc(num(value)) + '</span><span class="label">' + esc(t(key)) + '</span></div>';
 
-  // ---- checkpoints on the district outline
+  // ---- the page's configuration (GET dashboard-config.json, the gateway's ops.dashboard.* keys):
+  // tileUrl, an XYZ tile template ({z}/{x}/{y}) drawn under the outline; none: the outline alone
+  let config = null;
+  async function loadConfig() {
+    if (config) { return config; }
+    try {
+      const response = await fetch('dashboard-config.json', { headers: { Accept: 'application/json' } });
+      config = response.ok ? obj(await response.json()) : {};
+    } catch (e) {
+      config = {};
+    }
+    return config;
+  }
+
+  /** The tiles (Web Mercator XYZ) that cover [x0, x1, y0, y1] (degrees), as SVG images. */
+  function tiles([x0, x1, y0, y1], width, px, py) {
+    const template = config && typeof config.tileUrl === 'string' ? config.tileUrl.trim() : '';
+    if (!template || !(x1 > x0) || !(y1 > y0)) { return ''; }
+    // the zoom at which a 256-pixel tile is about as wide as the map shows it
+    const z = Math.min(18, Math.max(1, Math.round(Math.log2(360 * width / (256 * (x1 - x0)))) + 1));
+    const n = 2 ** z;
+    const tx = (lon) => Math.floor((lon + 180) / 360 * n);
+    const ty = (lat) => Math.floor((1 - Math.asinh(Math.tan(lat * Math.PI / 180)) / Math.PI) / 2 * n);
+    const lon = (x) => x / n * 360 - 180;
+    const lat = (y) => Math.atan(Math.sinh(Math.PI * (1 - 2 * y / n))) * 180 / Math.PI;
+    let images = '<g class="tiles">';
+    for (let x = tx(x0); x <= tx(x1) && x < n; x++) {
+      for (let y = ty(y1); y <= ty(y0) && y < n; y++) {
+        const url = template.replace('{z}', z).replace('{x}', x).replace('{y}', y);
+        const [left, right, top, bottom] = [px(lon(x)), px(lon(x + 1)), py(lat(y)), py(lat(y + 1))];
+        images += '<image data-tile href="' + esc(url) + '" x="' + left + '" y="' + top + '" width="'
+          + (right - left) + '" height="' + (bottom - top) + '" preserveAspectRatio="none"/>';
+      }
+    }
+    return images + '</g>';
+  }
+
+  // ---- checkpoints on the district outline (the last hovered checkpoint's figures stay shown)
   let towns = null;
+  let mapTip = '';
   async function renderMap(report, day) {
     const c = report.checkpoint;
     if (!c || c.status !== 'available') { unavailable('map', c ? c.reason : 'no section'); return; }
@@ -118,18 +163,22 @@
     ]);
     if (!list.ok) { unavailable('map', list.reason); return; }
     if (!towns) { towns = await (await fetch('towns.geojson')).json(); }
+    await loadConfig();
     const figures = {};
-    (stats.ok ? stats.body.checkpoints : []).forEach((f) => { figures[f.checkpointId] = f.figures; });
-    const points = list.body.items.filter((p) => p.latitude != null && p.longitude != null);
+    arr(stats.ok ? obj(stats.body).checkpoints : []).forEach((f) => { figures[f.checkpointId] = obj(f.figures); });
+    const points = arr(obj(list.body).items).filter((p) => p.latitude != null && p.longitude != null);
     let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
     const extend = (x, y) => { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); };
-    towns.features.forEach((f) => f.geometry.coordinates[0].forEach(([x, y]) => extend(x, y)));
+    const outline = arr(obj(towns).features);
+    outline.forEach((f) => f.geometry.coordinates[0].forEach(([x, y]) => extend(x, y)));
     points.forEach((p) => extend(p.longitude, p.latitude));
     const W = 360; const H = 260;
     const px = (x) => 6 + (x - x0) / (x1 - x0) * (W - 12);
     const py = (y) => H - 6 - (y - y0) / (y1 - y0) * (H - 12);
-    let svg = '<svg class="map" viewBox="0 0 ' + W + ' ' + H + '" width="100%">';
-    towns.features.forEach((f) => {
+    const underlay = tiles([x0, x1, y0, y1], W, px, py);
+    let svg = '<svg class="map' + (underlay ? ' with-tiles' : '') + '" viewBox="0 0 ' + W + ' ' + H
+      + '" width="100%">' + underlay;
+    outline.forEach((f) => {
       const ring = f.geometry.coordinates[0];
       svg += '<polygon class="town" points="' + ring.map(([x, y]) => px(x) + ',' + py(y)).join(' ') + '"/>';
       const cx = ring.slice(0, -1).reduce((a, [x]) => a + x, 0) / (ring.length - 1);
@@ -140,16 +189,17 @@
     points.forEach((p) => {
       const f = figures[p.id] || { inspections: 0, flagged: 0 };
       const tip = p.name + ' (' + label(p.status === 'CLOSED' ? 'CLOSED_CP' : p.status) + '): '
-        + t('inspections') + ' ' + f.inspections + ' / ' + t('flagged') + ' ' + f.flagged;
+        + t('inspections') + ' ' + num(f.inspections) + ' / ' + t('flagged') + ' ' + num(f.flagged);
       svg += '<circle class="checkpoint status-' + esc(p.status) + '" data-checkpoint="' + esc(p.code)
         + '" data-tip="' + esc(tip) + '" cx="' + px(p.longitude) + '" cy="' + py(p.latitude)
         + '" r="7"><title>' + esc(tip) + '</title></circle>';
     });
-    svg += '</svg><div id="maptip" class="muted"></div>';
+    svg += '</svg><div id="maptip" class="muted">' + esc(mapTip) + '</div>';
+    const inspected = obj(c.inspected);
     const s = ready('map', '<div class="figures">' + figure('checkpointsActive', c.checkpointsActive)
-      + figure('inspections', c.inspected.inspections) + figure('flagged', c.inspected.flagged) + '</div>' + svg);
+      + figure('inspections', inspected.inspections) + figure('flagged', inspected.flagged) + '</div>' + svg);
     s.querySelectorAll('circle.checkpoint').forEach((el) => {
-      el.addEventListener('mouseenter', () => { $('#maptip').textContent = el.dataset.tip; });
+      el.addEventListener('mouseenter', () => { mapTip = el.dataset.tip; $('#maptip').textContent = mapTip; });
     });
   }
 
@@ -157,9 +207,10 @@
   function renderHourly(report) {
     const c = report.checkpoint;
     if (!c || c.status !== 'available') { unavailable('hourly', c ? c.reason : 'no section'); return; }
-    const s = ready('hourly', '<div class="figures">' + figure('inspections', c.inspected.inspections)
-      + figure('persons', c.inspected.persons) + figure('flagged', c.inspected.flagged) + '</div><div class="chart"></div>');
-    const hours = c.perHour || [];
+    const inspected = obj(c.inspected);
+    const s = ready('hourly', '<div class="figures">' + figure('inspections', inspected.inspections)
+      + figure('persons', inspected.persons) + figure('flagged', inspected.flagged) + '</div><div class="chart"></div>');
+    const hours = arr(c.perHour);
     const data = [hours.map((h) => h.hour), hours.map((h) => h.inspections), hours.map((h) => h.flagged)];
     if (hourlyChart) { hourlyChart.destroy(); }
     hourlyChart = new uPlot({
@@ -173,13 +224,19 @@
     }, data, $('.chart', s));
   }
 
-  // ---- verification coverage per station, a bar's click lists its overdue tasks
+  // ---- verification coverage per station, a bar's click lists its overdue tasks (kept open, and
+  // read again, across the page's refreshes)
+  let openStation = null;
   function renderCoverage(report) {
     const k = report.case;
-    $('#overdue').innerHTML = '';
-    if (!k || k.status !== 'available') { unavailable('coverage', k ? k.reason : 'no section'); return; }
-    const stations = k.verification.stations;
-    const max = Math.max(1, ...stations.map((s) => s.total));
+    if (!k || k.status !== 'available') {
+      $('#overdue').innerHTML = '';
+      openStation = null;
+      unavailable('coverage', k ? k.reason : 'no section');
+      return;
+    }
+    const stations = arr(obj(k.verification).stations);
+    const max = Math.max(1, ...stations.map((s) => Number(s.total) || 0));
     const html = stations.map((s, i) => {
       const name = s.stationUnitId ? (s.stationName || s.stationCode) : t('districtQueue');
       const cls = ['bar', s.unroutable > 0 ? 'unroutable' : '', s.overdue > 0 ? 'has-overdue' : ''].join(' ');
@@ -190,30 +247,34 @@
         + '<span class="done" style="width:' + w(s.done) + '"></span>'
         + '<span class="overdue" style="width:' + w(s.overdue) + '"></span>'
         + '<span class="open" style="width:' + w(Math.max(0, s.open - s.overdue)) + '"></span></span>'
-        + '<span><span class="figure-sm" data-figure="done">' + s.done + '</span>/' + s.total
+        + '<span><span class="figure-sm" data-figure="done">' + esc(num(s.done)) + '</span>/' + esc(num(s.total))
         + (s.overdue ? ' · ' + t('overdue') + ' <b data-figure="overdue">' + s.overdue + '</b>' : '')
         + (s.unroutable ? ' · ' + t('unroutable') + ' <b data-figure="unroutable">' + s.unroutable + '</b>' : '')
         + '</span></div>';
     }).join('');
     const el = ready('coverage', html || '<p class="muted">—</p>');
     el.querySelectorAll('.bar').forEach((bar) => {
-      bar.addEventListener('click', () => showOverdue(stations[Number(bar.dataset.bar)]));
+      bar.addEventListener('click', () => showOverdue(stations[Number(bar.dataset.bar)], true));
     });
+    const open = openStation === null ? undefined
+      : stations.find((s) => (s.stationUnitId || '') === openStation);
+    if (open) { showOverdue(open, false); } else { openStation = null; $('#overdue').innerHTML = ''; }
   }
 
-  async function showOverdue(station) {
+  async function showOverdue(station, clicked) {
     const box = $('#overdue');
     const name = station.stationUnitId ? (station.stationName || station.stationCode) : t('districtQueue');
-    box.innerHTML = '<p class="muted">' + esc(t('waiting')) + '</p>';
+    openStation = station.stationUnitId || '';
+    if (clicked) { box.innerHTML = '<p class="muted">' + esc(t('waiting')) + '</p>'; }
     const query = station.stationUnitId ? '?station=' + station.stationUnitId + '&size=50' : '?size=50';
     const r = await api('/api/v1/case/verification-coverage/overdue' + query);
     if (!r.ok) {
       box.innerHTML = '<p class="unavailable" data-unavailable>' + esc(t('unavailable')) + ' — ' + esc(r.reason) + '</p>';
       return;
     }
-    const items = r.body.items.filter((task) => station.stationUnitId || !task.stationUnitId);
+    const items = arr(obj(r.body).items).filter((task) => station.stationUnitId || !task.stationUnitId);
     box.innerHTML = '<h3>' + esc(name) + ' · ' + esc(t('overdueOf')) + ' (<span data-overdue-total>'
-      + r.body.total + '</span>)</h3>' + (items.length === 0 ? '<p>' + esc(t('noOverdue')) + '</p>'
+      + esc(num(obj(r.body).total)) + '</span>)</h3>' + (items.length === 0 ? '<p>' + esc(t('noOverdue')) + '</p>'
       : '<table data-overdue-list><tr><th></th><th></th><th>' + esc(t('due')) + '</th></tr>'
         + items.map((task) => '<tr><td>' + esc(task.personName) + '</td><td>' + esc(task.town)
           + '</td><td>' + esc(time(task.dueAt)) + '</td></tr>').join('') + '</table>');
@@ -225,18 +286,19 @@
     if (!k || k.status !== 'available') { unavailable('cases', k ? k.reason : 'no section'); $('#timeline').innerHTML = ''; return; }
     const list = await api('/api/v1/case/cases?size=10');
     if (!list.ok) { unavailable('cases', list.reason); return; }
-    const counts = (map) => Object.entries(map).filter(([, n]) => n > 0)
+    const counts = (map) => Object.entries(obj(map)).filter(([, n]) => n > 0)
       .map(([key, n]) => '<span class="chip">' + esc(label(key)) + ' <b>' + n + '</b></span>').join(' · ') || '0';
-    const html = '<div class="figures">' + figure('opened', k.opened.total) + figure('closed', k.closed.total)
+    const cases = arr(obj(list.body).items);
+    const html = '<div class="figures">' + figure('opened', obj(k.opened).total) + figure('closed', obj(k.closed).total)
       + '</div><p><span class="label">' + esc(t('byStatus')) + '</span> ' + counts(k.byStatus) + '</p>'
-      + '<p><span class="label">' + esc(t('byKind')) + '</span> ' + counts(k.opened.byKind) + '</p>'
+      + '<p><span class="label">' + esc(t('byKind')) + '</span> ' + counts(obj(k.opened).byKind) + '</p>'
       + '<table><tr><th colspan="4">' + esc(t('latest')) + '</th></tr>'
-      + list.body.items.map((c, i) => '<tr class="case" data-case="' + i + '"><td>' + esc(c.number) + '</td><td>'
+      + cases.map((c, i) => '<tr class="case" data-case="' + i + '"><td>' + esc(c.number) + '</td><td>'
         + esc(label(c.kind)) + '</td><td>' + esc(label(c.status)) + '</td><td>' + esc(time(c.reportedAt))
         + '</td></tr>').join('') + '</table>';
     const s = ready('cases', html);
     s.querySelectorAll('tr.case').forEach((row) => {
-      row.addEventListener('click', () => showTimeline(list.body.items[Number(row.dataset.case)]));
+      row.addEventListener('click', () => showTimeline(cases[Number(row.dataset.case)]));
     });
   }
 
@@ -245,7 +307,7 @@
     const r = await api('/api/v1/case/cases/' + c.id);
     if (!r.ok) { box.innerHTML = '<p class="unavailable">' + esc(t('unavailable')) + ' — ' + esc(r.reason) + '</p>'; return; }
     box.innerHTML = '<h3>' + esc(c.number) + ' · ' + esc(t('timeline')) + '</h3><ol data-timeline>'
-      + r.body.timeline.map((a) => '<li>' + esc(time(a.at)) + ' ' + esc(label(a.kind)) + ' — ' + esc(a.text)
+      + arr(obj(r.body).timeline).map((a) => '<li>' + esc(time(a.at)) + ' ' + esc(label(a.kind)) + ' — ' + esc(a.text)
         + '</li>').join('') + '</ol>';
   }
 
@@ -253,10 +315,12 @@
   function renderPersonnel(report) {
     const p = report.personnel;
     if (!p || p.status !== 'available') { unavailable('personnel', p ? p.reason : 'no section'); return; }
-    ready('personnel', '<div class="figures">' + figure('onDuty', p.duty.onDuty) + figure('sick', p.duty.sick)
-      + figure('injured', p.duty.injured) + figure('onLeave', p.duty.onLeave)
-      + figure('fatigueOpen', p.fatigueAlerts.open) + '</div><ul data-fatigue>'
-      + p.fatigueAlerts.people.map((a) => '<li>' + esc(a.name) + ' — ' + a.daysAtRaise + ' ' + esc(t('streak'))
+    const duty = obj(p.duty);
+    const alerts = obj(p.fatigueAlerts);
+    ready('personnel', '<div class="figures">' + figure('onDuty', duty.onDuty) + figure('sick', duty.sick)
+      + figure('injured', duty.injured) + figure('onLeave', duty.onLeave)
+      + figure('fatigueOpen', alerts.open) + '</div><ul data-fatigue>'
+      + arr(alerts.people).map((a) => '<li>' + esc(a.name) + ' — ' + esc(num(a.daysAtRaise)) + ' ' + esc(t('streak'))
         + '</li>').join('') + '</ul>');
   }
 
@@ -269,7 +333,9 @@
     const week = await api('/api/v1/personnel/party-applications?size=1&from='
       + from.toISOString().slice(0, 10) + '&to=' + day);
     ready('party', '<div class="figures">' + figure('applicationsDay', p.partyApplications)
-      + (week.ok ? figure('applicationsWeek', week.body.total) : '') + '</div>');
+      + (week.ok ? figure('applicationsWeek', obj(week.body).count) : '') + '</div>'
+      + (week.ok ? '' : '<p class="unavailable">' + esc(t('applicationsWeek')) + ': ' + esc(t('unavailable'))
+        + ' — ' + esc(week.reason) + '</p>'));
   }
 
   // ---- the live strip: each feed read to its end, then long polling (wait=25)
@@ -296,9 +362,11 @@
         continue;
       }
       feed.failed = null;
-      feed.latest = feed.latest.concat(r.body.events.map((e) => Object.assign({ feed: name }, e))).slice(-12);
-      feed.cursor = r.body.nextCursor;
-      caughtUp = !r.body.hasMore;
+      const page = obj(r.body);
+      feed.latest = feed.latest.concat(arr(page.events).map((e) => Object.assign({ feed: name }, obj(e),
+        { event: obj(obj(e).event) }))).slice(-12);
+      feed.cursor = typeof page.nextCursor === 'number' ? page.nextCursor : feed.cursor;
+      caughtUp = !page.hasMore;
       drawStrip();
     }
   }
@@ -314,6 +382,16 @@
         + esc(String(e.event.type || '').split('.').pop()) + '</li>').join(''));
   }
 
+  /** Renders one section; an answer it cannot draw makes that section unavailable, not the page. */
+  async function guarded(name, render) {
+    try {
+      await render();
+    } catch (e) {
+      console.error(name, e);
+      unavailable(name, t('unreadable') + ': ' + (e && e.message ? e.message : e));
+    }
+  }
+
   // ---- the page
   async function refresh() {
     const day = $('#day').value || today();
@@ -322,11 +400,15 @@
       ['map', 'hourly', 'coverage', 'cases', 'personnel', 'party'].forEach((name) => unavailable(name, r.reason));
       return;
     }
-    const report = r.body;
-    renderHourly(report);
-    renderCoverage(report);
-    renderPersonnel(report);
-    await Promise.all([renderMap(report, day), renderCases(report), renderParty(report, day)]);
+    const report = obj(r.body);
+    await Promise.all([
+      guarded('hourly', () => renderHourly(report)),
+      guarded('coverage', () => renderCoverage(report)),
+      guarded('personnel', () => renderPersonnel(report)),
+      guarded('map', () => renderMap(report, day)),
+      guarded('cases', () => renderCases(report)),
+      guarded('party', () => renderParty(report, day)),
+    ]);
     $('#updated').textContent = t('updated') + ' ' + time(report.generatedAt);
     document.body.dataset.loaded = day;
   }

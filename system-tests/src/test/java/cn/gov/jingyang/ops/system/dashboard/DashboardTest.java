@@ -64,6 +64,7 @@ class DashboardTest {
     Files.createDirectories(screenshot.getParent());
 
     JsonNode page = new Browser().dashboard(run(screenshot, true, expect(List.of())));
+    System.out.println("what the page showed: " + page);
 
     assertThat(page.path("console")).as("script errors in the page").isEmpty();
     for (String name : SECTIONS) {
@@ -179,6 +180,8 @@ class DashboardTest {
         "screenshot",
         screenshot.toString(),
         "clicks",
-        clicks);
+        clicks,
+        "expect",
+        expect);
   }
 }
