@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke test of the compose suite, through the gateway only:
-#   docker/smoke.sh             tokens from /oauth/token (the clients docker/keys.sh seeds),
+#   docker/smoke.sh             waits until every container is healthy; tokens from /oauth/token (the clients docker/keys.sh seeds),
 #                               public endpoints of each service answer 200, and a marker: the unit
 #                               SMOKE-EXT with one person, created on the first run (the person
 #                               reaches checkpoint-service through Kafka); found on later runs
@@ -37,7 +37,7 @@ await_healthy() {
     [ $SECONDS -lt $deadline ] || fail "not healthy after 10 minutes: $unhealthy"
     sleep 5
   done
-  echo "all healthy after ${SECONDS}s"
+  echo "all healthy (${SECONDS}s)"
 }
 
 # token CLIENT: a token of that seeded client (docker/keys/gateway.env)
@@ -91,11 +91,12 @@ marker() {
     [ $SECONDS -lt $deadline ] || fail "person $person never reached checkpoint-service"
     sleep 2
   done
-  call GET "/api/v1/checkpoint/personnel/$person" | jq -c '{id, name}'
+  call GET "/api/v1/checkpoint/personnel/$person" | jq -c '{personId, name, category}' >&2
   echo "marker: unit SMOKE-EXT $unit, person $person: $outcome" >&2
   echo "$outcome"
 }
 
+await_healthy
 checks
 first=$(marker)
 if [ "$restart" = 1 ]; then
