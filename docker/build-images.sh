@@ -11,6 +11,8 @@
 #   4. <prefix>/kafka:4.1.2      Apache Kafka (KRaft) from the jars the kafka-broker module lists
 #   5. <prefix>/<service>:<version> and :latest, for gateway, checkpoint-service, case-service,
 #                                personnel-service, from their target/quarkus-app
+#   then docker/keys.sh: the keys and clients docker-compose.yml's gateway needs (kept when present;
+#   they are this host's, in docker/keys/, never in an image)
 #
 # Environment: DEBIAN_MIRROR (http://deb.debian.org/debian), DEBIAN_SECURITY_MIRROR
 # (http://deb.debian.org/debian-security; empty: none), M2_REPO (~/.m2/repository), IMAGE_PREFIX
