@@ -9,7 +9,9 @@ import org.jboss.logging.Logger;
 /**
  * The PostgreSQL server and Kafka broker of one test JVM, started once and shared by every test in
  * it. If the usual settings point at existing servers ({@code QUARKUS_DATASOURCE_JDBC_URL}, {@code
- * KAFKA_BOOTSTRAP_SERVERS}), those are used instead and nothing is started.
+ * KAFKA_BOOTSTRAP_SERVERS}), those are used instead and nothing is started. With {@code
+ * infra.provider=containers} (Maven profile {@code containers}) they run as Testcontainers from the
+ * locally built images when Docker answers ({@link ContainerServers}).
  */
 public final class TestInfrastructure {
 
@@ -66,6 +68,10 @@ public final class TestInfrastructure {
   }
 
   private static TestInfrastructure start() {
+    Optional<TestInfrastructure> containers = startContainers();
+    if (containers.isPresent()) {
+      return containers.get();
+    }
     Path workDir = Path.of(System.getProperty("infra.work-dir", "target/infra")).toAbsolutePath();
     String jdbc;
     String user;
@@ -102,6 +108,43 @@ public final class TestInfrastructure {
     Topics.ensure(bootstrap, ServiceCatalog.topics(), 3);
     Topics.ensureCompacted(bootstrap, ServiceCatalog.stateTopics(), 3);
     return new TestInfrastructure(jdbc, user, password, bootstrap);
+  }
+
+  /**
+   * With {@code infra.provider=containers} (the Maven profile {@code containers}) and no existing
+   * servers configured: PostgreSQL and Kafka as Testcontainers when a Docker engine answers and the
+   * images exist; otherwise empty, and the embedded servers are started as always.
+   */
+  private static Optional<TestInfrastructure> startContainers() {
+    if (!"containers".equals(System.getProperty("infra.provider"))
+        || setting("QUARKUS_DATASOURCE_JDBC_URL").isPresent()
+        || setting("KAFKA_BOOTSTRAP_SERVERS").isPresent()) {
+      return Optional.empty();
+    }
+    Optional<String> unavailable = ContainerServers.unavailable();
+    if (unavailable.isPresent()) {
+      LOG.warnf("infra.provider=containers, but %s: embedded servers instead", unavailable.get());
+      return Optional.empty();
+    }
+    ContainerServers.Servers servers = ContainerServers.start();
+    System.setProperty(SHARED + "provider", "containers");
+    Topics.ensure(servers.bootstrapServers(), ServiceCatalog.topics(), 3);
+    Topics.ensureCompacted(servers.bootstrapServers(), ServiceCatalog.stateTopics(), 3);
+    return Optional.of(
+        new TestInfrastructure(
+            servers.jdbcUrl(),
+            PostgresServer.USER,
+            PostgresServer.PASSWORD,
+            servers.bootstrapServers()));
+  }
+
+  /**
+   * {@code containers} when this JVM's servers run as Testcontainers, else {@code embedded} (or the
+   * existing servers configured).
+   */
+  public static String provider() {
+    get();
+    return System.getProperty(SHARED + "provider", "embedded");
   }
 
   private static long millisSince(long nanos) {

@@ -20,6 +20,17 @@ class TestInfrastructureTest {
   private final TestInfrastructure infra = TestInfrastructure.get();
 
   @Test
+  void shouldRunTheServersAsContainersWhenAskedAndDockerAnswers() {
+    boolean asked =
+        "containers".equals(System.getProperty("infra.provider"))
+            && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null
+            && System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null;
+    // -Pcontainers asks; without a Docker engine or the images the embedded servers stand in
+    boolean containers = asked && ContainerServers.unavailable().isEmpty();
+    assertThat(TestInfrastructure.provider()).isEqualTo(containers ? "containers" : "embedded");
+  }
+
+  @Test
   void shouldGiveEachServiceItsOwnDatabaseOnARealPostgres() throws Exception {
     String url = infra.database("infra_check");
     try (var c = DriverManager.getConnection(url, infra.user(), infra.password());
