@@ -11,9 +11,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * A real PostgreSQL server process, from the binaries Maven serves (io.zonky.test). Its data
- * directory is kept between starts unless {@code clean} is asked for, so the stack's data survives
- * restarts while a test run starts empty.
+ * A real PostgreSQL server process, from the binaries Maven serves (io.zonky.test; those of this
+ * machine's system and architecture, {@link PostgresBinaries}). Its data directory is kept between
+ * starts unless {@code clean} is asked for, so the stack's data survives restarts while a test run
+ * starts empty.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   public static PostgresServer start(Path dataDirectory, int port, boolean clean) {
+    PostgresBinaries.current().requireOnClasspath();
     try {
       Files.createDirectories(dataDirectory.getParent());
       if (clean) {
