@@ -2,12 +2,18 @@ package cn.gov.jingyang.ops.infra;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Fictional resident ID numbers (GB 11643) for generated people — the demo, benchmarks and system
  * tests: a region, a birth date, a sequence and the ISO 7064 MOD 11-2 check character. The services
  * validate numbers with their own code; the services' tests compute their oracle independently.
+ * {@link #inClear} is the scanner the tests judge masking with: every valid number left in a text.
  */
 public final class IdNumbers {
 
@@ -17,7 +23,26 @@ public final class IdNumbers {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String CHECK = "10X98765432";
 
+  /** 17 digits and a check digit or X, not inside a longer run of digits. */
+  private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])");
+
   private IdNumbers() {}
+
+  /**
+   * Every valid ID number (check character right) in clear in a text — a feed page, a log — in the
+   * order found: what masking should have left none of.
+   */
+  public static List<String> inClear(CharSequence text) {
+    List<String> found = new ArrayList<>();
+    Matcher m = CANDIDATE.matcher(text);
+    while (m.find()) {
+      String candidate = m.group().toUpperCase(Locale.ROOT);
+      if (candidate.charAt(17) == checkCharacter(candidate.substring(0, 17))) {
+        found.add(candidate);
+      }
+    }
+    return found;
+  }
 
   /** The check character of a number's first 17 digits. */
   public static char checkCharacter(String first17) {

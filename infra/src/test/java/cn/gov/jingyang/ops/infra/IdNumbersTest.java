@@ -35,6 +35,15 @@ class IdNumbersTest {
     }
   }
 
+  @Test
+  void theScannerFindsValidNumbersInClearAndNothingElse() {
+    String text =
+        "张三 510603199001011231 已核查; masked 510603********1231; wrong check 510603199001011232;"
+            + " inside a longer run 15106031990010112310; X form 11010519491231002x, ok";
+    assertThat(IdNumbers.inClear(text)).containsExactly("510603199001011231", "11010519491231002X");
+    assertThat(IdNumbers.inClear("nothing here")).isEmpty();
+  }
+
   private static boolean valid(String id) {
     int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     int sum = 0;

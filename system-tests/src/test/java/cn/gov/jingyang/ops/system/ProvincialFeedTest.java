@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -46,9 +44,6 @@ class ProvincialFeedTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PAGE = 500;
-
-  /** 17 digits and a check digit or X, not inside a longer run of digits. */
-  private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])");
 
   /** One event as the feed shows it. */
   record Entry(long cursor, String id, String subject, String type) {}
@@ -174,7 +169,7 @@ class ProvincialFeedTest {
           registrations.getWith(
               token, "/api/v1/feed/" + feed + "?limit=" + PAGE + "&after=" + cursor);
       String text = page.toString();
-      clear.addAll(clearIdNumbers(text));
+      clear.addAll(IdNumbers.inClear(text));
       sawMasked |= maskedId != null && text.contains(maskedId);
       for (JsonNode item : page.path("events")) {
         JsonNode event = item.path("event");
@@ -215,19 +210,6 @@ class ProvincialFeedTest {
     Map<String, List<String>> subjects = new HashMap<>();
     keys.forEach((key, events) -> subjects.put(key, new ArrayList<>(events)));
     return subjects;
-  }
-
-  /** Every valid ID number (check digit right) in the text. */
-  private static List<String> clearIdNumbers(CharSequence text) {
-    List<String> found = new ArrayList<>();
-    Matcher m = ID_NUMBER.matcher(text);
-    while (m.find()) {
-      String candidate = m.group().toUpperCase();
-      if (candidate.charAt(17) == IdNumbers.checkCharacter(candidate.substring(0, 17))) {
-        found.add(candidate);
-      }
-    }
-    return found;
   }
 
   private static String masked(String idNumber) {
