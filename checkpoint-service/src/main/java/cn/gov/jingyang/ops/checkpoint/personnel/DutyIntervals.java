@@ -15,6 +15,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class DutyIntervals {
 
+  private static final OffsetDateTime LONG_AGO = OffsetDateTime.parse("1970-01-01T00:00:00Z");
+
+  /**
+   * What a person snapshot says of the duty status: since when, and until when it holds (null: no
+   * end known).
+   */
+  public record SnapshotStatus(DutyStatus status, OffsetDateTime since, OffsetDateTime until) {}
+
   private final EntityManager em;
 
   public DutyIntervals(EntityManager em) {
@@ -36,9 +44,11 @@ public class DutyIntervals {
 
   /**
    * The person's time line (contracts/README.md): where no change holds, AVAILABLE (the status as
-   * registered) once any change is known, else {@code statusWithoutChanges} (the last snapshot's).
+   * registered) once any change is known; while none is known, what the last snapshot says — its
+   * status up to its {@code until}, AVAILABLE after it (a snapshot can overtake its dated change:
+   * they travel on different topics), or for good when it names no end.
    */
-  public DatedChanges<DutyStatus> of(UUID personId, DutyStatus statusWithoutChanges) {
+  public DatedChanges<DutyStatus> of(UUID personId, SnapshotStatus snapshot) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
@@ -53,8 +63,16 @@ public class DutyIntervals {
                     new DatedChanges.Change<>(
                         DutyStatus.valueOf((String) r[0]), time(r[1]), time(r[2])))
             .toList();
+    if (!changes.isEmpty()) {
+      return new DatedChanges<>(changes, DutyStatus.AVAILABLE);
+    }
+    if (snapshot.until() == null) {
+      return new DatedChanges<>(List.of(), snapshot.status());
+    }
+    OffsetDateTime since = snapshot.since() == null ? LONG_AGO : snapshot.since();
     return new DatedChanges<>(
-        changes, changes.isEmpty() ? statusWithoutChanges : DutyStatus.AVAILABLE);
+        List.of(new DatedChanges.Change<>(snapshot.status(), since, snapshot.until())),
+        DutyStatus.AVAILABLE);
   }
 
   private static OffsetDateTime time(Object value) {

@@ -39,7 +39,7 @@ public class DutyStatusRollForward {
             .find("dutyStatusReviewAt <= ?1", Sort.by("personId"), now)
             .withLock(LockModeType.PESSIMISTIC_WRITE)
             .list();
-    due.forEach(p -> p.showDutyStatus(intervals.of(p.personId(), p.dutyStatus()), now));
+    due.forEach(p -> p.showDutyStatus(intervals.of(p.personId(), p.snapshotStatus()), now));
     return due.size();
   }
 }

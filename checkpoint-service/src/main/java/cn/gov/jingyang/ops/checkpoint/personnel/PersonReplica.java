@@ -39,6 +39,16 @@ public class PersonReplica {
   @Column(name = "person_version")
   private long personVersion = -1;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "snapshot_duty_status")
+  private DutyStatus snapshotDutyStatus;
+
+  @Column(name = "snapshot_status_since")
+  private OffsetDateTime snapshotStatusSince;
+
+  @Column(name = "snapshot_status_until")
+  private OffsetDateTime snapshotStatusUntil;
+
   @Column(name = "status_since")
   private OffsetDateTime statusSince;
 
@@ -64,6 +74,7 @@ public class PersonReplica {
     PersonReplica p = new PersonReplica();
     p.personId = personId;
     p.dutyStatus = DutyStatus.AVAILABLE;
+    p.snapshotDutyStatus = DutyStatus.AVAILABLE;
     p.active = true;
     p.updatedAt = OffsetDateTime.now();
     return p;
@@ -77,7 +88,7 @@ public class PersonReplica {
       String name,
       String category,
       UUID unitId,
-      DutyStatus dutyStatus,
+      DutyIntervals.SnapshotStatus duty,
       boolean active) {
     if (version <= personVersion) {
       return false;
@@ -86,7 +97,10 @@ public class PersonReplica {
     this.name = name;
     this.category = category;
     this.unitId = unitId;
-    this.dutyStatus = dutyStatus;
+    this.dutyStatus = duty.status();
+    this.snapshotDutyStatus = duty.status();
+    this.snapshotStatusSince = duty.since();
+    this.snapshotStatusUntil = duty.until();
     this.active = active;
     this.updatedAt = OffsetDateTime.now();
     return true;
@@ -153,6 +167,16 @@ public class PersonReplica {
 
   public DutyStatus dutyStatus() {
     return dutyStatus;
+  }
+
+  /**
+   * What the last snapshot said of the duty status (the fallback while no dated change is known).
+   */
+  public DutyIntervals.SnapshotStatus snapshotStatus() {
+    return new DutyIntervals.SnapshotStatus(
+        snapshotDutyStatus == null ? dutyStatus : snapshotDutyStatus,
+        snapshotStatusSince,
+        snapshotStatusUntil);
   }
 
   public boolean active() {

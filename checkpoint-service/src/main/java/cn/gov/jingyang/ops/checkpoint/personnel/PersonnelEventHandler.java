@@ -77,7 +77,8 @@ public class PersonnelEventHandler implements EventHandler {
             data.name(),
             data.category(),
             data.unitId(),
-            data.dutyStatus(),
+            new DutyIntervals.SnapshotStatus(
+                data.dutyStatus(), data.dutyStatusSince(), data.dutyStatusUntil()),
             data.active());
     if (applied) {
       reconcile(person);
@@ -110,7 +111,7 @@ public class PersonnelEventHandler implements EventHandler {
 
   /** Call with the person locked. */
   private void reconcile(PersonReplica person) {
-    DatedChanges<DutyStatus> timeline = intervals.of(person.personId(), person.dutyStatus());
+    DatedChanges<DutyStatus> timeline = intervals.of(person.personId(), person.snapshotStatus());
     person.showDutyStatus(timeline, OffsetDateTime.now());
     if (!person.active()) {
       staffing.takeOffFutureShifts(person.personId(), "person is no longer active", null);

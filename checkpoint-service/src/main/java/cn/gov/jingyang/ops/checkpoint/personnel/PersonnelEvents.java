@@ -9,7 +9,10 @@ final class PersonnelEvents {
 
   private PersonnelEvents() {}
 
-  /** PersonRegistered and PersonUpdated: the whole state of a person. */
+  /**
+   * PersonRegistered and PersonUpdated: the whole state of a person; PersonSnapshot (state topic)
+   * also says since and until when its duty status holds.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record PersonSnapshot(
       UUID personId,
@@ -17,6 +20,8 @@ final class PersonnelEvents {
       String name,
       UUID unitId,
       DutyStatus dutyStatus,
+      OffsetDateTime dutyStatusSince,
+      OffsetDateTime dutyStatusUntil,
       boolean active,
       long version) {}
 

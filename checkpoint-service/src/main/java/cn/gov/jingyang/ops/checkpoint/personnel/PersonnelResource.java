@@ -112,7 +112,7 @@ public class PersonnelResource {
     PersonReplica p =
         people.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("person", id));
     OffsetDateTime when = at == null ? OffsetDateTime.now() : at;
-    DatedChanges<DutyStatus> timeline = intervals.of(id, p.dutyStatus());
+    DatedChanges<DutyStatus> timeline = intervals.of(id, p.snapshotStatus());
     return new DutyStatusAt(when, timeline.at(when), timeline.since(when));
   }
 }

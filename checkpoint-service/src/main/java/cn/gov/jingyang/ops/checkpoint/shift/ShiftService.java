@@ -227,7 +227,7 @@ public class ShiftService {
           "person " + personId + " is inactive; only AVAILABLE people can be put on a shift");
     }
     List<DatedChanges.Stretch<DutyStatus>> unavailable =
-        duty.of(personId, person.dutyStatus()).during(start, end).stream()
+        duty.of(personId, person.snapshotStatus()).during(start, end).stream()
             .filter(s -> s.status() != DutyStatus.AVAILABLE)
             .toList();
     unavailable.stream()

@@ -11,6 +11,7 @@ import cn.gov.jingyang.ops.checkpoint.Api;
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.infra.TopicProbe;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -20,12 +21,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PersonnelReplicaTest {
 
   @Inject KafkaClients kafka;
+  @Inject DataSource dataSource;
 
   private void send(
       UUID person, String eventName, String exampleId, Map<String, String> replacements) {
@@ -133,5 +136,98 @@ class PersonnelReplicaTest {
         .body("status", equalTo("UNDERSTAFFED"))
         .body("members.size()", equalTo(1))
         .body("members[0].role", equalTo("LEAD"));
+  }
+
+  private String shiftAt(OffsetDateTime start, UUID lead, UUID person) {
+    return as(COMMAND)
+        .body(
+            Map.of(
+                "checkpointId",
+                Api.activeCheckpoint(),
+                "start",
+                start.toString(),
+                "end",
+                start.plusHours(8).toString(),
+                "members",
+                List.of(member(lead, "LEAD"), member(person, "MEMBER"))))
+        .post("/shifts")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /**
+   * The person's snapshot (state topic) and the dated DutyStatusChanged (personnel.events) travel
+   * on different topics, so the snapshot can come first. SICK until three days from now must then
+   * take the person off the shift of tomorrow only — not off the one in five days, as when the
+   * snapshot's status stood for good — and the dated change arriving after changes nothing.
+   */
+  @Test
+  void aSicknessSnapshotAheadOfItsDatedChangeTakesThePersonOffShiftsOnlyUntilItEnds() {
+    UUID person = registered();
+    UUID lead = registered();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.HOURS);
+    OffsetDateTime until = now.plusDays(3);
+    String tomorrow = shiftAt(now.plusDays(1), lead, person);
+    String inFiveDays = shiftAt(now.plusDays(5), lead, person);
+
+    String snapshot =
+        EventContracts.example("personnel", "PersonSnapshot")
+            .replace("6f1d2a3b-0c4d-4e5f-8a9b-1c2d3e4f5a6b", person.toString())
+            .replace("5c0e7a1d-2b3f-4d6a-9e8c-7f1a2b3c4d5e", UUID.randomUUID().toString())
+            .replace(
+                "\"dutyStatusSince\": \"2020-02-05T09:30:00+08:00\"",
+                "\"dutyStatusSince\": \"" + now + "\"")
+            .replace(
+                "\"dutyStatusUntil\": \"2020-02-08T09:30:00+08:00\"",
+                "\"dutyStatusUntil\": \"" + until + "\"")
+            .replace("\"version\": 3", "\"version\": 7");
+    EventContracts.assertValid(snapshot);
+    TopicProbe.send(
+        kafka.bootstrapServers(), PersonStateHandler.TOPIC, person.toString(), snapshot);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                as(COMMAND)
+                    .get("/shifts/" + tomorrow)
+                    .then()
+                    .body("status", equalTo("UNDERSTAFFED"))
+                    .body("members.size()", equalTo(1)));
+    as(COMMAND).get("/personnel/" + person).then().body("dutyStatus", equalTo("SICK"));
+    as(COMMAND).get("/shifts/" + inFiveDays).then().body("members.size()", equalTo(2));
+    as(COMMAND)
+        .queryParam("at", now.plusDays(4).toString())
+        .get("/personnel/" + person + "/duty-status")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("AVAILABLE"));
+
+    send(
+        person,
+        "DutyStatusChanged",
+        "1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a13",
+        Map.of(
+            "\"effectiveFrom\": \"2020-02-06T10:30:00+08:00\"",
+            "\"effectiveFrom\": \"" + now + "\"",
+            "\"until\": null",
+            "\"until\": \"" + until + "\""));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                new Db(dataSource)
+                        .count(
+                            "select count(*) from personnel_duty_interval where person_id = ?",
+                            person)
+                    == 1);
+    as(COMMAND)
+        .queryParam("at", now.plusDays(4).toString())
+        .get("/personnel/" + person + "/duty-status")
+        .then()
+        .body("status", equalTo("AVAILABLE"));
+    as(COMMAND).get("/shifts/" + inFiveDays).then().body("members.size()", equalTo(2));
   }
 }

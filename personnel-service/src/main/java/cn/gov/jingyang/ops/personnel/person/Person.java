@@ -185,6 +185,11 @@ public class Person {
     return dutyStatusSince;
   }
 
+  /** When the shown duty status next turns (a dated change ends or a planned one begins). */
+  public OffsetDateTime dutyStatusReviewAt() {
+    return dutyStatusReviewAt;
+  }
+
   public PartyStatus partyStatus() {
     return partyStatus;
   }

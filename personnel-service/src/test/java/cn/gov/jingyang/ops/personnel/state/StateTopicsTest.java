@@ -19,6 +19,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +55,10 @@ class StateTopicsTest {
         .put("/people/" + id)
         .then()
         .statusCode(200);
+    OffsetDateTime sickUntil =
+        OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).truncatedTo(ChronoUnit.SECONDS);
     admin()
-        .body(Map.of("status", "SICK", "reason", "fever"))
+        .body(Map.of("status", "SICK", "reason", "fever", "until", sickUntil.toString()))
         .post("/people/" + id + "/duty-status")
         .then()
         .statusCode(200);
@@ -67,6 +72,11 @@ class StateTopicsTest {
     assertThat(snapshots).hasSize(4);
     List<Long> versions = snapshots.stream().map(s -> s.getLong("data.version")).toList();
     assertThat(versions).isSorted().doesNotHaveDuplicates();
+    // the sickness's snapshot says until when it holds (a replica may see it before the change)
+    assertThat(snapshots.get(2).getString("data.dutyStatus")).isEqualTo("SICK");
+    assertThat(OffsetDateTime.parse(snapshots.get(2).getString("data.dutyStatusUntil")).toInstant())
+        .isEqualTo(sickUntil.toInstant());
+    assertThat(snapshots.get(1).getString("data.dutyStatusUntil")).isNull();
     JsonPath last = snapshots.get(snapshots.size() - 1);
     assertThat(last.getString("data.name")).isEqualTo("张伟");
     assertThat(last.getString("data.dutyStatus")).isEqualTo("SICK");
