@@ -125,11 +125,6 @@ public final class Upstream {
       return Optional.empty();
     }
 
-    /** Whether an instance was skipped for its open circuit and none let the request through. */
-    public boolean allOpen() {
-      return retryAfterMillis != Long.MAX_VALUE;
-    }
-
     /** Seconds until the first open circuit lets a probe through (for Retry-After). */
     public long retryAfterSeconds() {
       return Math.max(1, (retryAfterMillis + 999) / 1000);
