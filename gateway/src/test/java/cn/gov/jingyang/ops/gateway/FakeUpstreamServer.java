@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code /reset-once/<key>}), counts what reached it ({@code /hits/<key>}) and would serve its
  * internals ({@code /events}, after {@code wait} seconds when asked to wait, like a long poll); the
  * {@code case} route points at a port nobody listens on; the {@code probe} route at a port a test
- * can start a server on.
+ * can start a server on. A second server with the same answers makes the {@code pair} route two
+ * instances; the {@code half} route is a dead instance (nobody listens) and the first server.
  */
 public class FakeUpstreamServer implements QuarkusTestResourceLifecycleManager {
 
@@ -35,16 +36,8 @@ public class FakeUpstreamServer implements QuarkusTestResourceLifecycleManager {
     // production
     System.getProperties().putIfAbsent("vertx.disableWebsockets", "true");
     vertx = Vertx.vertx();
-    HttpServer server =
-        vertx
-            .createHttpServer()
-            .requestHandler(this::answer)
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .orTimeout(30, TimeUnit.SECONDS)
-            .join();
-    String fake = "http://127.0.0.1:" + server.actualPort();
+    String fake = "http://127.0.0.1:" + listen().actualPort();
+    String second = "http://127.0.0.1:" + listen().actualPort();
     return Map.ofEntries(
         Map.entry("ops.gateway.routes.checkpoint.upstream", fake),
         Map.entry("ops.gateway.routes.slow.upstream", fake),
@@ -57,7 +50,23 @@ public class FakeUpstreamServer implements QuarkusTestResourceLifecycleManager {
         Map.entry("ops.gateway.routes.case.open-duration", "120s"),
         Map.entry("ops.gateway.routes.probe.upstream", "http://127.0.0.1:" + freePort()),
         Map.entry("ops.gateway.routes.probe.failure-threshold", "1"),
-        Map.entry("ops.gateway.routes.probe.open-duration", "5s"));
+        Map.entry("ops.gateway.routes.probe.open-duration", "5s"),
+        Map.entry("ops.gateway.routes.pair.upstream", fake + "," + second),
+        Map.entry(
+            "ops.gateway.routes.half.upstream", "http://127.0.0.1:" + freePort() + ", " + fake),
+        Map.entry("ops.gateway.routes.half.failure-threshold", "2"),
+        Map.entry("ops.gateway.routes.half.open-duration", "120s"));
+  }
+
+  private HttpServer listen() {
+    return vertx
+        .createHttpServer()
+        .requestHandler(this::answer)
+        .listen(0, "127.0.0.1")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .orTimeout(30, TimeUnit.SECONDS)
+        .join();
   }
 
   private void answer(HttpServerRequest request) {
@@ -107,6 +116,7 @@ public class FakeUpstreamServer implements QuarkusTestResourceLifecycleManager {
         .end(
             new JsonObject()
                 .put("method", request.method().name())
+                .put("port", request.localAddress().port())
                 .put("path", request.path())
                 .put("query", request.query())
                 .put("headers", headers)

@@ -65,10 +65,13 @@ final class RunningStack {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     boolean all = true;
     for (ServiceCatalog.Service s : ServiceCatalog.ALL) {
-      boolean ready = ServiceProcesses.ready(http, layout.port(s));
-      all &= ready;
-      Stack.say(
-          "%-10s http://localhost:%d  %s", s.name(), layout.port(s), ready ? "READY" : "not ready");
+      for (int n = 0; n < layout.instances(); n++) {
+        boolean ready = ServiceProcesses.ready(http, layout.port(s, n));
+        all &= ready;
+        Stack.say(
+            "%-12s http://localhost:%d  %s",
+            new ServiceInstance(s, n).label(), layout.port(s, n), ready ? "READY" : "not ready");
+      }
     }
     return all;
   }

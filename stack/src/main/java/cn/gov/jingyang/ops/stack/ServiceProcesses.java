@@ -76,19 +76,24 @@ public final class ServiceProcesses {
   static Process start(
       StackLayout layout,
       ServiceCatalog.Service service,
+      int n,
       PostgresServer postgres,
       KafkaBroker kafka,
       Map<String, String> overrides)
       throws IOException {
-    Path log = layout.log(service);
+    Path log = layout.log(service, n);
     Map<String, String> env = new HashMap<>();
     if (service.equals(ServiceCatalog.GATEWAY)) {
-      // the gateway's routes /api/v1/<name>/... go to the services on the stack's ports
+      // the gateway's routes /api/v1/<name>/... go to the services' instances on the stack's ports
       for (ServiceCatalog.Service upstream : ServiceCatalog.ALL) {
         if (!upstream.equals(ServiceCatalog.GATEWAY)) {
+          List<String> instances = new ArrayList<>();
+          for (int i = 0; i < layout.instances(); i++) {
+            instances.add("http://localhost:" + layout.port(upstream, i));
+          }
           env.put(
               "OPS_GATEWAY_ROUTES_" + upstream.name().toUpperCase() + "_UPSTREAM",
-              "http://localhost:" + layout.port(upstream));
+              String.join(",", instances));
         }
       }
       env.putAll(gatewayEnvironment());
@@ -100,12 +105,14 @@ public final class ServiceProcesses {
     }
     env.putAll(overrides); // the system tests' keys and allowances
     Stack.say(
-        "starting %-10s on port %d (log: %s)",
-        service.name(), layout.port(service), layout.root().relativize(log));
+        "starting %-12s on port %d (log: %s)",
+        new ServiceInstance(service, n).label(),
+        layout.port(service, n),
+        layout.root().relativize(log));
     return launch(
         layout.serviceJar(service),
         log,
-        layout.port(service),
+        layout.port(service, n),
         postgres.jdbcUrl(service.database()),
         kafka.bootstrapServers(),
         List.of("-Xmx384m", "-XX:+UseSerialGC"),
@@ -171,25 +178,25 @@ public final class ServiceProcesses {
    *
    * @throws IllegalStateException when one exits or they are not ready in time
    */
-  static void awaitReadiness(StackLayout layout, Map<ServiceCatalog.Service, Process> services)
+  static void awaitReadiness(StackLayout layout, Map<ServiceInstance, Process> services)
       throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
-    List<ServiceCatalog.Service> waiting = new ArrayList<>(services.keySet());
+    List<ServiceInstance> waiting = new ArrayList<>(services.keySet());
     while (!waiting.isEmpty()) {
       for (var it = waiting.iterator(); it.hasNext(); ) {
-        ServiceCatalog.Service service = it.next();
-        Process process = services.get(service);
+        ServiceInstance instance = it.next();
+        Process process = services.get(instance);
         if (!process.isAlive()) {
           throw new IllegalStateException(
-              service.name()
+              instance.label()
                   + " exited with code "
                   + process.exitValue()
                   + "; see "
-                  + layout.log(service));
+                  + layout.log(instance.service(), instance.n()));
         }
-        if (ready(http, layout.port(service))) {
-          Stack.say("%-10s is ready", service.name());
+        if (ready(http, layout.port(instance.service(), instance.n()))) {
+          Stack.say("%-12s is ready", instance.label());
           it.remove();
         }
       }
@@ -198,7 +205,7 @@ public final class ServiceProcesses {
             "not ready within "
                 + READY_TIMEOUT
                 + ": "
-                + waiting.stream().map(ServiceCatalog.Service::name).toList());
+                + waiting.stream().map(ServiceInstance::label).toList());
       }
       TimeUnit.MILLISECONDS.sleep(500);
     }
@@ -222,9 +229,9 @@ public final class ServiceProcesses {
   }
 
   /** Stops the services: SIGTERM, then forcibly whatever is still running after 30 s. */
-  static void stop(Map<ServiceCatalog.Service, Process> services) {
+  static void stop(Map<ServiceInstance, Process> services) {
     services.values().forEach(Process::destroy);
-    for (Map.Entry<ServiceCatalog.Service, Process> e : services.entrySet()) {
+    for (Map.Entry<ServiceInstance, Process> e : services.entrySet()) {
       try {
         if (!e.getValue().waitFor(30, TimeUnit.SECONDS)) {
           e.getValue().destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -7,6 +7,8 @@ import cn.gov.jingyang.ops.stack.demo.Demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +31,19 @@ public final class Stack {
   }
 
   public static void main(String[] args) throws Exception {
-    StackLayout layout = StackLayout.fromEnvironment(Path.of("").toAbsolutePath());
+    int instances = 1;
+    List<String> rest = new ArrayList<>(List.of(args));
+    int option = rest.indexOf("--instances");
+    if (option >= 0) {
+      if (option + 1 >= rest.size() || !rest.get(option + 1).matches("[1-9]")) {
+        System.err.println("--instances takes a number from 1 to 9");
+        System.exit(2);
+      }
+      instances = Integer.parseInt(rest.remove(option + 1));
+      rest.remove(option);
+      args = rest.toArray(String[]::new);
+    }
+    StackLayout layout = StackLayout.fromEnvironment(Path.of("").toAbsolutePath(), instances);
     String command = args.length == 0 ? "help" : args[0];
     switch (command) {
       case "up" -> new Stack(layout).up();
@@ -47,6 +61,8 @@ public final class Stack {
         System.out.println(
             """
             usage: ./stackctl up            start PostgreSQL, Kafka and the four services; Ctrl-C stops all
+                   ./stackctl up --instances N   N instances of every service (ports +100 each), the
+                                            gateways routing to all; status takes it too
                    ./stackctl down          stop a running stack (from another terminal)
                    ./stackctl status        readiness of each service
                    ./stackctl demo [GATEWAY_URL]   load the story of January–February 2020 into the
@@ -89,11 +105,13 @@ public final class Stack {
   private void printWelcome() {
     StringBuilder out = new StringBuilder("\nThe stack is up. Every readiness check is UP.\n\n");
     for (ServiceCatalog.Service s : ServiceCatalog.ALL) {
-      int port = layout.port(s);
-      out.append(
-          String.format(
-              "  %-10s http://localhost:%d   (API docs: http://localhost:%d/q/swagger-ui)%n",
-              s.name(), port, port));
+      for (int n = 0; n < layout.instances(); n++) {
+        int port = layout.port(s, n);
+        out.append(
+            String.format(
+                "  %-12s http://localhost:%d   (API docs: http://localhost:%d/q/swagger-ui)%n",
+                new ServiceInstance(s, n).label(), port, port));
+      }
     }
     out.append(
         String.format(

@@ -3,7 +3,9 @@ package cn.gov.jingyang.ops.stack;
 import cn.gov.jingyang.ops.infra.FreePorts;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,20 +18,32 @@ public record StackLayout(
     int postgresPort,
     int kafkaPort,
     int controllerPort,
-    Map<String, Integer> servicePorts) {
+    Map<String, List<Integer>> servicePorts) {
+
+  /** Port of a service's instance {@code n} (from 0) in {@code ./stackctl}: its port + 100 n. */
+  static final int INSTANCE_PORT_STEP = 100;
 
   public StackLayout {
     servicePorts = Map.copyOf(servicePorts);
   }
 
   static StackLayout fromEnvironment(Path root) {
+    return fromEnvironment(root, 1);
+  }
+
+  /** {@code instances} of every service, on the configured port and each 100 above the last. */
+  static StackLayout fromEnvironment(Path root, int instances) {
     Path data = Path.of(env("STACK_DATA_DIR", root.resolve(".stack").toString())).toAbsolutePath();
-    Map<String, Integer> ports = new HashMap<>();
+    Map<String, List<Integer>> ports = new HashMap<>();
     for (ServiceCatalog.Service s : ServiceCatalog.ALL) {
-      ports.put(
-          s.name(),
+      int first =
           Integer.parseInt(
-              env("STACK_" + s.name().toUpperCase() + "_PORT", Integer.toString(s.port()))));
+              env("STACK_" + s.name().toUpperCase() + "_PORT", Integer.toString(s.port())));
+      List<Integer> each = new ArrayList<>();
+      for (int i = 0; i < instances; i++) {
+        each.add(first + i * INSTANCE_PORT_STEP);
+      }
+      ports.put(s.name(), each);
     }
     return new StackLayout(
         root,
@@ -45,8 +59,19 @@ public record StackLayout(
    * on a free port: a stack that does not collide with a running {@code ./stackctl up}.
    */
   public static StackLayout onFreePorts(Path root, Path data) {
-    Map<String, Integer> ports = new HashMap<>();
-    ServiceCatalog.ALL.forEach(s -> ports.put(s.name(), FreePorts.next()));
+    return onFreePorts(root, data, 1);
+  }
+
+  /** As {@link #onFreePorts(Path, Path)}, with {@code instances} of every service. */
+  public static StackLayout onFreePorts(Path root, Path data, int instances) {
+    Map<String, List<Integer>> ports = new HashMap<>();
+    for (ServiceCatalog.Service s : ServiceCatalog.ALL) {
+      List<Integer> each = new ArrayList<>();
+      for (int i = 0; i < instances; i++) {
+        each.add(FreePorts.next());
+      }
+      ports.put(s.name(), each);
+    }
     return new StackLayout(
         root.toAbsolutePath(),
         data.toAbsolutePath(),
@@ -70,7 +95,15 @@ public record StackLayout(
 
   /** The log file of a service process (its standard output and error, appended). */
   public Path log(ServiceCatalog.Service service) {
-    return logs().resolve(service.name() + ".log");
+    return log(service, 0);
+  }
+
+  /**
+   * The log file of a service's instance {@code n} (from 0): {@code <service>.log} for the first,
+   * {@code <service>-2.log} for the second...
+   */
+  public Path log(ServiceCatalog.Service service, int n) {
+    return logs().resolve(service.name() + (n == 0 ? "" : "-" + (n + 1)) + ".log");
   }
 
   Path launcherPid() {
@@ -85,8 +118,18 @@ public record StackLayout(
     return root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
   }
 
+  /** The port of a service's first instance. */
   public int port(ServiceCatalog.Service service) {
-    return servicePorts.get(service.name());
+    return port(service, 0);
+  }
+
+  public int port(ServiceCatalog.Service service, int n) {
+    return servicePorts.get(service.name()).get(n);
+  }
+
+  /** How many instances of each service the stack runs. */
+  public int instances() {
+    return servicePorts.values().iterator().next().size();
   }
 
   private static String env(String name, String fallback) {

@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * The whole suite in this process's care: a real PostgreSQL with the services' databases, a real
- * Kafka broker with the topics, the four services as child processes from their packaged jars, all
- * ready. {@code ./stackctl up} runs one until Ctrl-C; the system tests run one per test JVM and
- * stop or restart single services of it.
+ * Kafka broker with the topics, the four services as child processes from their packaged jars (as
+ * many instances of each as the layout says, the gateway routing to all of them), all ready. {@code
+ * ./stackctl up} runs one until Ctrl-C; the system tests run one per test JVM and stop or restart
+ * single services of it.
  */
 public final class Suite implements AutoCloseable {
 
@@ -26,7 +27,7 @@ public final class Suite implements AutoCloseable {
 
   private final StackLayout layout;
   private final Map<ServiceCatalog.Service, Map<String, String>> overrides;
-  private final Map<ServiceCatalog.Service, Process> services = new LinkedHashMap<>();
+  private final Map<ServiceInstance, Process> services = new LinkedHashMap<>();
   private volatile PostgresServer postgres;
   private volatile KafkaBroker kafka;
   private volatile boolean closed;
@@ -59,31 +60,50 @@ public final class Suite implements AutoCloseable {
     Topics.ensure(kafka.bootstrapServers(), ServiceCatalog.topics(), 6);
     Topics.ensureCompacted(kafka.bootstrapServers(), ServiceCatalog.stateTopics(), 6);
 
-    synchronized (this) {
-      if (closed) {
-        return;
+    // the first instance of every service, then the second...: a later instance finds the schema
+    // migrated and the configured seeds (the gateway's demo client) in place, as in a rolling start
+    for (int n = 0; n < layout.instances(); n++) {
+      Map<ServiceInstance, Process> round = new LinkedHashMap<>();
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
+          ServiceInstance instance = new ServiceInstance(service, n);
+          round.put(instance, launch(service, n));
+          services.put(instance, round.get(instance));
+        }
+        recordChildren();
       }
-      for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
-        services.put(service, launch(service));
-      }
-      recordChildren();
+      ServiceProcesses.awaitReadiness(layout, round);
     }
-    ServiceProcesses.awaitReadiness(layout, Map.copyOf(services));
   }
 
-  /** Stops one service (SIGTERM, as an operator would); the others keep running. */
+  /** Stops one service (SIGTERM, as an operator would), every instance; the others keep running. */
   public synchronized void stop(ServiceCatalog.Service service) {
-    Process process = services.remove(service);
-    if (process != null) {
-      ServiceProcesses.stop(Map.of(service, process));
+    Map<ServiceInstance, Process> stopped = new LinkedHashMap<>();
+    for (int n = 0; n < layout.instances(); n++) {
+      Process process = services.remove(new ServiceInstance(service, n));
+      if (process != null) {
+        stopped.put(new ServiceInstance(service, n), process);
+      }
     }
+    ServiceProcesses.stop(stopped);
   }
 
   /**
-   * Kills one service (SIGKILL: no shutdown hook, no goodbye), as a crash or an OOM killer would.
+   * Kills one service (SIGKILL: no shutdown hook, no goodbye), every instance, as a crash or an OOM
+   * killer would.
    */
   public synchronized void kill(ServiceCatalog.Service service) throws InterruptedException {
-    Process process = services.remove(service);
+    for (int n = 0; n < layout.instances(); n++) {
+      kill(service, n);
+    }
+  }
+
+  /** Kills instance {@code n} (from 0) of a service (SIGKILL); its other instances keep running. */
+  public synchronized void kill(ServiceCatalog.Service service, int n) throws InterruptedException {
+    Process process = services.remove(new ServiceInstance(service, n));
     if (process != null) {
       process.destroyForcibly().waitFor();
     }
@@ -91,14 +111,18 @@ public final class Suite implements AutoCloseable {
 
   /** Starts a stopped service again, as the stack first did, and waits until it is ready. */
   public void restart(ServiceCatalog.Service service) throws IOException, InterruptedException {
-    Process process;
+    Map<ServiceInstance, Process> started = new LinkedHashMap<>();
     synchronized (this) {
       stop(service);
-      process = launch(service);
-      services.put(service, process);
+      for (int n = 0; n < layout.instances(); n++) {
+        ServiceInstance instance = new ServiceInstance(service, n);
+        Process process = launch(service, n);
+        services.put(instance, process);
+        started.put(instance, process);
+      }
       recordChildren();
     }
-    ServiceProcesses.awaitReadiness(layout, Map.of(service, process));
+    ServiceProcesses.awaitReadiness(layout, started);
   }
 
   public StackLayout layout() {
@@ -138,9 +162,9 @@ public final class Suite implements AutoCloseable {
     }
   }
 
-  private Process launch(ServiceCatalog.Service service) throws IOException {
+  private Process launch(ServiceCatalog.Service service, int n) throws IOException {
     return ServiceProcesses.start(
-        layout, service, postgres, kafka, overrides.getOrDefault(service, Map.of()));
+        layout, service, n, postgres, kafka, overrides.getOrDefault(service, Map.of()));
   }
 
   private void recordChildren() throws IOException {

@@ -66,7 +66,9 @@ public final class SystemStack {
     try {
       FileTrees.delete(data);
       Files.createDirectories(data);
-      StackLayout layout = StackLayout.onFreePorts(root, data);
+      // the scale-out execution runs two of every service (system property system.stack.instances)
+      StackLayout layout =
+          StackLayout.onFreePorts(root, data, Integer.getInteger("system.stack.instances", 1));
       KeyPair key = KeyPairGenerator.getInstance("RSA").genKeyPair();
       String keyId = "system-" + UUID.randomUUID().toString().substring(0, 8);
       Path publicKey = data.resolve("gateway-public-key.pem");
@@ -173,10 +175,30 @@ public final class SystemStack {
     return "http://localhost:" + suite.port(service);
   }
 
+  /** Instance {@code n} (from 0) of a service, bypassing the gateway. */
+  public String url(ServiceCatalog.Service service, int n) {
+    return "http://localhost:" + suite.layout().port(service, n);
+  }
+
+  /** How many instances of every service run (1, or 2 in the scale-out execution). */
+  public int instances() {
+    return suite.layout().instances();
+  }
+
+  /** A database of the stack's PostgreSQL, for what only an operator's query shows. */
+  public String jdbcUrl(String database) {
+    return suite.jdbcUrl(database);
+  }
+
   /** Everything a service process wrote so far (its log, across restarts). */
   public String log(ServiceCatalog.Service service) {
+    return log(service, 0);
+  }
+
+  /** Everything instance {@code n} (from 0) of a service wrote so far. */
+  public String log(ServiceCatalog.Service service, int n) {
     try {
-      return Files.readString(suite.layout().log(service), StandardCharsets.UTF_8);
+      return Files.readString(suite.layout().log(service, n), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -195,6 +217,16 @@ public final class SystemStack {
   public void kill(ServiceCatalog.Service service) {
     try {
       suite.kill(service);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Kills instance {@code n} (from 0) of a service (SIGKILL); its other instances keep running. */
+  public void kill(ServiceCatalog.Service service, int n) {
+    try {
+      suite.kill(service, n);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

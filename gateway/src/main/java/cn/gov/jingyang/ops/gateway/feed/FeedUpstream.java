@@ -19,14 +19,16 @@ import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a service's event feed ({@code GET <upstream>/events}, the platform's, hidden from the
- * public routes) for {@code /api/v1/feed/<name>}: through the route's connection pool and circuit
- * breaker, with the route's timeout plus the reader's {@code wait} (a long poll answers only when
- * an event arrives or the wait is over). The caller's token goes along: the service checks it
- * again. The service's answer (page, 410, 401...) is passed on as it came.
+ * public routes) for {@code /api/v1/feed/<name>}: through the route's connection pool, from the
+ * instance whose turn it is (the next one when it cannot be reached), through its circuit breaker,
+ * with the route's timeout plus the reader's {@code wait} (a long poll answers only when an event
+ * arrives or the wait is over). The caller's token goes along: the service checks it again. The
+ * service's answer (page, 410, 401...) is passed on as it came.
  */
 @ApplicationScoped
 public class FeedUpstream {
@@ -53,30 +55,31 @@ public class FeedUpstream {
   public Uni<Response> read(String feed, long after, Integer limit, int wait, HttpHeaders caller) {
     Upstream upstream =
         proxy.upstream(feed).orElseThrow(() -> ProblemException.notFound("feed", feed));
-    CircuitBreaker breaker = upstream.breaker();
-    CircuitBreaker.Permit permit = breaker.tryAcquire();
-    if (!permit.granted()) {
-      long seconds = Math.max(1, (permit.retryAfterMillis() + 999) / 1000);
-      throw new ProblemException(
-          Problem.of(
-                  503,
-                  "upstream-circuit-open",
-                  "Service unavailable",
-                  "the " + feed + " service failed repeatedly; calls resume after a pause")
-              .with(ProblemResponse.RETRY_AFTER, seconds));
-    }
+    Upstream.Turn turn = upstream.turn();
+    Upstream.Instance first = turn.next().orElseThrow(() -> circuitOpen(feed, turn));
     Duration timeout = upstream.route().timeout().plusSeconds(wait);
+    String uri =
+        "/events?after=" + after + (limit == null ? "" : "&limit=" + limit) + "&wait=" + wait;
+    Future<Response> answer = attempt(upstream, turn, first, uri, timeout, caller);
+    return Uni.createFrom()
+        .completionStage(answer.toCompletionStage())
+        .onFailure()
+        .transform(failure -> new ProblemException(problem(feed, failure, timeout)));
+  }
+
+  /** A GET: an instance that cannot be reached is left for the next one whose turn it is. */
+  private Future<Response> attempt(
+      Upstream upstream,
+      Upstream.Turn turn,
+      Upstream.Instance instance,
+      String uri,
+      Duration timeout,
+      HttpHeaders caller) {
     RequestOptions options =
-        upstream
+        instance
             .requestTo()
             .setMethod(HttpMethod.GET)
-            .setURI(
-                upstream.basePath()
-                    + "/events?after="
-                    + after
-                    + (limit == null ? "" : "&limit=" + limit)
-                    + "&wait="
-                    + wait)
+            .setURI(instance.basePath() + uri)
             .setIdleTimeout(timeout.toMillis())
             .putHeader(HttpHeaders.ACCEPT, "application/json");
     for (String name : PASSED) {
@@ -85,22 +88,43 @@ public class FeedUpstream {
         options.putHeader(name, value);
       }
     }
-    Future<Response> answer =
-        upstream
-            .client()
-            .request(options)
-            .compose(request -> request.send())
-            .compose(response -> response.body().map(body -> passedOn(response, body)));
-    return Uni.createFrom()
-        .completionStage(answer.toCompletionStage())
-        .onItem()
-        .invoke(breaker::onSuccess)
-        .onFailure()
-        .transform(
+    CircuitBreaker breaker = instance.breaker();
+    return upstream
+        .client()
+        .request(options)
+        .compose(request -> request.send())
+        .compose(response -> response.body().map(body -> passedOn(response, body)))
+        .onSuccess(ignored -> breaker.onSuccess())
+        .recover(
             failure -> {
               breaker.onFailure();
-              return new ProblemException(problem(feed, failure, timeout));
+              if (refused(failure)) {
+                Optional<Upstream.Instance> other = turn.next();
+                if (other.isPresent()) {
+                  return attempt(upstream, turn, other.get(), uri, timeout, caller);
+                }
+              }
+              return Future.failedFuture(failure);
             });
+  }
+
+  private static ProblemException circuitOpen(String feed, Upstream.Turn turn) {
+    return new ProblemException(
+        Problem.of(
+                503,
+                "upstream-circuit-open",
+                "Service unavailable",
+                "the " + feed + " service failed repeatedly; calls resume after a pause")
+            .with(ProblemResponse.RETRY_AFTER, turn.retryAfterSeconds()));
+  }
+
+  private static boolean refused(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Response passedOn(HttpClientResponse response, Buffer body) {

@@ -18,13 +18,16 @@ import io.vertx.httpproxy.ProxyResponse;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * One request's trip to its upstream: through the upstream's circuit breaker, within the route's
- * timeout (504 after it), retried on a failed connection only for GET and HEAD without a body,
- * answered with problem+json when the upstream cannot be reached (503) or drops the connection
- * (502). All of it runs on the request's event loop.
+ * One request's trip to its upstream: to the instance whose turn it is, through that instance's
+ * circuit breaker, within the route's timeout (504 after it). An instance that cannot be connected
+ * to is skipped for the next one whatever the method (nothing reached it); a connection that fails
+ * after the request was sent is retried only for GET and HEAD without a body. Answered with
+ * problem+json when no instance can be reached (503) or one drops the connection (502). All of it
+ * runs on the request's event loop.
  */
 final class Forwarding {
 
@@ -39,6 +42,10 @@ final class Forwarding {
   private boolean done;
   private long timer = -1;
   private HttpClientRequest current;
+  private Upstream.Turn turn;
+  private Upstream.Instance instance;
+  private boolean sent;
+  private int retries;
 
   Forwarding(
       Vertx vertx,
@@ -56,23 +63,25 @@ final class Forwarding {
   }
 
   void start() {
-    CircuitBreaker.Permit permit = upstream.breaker().tryAcquire();
-    if (!permit.granted()) {
-      long seconds = Math.max(1, (permit.retryAfterMillis() + 999) / 1000);
-      fail(
-          Problem.of(
-                  503,
-                  "upstream-circuit-open",
-                  "Service unavailable",
-                  "the "
-                      + upstream.name()
-                      + " service failed repeatedly; calls resume after a pause")
-              .with(ProblemResponse.RETRY_AFTER, seconds));
+    turn = upstream.turn();
+    Optional<Upstream.Instance> first = turn.next();
+    if (first.isEmpty()) {
+      circuitOpen();
       return;
     }
     ProxyRequest request = prepare(ProxyRequest.reverseProxy(ctx.request()));
     timer = vertx.setTimer(timeout.toMillis(), id -> timedOut());
-    attempt(request, 0);
+    attempt(request, first.get());
+  }
+
+  private void circuitOpen() {
+    fail(
+        Problem.of(
+                503,
+                "upstream-circuit-open",
+                "Service unavailable",
+                "the " + upstream.name() + " service failed repeatedly; calls resume after a pause")
+            .with(ProblemResponse.RETRY_AFTER, turn.retryAfterSeconds()));
   }
 
   private ProxyRequest prepare(ProxyRequest request) {
@@ -87,8 +96,6 @@ final class Forwarding {
           .set("X-Forwarded-For", forwarded == null ? client : forwarded + ", " + client);
     }
     request.headers().set("X-Forwarded-Proto", incoming.scheme());
-    request.setAuthority(HostAndPort.create(upstream.host(), upstream.port()));
-    request.setURI(uri);
     if (ctx.body() != null && ctx.body().available() && ctx.body().buffer() != null) {
       // the platform's body size check already read a chunked body to count it
       request.setBody(Body.body(ctx.body().buffer()));
@@ -100,28 +107,34 @@ final class Forwarding {
     return request;
   }
 
-  private void attempt(ProxyRequest request, int attempt) {
+  private void attempt(ProxyRequest request, Upstream.Instance to) {
+    instance = to;
+    sent = false;
+    request.setAuthority(HostAndPort.create(to.host(), to.port()));
+    request.setURI(to.basePath() + uri);
     upstream
         .client()
-        .request(upstream.requestTo())
+        .request(to.requestTo())
         .compose(
             clientRequest -> {
               current = clientRequest;
+              sent = true;
               return request.send(clientRequest);
             })
-        .onComplete(answer -> answered(request, attempt, answer));
+        .onComplete(answer -> answered(request, answer));
   }
 
-  private void answered(ProxyRequest request, int attempt, AsyncResult<ProxyResponse> answer) {
+  private void answered(ProxyRequest request, AsyncResult<ProxyResponse> answer) {
     if (done) {
       if (answer.succeeded()) {
         answer.result().release();
       }
       return;
     }
+    CircuitBreaker breaker = instance.breaker();
     if (answer.succeeded()) {
       finish();
-      upstream.breaker().onSuccess();
+      breaker.onSuccess();
       ProxyResponse response = answer.result();
       HopByHopHeaders.strip(response.headers());
       response.headers().remove("Access-Control-Allow-Origin");
@@ -131,16 +144,31 @@ final class Forwarding {
     Throwable cause = answer.cause();
     if (ctx.response().closed()) {
       finish(); // the caller went away: says nothing about the upstream
-      upstream.breaker().onAbandoned();
+      breaker.onAbandoned();
       return;
     }
-    if (retriable(request) && attempt < upstream.route().retries() && connectionFailed(cause)) {
-      LOG.debugf("retrying %s on %s after %s", request.getMethod(), upstream.name(), cause);
-      attempt(request, attempt + 1);
-      return;
+    // nothing was sent: any method may go to another instance; once sent, only a safe one
+    boolean repeatable =
+        retriable(request) && retries < upstream.route().retries() && connectionFailed(cause);
+    if (!sent || repeatable) {
+      Optional<Upstream.Instance> other = turn.next();
+      if (other.isPresent()) {
+        breaker.onFailure();
+        retries += sent ? 1 : 0;
+        LOG.debugf(
+            "%s %s: trying another instance after %s", request.getMethod(), upstream.name(), cause);
+        attempt(request, other.get());
+        return;
+      }
+      if (repeatable) {
+        retries++;
+        LOG.debugf("retrying %s on %s after %s", request.getMethod(), upstream.name(), cause);
+        attempt(request, instance);
+        return;
+      }
     }
     finish();
-    upstream.breaker().onFailure();
+    breaker.onFailure();
     if (refused(cause)) {
       fail(
           Problem.of(
@@ -168,10 +196,10 @@ final class Forwarding {
       current.reset();
     }
     if (ctx.response().closed()) {
-      upstream.breaker().onAbandoned(); // the caller went away: says nothing about the upstream
+      instance.breaker().onAbandoned(); // the caller went away: says nothing about the upstream
       return;
     }
-    upstream.breaker().onFailure();
+    instance.breaker().onFailure();
     fail(
         Problem.of(
             504,

@@ -46,8 +46,8 @@ public class ReverseProxy {
   }
 
   /**
-   * A configured route's upstream (its connection pool and circuit breaker), for the gateway's own
-   * resources that call a service themselves (the feeds).
+   * A configured route's upstream (its instances, connection pool and circuit breakers), for the
+   * gateway's own resources that call a service themselves (the feeds).
    */
   public Optional<Upstream> upstream(String name) {
     return Optional.ofNullable(upstreams.get(name));
@@ -78,7 +78,7 @@ public class ReverseProxy {
       return;
     }
     String query = ctx.request().query();
-    String uri = upstream.basePath() + path.get() + (query == null ? "" : "?" + query);
+    String uri = path.get() + (query == null ? "" : "?" + query);
     new Forwarding(vertx, upstream, upstream.route().timeoutFor(path.get()), ctx, uri, mapper)
         .start();
   }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +26,21 @@ public interface RoutesConfig {
 
   interface Route {
 
-    /** Base URL of the upstream service, e.g. {@code http://localhost:8081}. */
-    URI upstream();
+    /**
+     * Base URL of the upstream service, e.g. {@code http://localhost:8081}, or of each of its
+     * instances, comma-separated ({@code http://10.0.0.5:8081,http://10.0.0.6:8081}): requests are
+     * spread over them in turn, and one that cannot be connected to is skipped.
+     */
+    String upstream();
+
+    /** The instances of {@link #upstream()}, in the order configured. */
+    default List<URI> instances() {
+      return Arrays.stream(upstream().split(","))
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .map(URI::create)
+          .toList();
+    }
 
     /** How long the upstream may take to start answering before the caller gets 504. */
     @WithDefault("10s")

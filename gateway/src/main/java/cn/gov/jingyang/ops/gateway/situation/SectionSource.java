@@ -20,14 +20,17 @@ import io.vertx.core.http.RequestOptions;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * One route's service as the source of a section: {@code GET <upstream>/situation?date=} with the
- * caller's headers, non-blocking, given up after the route's timeout. Every failure becomes an
- * unavailable section with a reason; the future never fails.
+ * caller's headers, from its instances in turn (the next one when one cannot be connected to),
+ * non-blocking, given up after the route's timeout. Every failure becomes an unavailable section
+ * with a reason; the future never fails.
  */
 final class SectionSource {
 
@@ -35,7 +38,8 @@ final class SectionSource {
 
   private final Vertx vertx;
   private final String route;
-  private final URI upstream;
+  private final List<URI> instances;
+  private final AtomicInteger turn = new AtomicInteger();
   private final Duration timeout;
   private final int retries;
   private final HttpClient client;
@@ -44,14 +48,13 @@ final class SectionSource {
   SectionSource(Vertx vertx, String route, RoutesConfig.Route config, ObjectMapper mapper) {
     this.vertx = vertx;
     this.route = route;
-    this.upstream = config.upstream();
+    this.instances = config.instances();
     this.timeout = config.timeout();
     this.retries = config.retries();
     this.mapper = mapper;
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()
-                .setSsl("https".equalsIgnoreCase(upstream.getScheme()))
                 .setKeepAlive(true)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())),
             new PoolOptions().setHttp1MaxSize(16));
@@ -76,15 +79,8 @@ final class SectionSource {
                 }
               }
             });
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(HttpMethod.GET)
-            .setHost(upstream.getHost())
-            .setPort(port())
-            .setSsl("https".equalsIgnoreCase(upstream.getScheme()))
-            .setURI(basePath() + "/situation?date=" + date);
-    headers.forEach(options::putHeader);
-    attempt(options, sent, section, retries)
+    int first = Math.floorMod(turn.getAndIncrement(), instances.size());
+    attempt(date, headers, first, 0, sent, section, retries)
         .onComplete(
             answer -> {
               vertx.cancelTimer(timer);
@@ -96,12 +92,29 @@ final class SectionSource {
     return section.future();
   }
 
-  /** A GET whose connection failed before any answer is tried again, as the proxy does. */
+  /**
+   * A GET whose connection failed before any answer is tried on the next instance, then again, as
+   * the proxy does.
+   */
   private Future<ObjectNode> attempt(
-      RequestOptions options,
+      String date,
+      Map<String, String> headers,
+      int first,
+      int tried,
       AtomicReference<HttpClientRequest> sent,
       Promise<ObjectNode> section,
       int retriesLeft) {
+    URI upstream = instances.get((first + tried) % instances.size());
+    boolean ssl = "https".equalsIgnoreCase(upstream.getScheme());
+    String path = upstream.getRawPath() == null ? "" : upstream.getRawPath().replaceAll("/+$", "");
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            .setHost(upstream.getHost())
+            .setPort(upstream.getPort() > 0 ? upstream.getPort() : ssl ? 443 : 80)
+            .setSsl(ssl)
+            .setURI(path + "/situation?date=" + date);
+    headers.forEach(options::putHeader);
     return client
         .request(options)
         .compose(
@@ -111,10 +124,17 @@ final class SectionSource {
             })
         .compose(this::read)
         .recover(
-            failure ->
-                retriesLeft > 0 && connectionFailed(failure) && !section.future().isComplete()
-                    ? attempt(options, sent, section, retriesLeft - 1)
-                    : Future.failedFuture(failure));
+            failure -> {
+              if (!connectionFailed(failure) || section.future().isComplete()) {
+                return Future.failedFuture(failure);
+              }
+              if (tried + 1 < instances.size()) {
+                return attempt(date, headers, first, tried + 1, sent, section, retriesLeft);
+              }
+              return retriesLeft > 0
+                  ? attempt(date, headers, first, tried, sent, section, retriesLeft - 1)
+                  : Future.failedFuture(failure);
+            });
   }
 
   private Future<ObjectNode> read(HttpClientResponse response) {
@@ -164,17 +184,6 @@ final class SectionSource {
       }
     }
     return false;
-  }
-
-  private int port() {
-    return upstream.getPort() > 0
-        ? upstream.getPort()
-        : "https".equalsIgnoreCase(upstream.getScheme()) ? 443 : 80;
-  }
-
-  private String basePath() {
-    String path = upstream.getRawPath();
-    return path == null ? "" : path.replaceAll("/+$", "");
   }
 
   /** 2s, 1500ms. */

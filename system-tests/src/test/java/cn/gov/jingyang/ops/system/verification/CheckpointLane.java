@@ -145,6 +145,19 @@ final class CheckpointLane {
     return new Traveller(UUID.fromString(result.path("inspectionId").asText()), idNumber, name);
   }
 
+  UUID checkpoint() {
+    return checkpoint;
+  }
+
+  UUID inspector() {
+    return inspector;
+  }
+
+  /** The token of the checkpoint officer of the brigade that runs the checkpoint. */
+  String officer() {
+    return officer;
+  }
+
   /** Puts {@value #RISK_PROVINCE} among the risk regions in force if another test took it out. */
   private static void requireRiskRegion(GatewayApi api, String command) {
     // a read: asked again while a loaded service answers the gateway too late (504)
