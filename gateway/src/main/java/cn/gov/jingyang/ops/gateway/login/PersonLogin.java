@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.gateway.login;
 
 import cn.gov.jingyang.ops.gateway.token.PasswordHash;
+import cn.gov.jingyang.ops.gateway.token.SeedLock;
 import cn.gov.jingyang.ops.gateway.token.TokenIssuer;
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
@@ -71,6 +72,7 @@ public class PersonLogin {
   /** Creates an account unless one of that name exists (configuration seeds). */
   @Transactional
   public boolean createIfAbsent(String username, String password, List<String> roles, UUID unit) {
+    SeedLock.take("account", username);
     if (Account.findById(username) != null) {
       return false;
     }

@@ -46,6 +46,7 @@ public class ClientRegistry {
   /** Registers a client with a secret given unless one of that id exists (configuration seeds). */
   @Transactional
   public boolean registerIfAbsent(String clientId, String secret, List<String> roles, UUID unit) {
+    SeedLock.take("client", clientId);
     if (ApiClient.findById(clientId) != null) {
       return false;
     }

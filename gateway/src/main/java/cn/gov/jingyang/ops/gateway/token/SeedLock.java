@@ -1,0 +1,22 @@
+package cn.gov.jingyang.ops.gateway.token;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+
+/**
+ * Serialises the seeding of one client or account by every gateway instance that starts against the
+ * same database (two replicas starting at once would both find it absent and the second insert
+ * would fail on the key): a transaction-scoped advisory lock on the name, taken before the
+ * existence check, so the second instance waits and then finds the first one's row.
+ */
+public final class SeedLock {
+
+  private SeedLock() {}
+
+  /** Call inside the seeding transaction, before looking the name up. */
+  public static void take(String kind, String name) {
+    Panache.getEntityManager()
+        .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+        .setParameter(1, "gateway-seed:" + kind + ":" + name)
+        .getSingleResult();
+  }
+}
