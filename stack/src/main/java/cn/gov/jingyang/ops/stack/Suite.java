@@ -101,6 +101,34 @@ public final class Suite implements AutoCloseable {
     ServiceProcesses.awaitReadiness(layout, Map.of(service, process));
   }
 
+  /**
+   * Kills the Kafka broker (SIGKILL); {@link #startKafka()} brings it back on its port and data.
+   */
+  public synchronized void killKafka() {
+    kafka.kill();
+  }
+
+  /**
+   * Starts the broker again on the same port and data directory, and waits until it answers (up to
+   * 10 minutes: after a SIGKILL it recovers its logs first).
+   */
+  public synchronized void startKafka() throws IOException {
+    kafka =
+        KafkaBroker.start(
+            layout.kafkaData(),
+            layout.kafkaPort(),
+            layout.controllerPort(),
+            false,
+            java.time.Duration.ofMinutes(10));
+    recordChildren();
+  }
+
+  /** Stops PostgreSQL (fast shutdown: sessions cut) and starts it again on its port and data. */
+  public synchronized void restartPostgres() {
+    postgres.close();
+    postgres = PostgresServer.start(layout.postgresData(), layout.postgresPort(), false);
+  }
+
   public StackLayout layout() {
     return layout;
   }
