@@ -78,9 +78,9 @@ final class Faults {
     long t0 = System.nanoTime();
     try {
       action.run();
-    } catch (RuntimeException e) {
-      problems.add(what + ": " + e.getMessage());
-      FaultRun.say("  failed: %s", e);
+    } catch (Exception e) {
+      problems.add(what + ": " + e + (e.getCause() == null ? "" : ", cause " + e.getCause()));
+      FaultRun.say("  failed: %s (cause %s)", e, e.getCause());
     }
     long down = (System.nanoTime() - t0) / 1_000_000_000L;
     long recovered = awaitAllReady(Duration.ofMinutes(5));
