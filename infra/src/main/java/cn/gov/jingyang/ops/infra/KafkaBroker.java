@@ -37,6 +37,15 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   public static KafkaBroker start(Path workDirectory, int port, int controllerPort, boolean clean) {
+    return start(workDirectory, port, controllerPort, clean, Duration.ofSeconds(90));
+  }
+
+  /**
+   * As {@link #start(Path, int, int, boolean)}, waiting up to {@code ready}: a broker started again
+   * after a SIGKILL first recovers its logs, which takes minutes on a busy host.
+   */
+  public static KafkaBroker start(
+      Path workDirectory, int port, int controllerPort, boolean clean, Duration ready) {
     try {
       if (clean) {
         FileTrees.delete(workDirectory);
@@ -60,7 +69,7 @@ public final class KafkaBroker implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .start();
       KafkaBroker broker = new KafkaBroker(process, port, logFile);
-      broker.awaitReady(Duration.ofSeconds(90));
+      broker.awaitReady(ready);
       return broker;
     } catch (IOException e) {
       throw new UncheckedIOException("Kafka broker did not start in " + workDirectory, e);
@@ -215,6 +224,15 @@ public final class KafkaBroker implements AutoCloseable {
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Kills the broker (SIGKILL: no controlled shutdown), as a crash would; for fault runs. */
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

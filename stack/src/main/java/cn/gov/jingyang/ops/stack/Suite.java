@@ -125,6 +125,48 @@ public final class Suite implements AutoCloseable {
     ServiceProcesses.awaitReadiness(layout, started);
   }
 
+  /**
+   * Kills the Kafka broker (SIGKILL); {@link #startKafka()} brings it back on its port and data.
+   */
+  public synchronized void killKafka() {
+    kafka.kill();
+  }
+
+  /**
+   * Starts the broker again on the same port and data directory, and waits until it answers (up to
+   * 10 minutes: after a SIGKILL it recovers its logs first).
+   */
+  public synchronized void startKafka() throws IOException {
+    kafka =
+        KafkaBroker.start(
+            layout.kafkaData(),
+            layout.kafkaPort(),
+            layout.controllerPort(),
+            false,
+            java.time.Duration.ofMinutes(10));
+    recordChildren();
+  }
+
+  /**
+   * Stops PostgreSQL (fast shutdown: sessions cut) and starts it again on its port and data. The
+   * embedded server's stop gives up waiting after a few seconds while a busy postmaster is still
+   * shutting down, so this waits for the postmaster's exit before the new start.
+   */
+  public synchronized void restartPostgres() throws IOException, InterruptedException {
+    List<String> pidFile = Files.readAllLines(layout.postgresData().resolve("postmaster.pid"));
+    java.util.Optional<ProcessHandle> postmaster =
+        ProcessHandle.of(Long.parseLong(pidFile.get(0).trim()));
+    postgres.close();
+    if (postmaster.isPresent()) {
+      try {
+        postmaster.get().onExit().get(3, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("PostgreSQL did not stop in 3 minutes", e);
+      }
+    }
+    postgres = PostgresServer.start(layout.postgresData(), layout.postgresPort(), false);
+  }
+
   public StackLayout layout() {
     return layout;
   }
