@@ -108,7 +108,7 @@ public final class ServiceProcesses {
         layout.port(service),
         postgres.jdbcUrl(service.database()),
         kafka.bootstrapServers(),
-        List.of("-Xmx384m", "-XX:+UseSerialGC"),
+        List.of("-Xmx384m", "-Xms32m", "-XX:+UseSerialGC"),
         env);
   }
 
