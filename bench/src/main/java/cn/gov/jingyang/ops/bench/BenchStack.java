@@ -46,7 +46,8 @@ final class BenchStack implements AutoCloseable {
   /** The environment the bench adds: only the gateway's allowances, far above any load here. */
   static Map<ServiceCatalog.Service, Map<String, String>> overrides() {
     Map<String, String> gateway = new HashMap<>();
-    for (String bucket : new String[] {"ANONYMOUS", "AUTHENTICATED", "ROLES_COMMAND"}) {
+    for (String bucket :
+        new String[] {"ANONYMOUS", "AUTHENTICATED", "ROLES_COMMAND", "ROLES_CHECKPOINT_OFFICER"}) {
       gateway.put("OPS_GATEWAY_RATE_LIMIT_" + bucket + "_CAPACITY", "100000000");
       gateway.put("OPS_GATEWAY_RATE_LIMIT_" + bucket + "_REFILL_PER_SECOND", "1000000");
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,6 +42,30 @@ final class GatewayClient {
                 .header("Authorization", "Bearer " + command)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    if (registered.statusCode() != 201) {
+      throw new IllegalStateException("register " + clientId + ": " + registered.body());
+    }
+    return token(clientId, JSON.readTree(registered.body()).path("clientSecret").asText());
+  }
+
+  /**
+   * A token from {@code POST /oauth/token} of a newly registered client with {@code roles} (and
+   * {@code unitId}, when not null).
+   */
+  String clientToken(String prefix, java.util.List<String> roles, String unitId) throws Exception {
+    String command = token(Suite.DEMO_CLIENT_ID, Suite.DEMO_CLIENT_SECRET);
+    String clientId = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    var client =
+        new java.util.HashMap<String, Object>(Map.of("clientId", clientId, "roles", roles));
+    if (unitId != null) {
+      client.put("unitId", unitId);
+    }
+    HttpResponse<String> registered =
+        send(
+            HttpRequest.newBuilder(URI.create(gateway + "/admin/clients"))
+                .header("Authorization", "Bearer " + command)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))));
     if (registered.statusCode() != 201) {
       throw new IllegalStateException("register " + clientId + ": " + registered.body());
     }

@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.bench;
 
 import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.infra.FreePorts;
+import cn.gov.jingyang.ops.infra.ServiceCatalog;
 import cn.gov.jingyang.ops.infra.TestInfrastructure;
 import cn.gov.jingyang.ops.stack.ServiceProcesses;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * every event to Kafka), side by side with a plain JDBC batch insert of the same rows into the same
  * PostgreSQL ({@link RawInspectionInsert}); then single-record POST latency at a fixed rate.
  * Several builds of the service can be compared in one run ({@code
- * -Dbench.ingest-apps=before=<jar>,after= <jar>}), each against its own fresh database. Straight to
- * the service, not through the gateway.
+ * -Dbench.ingest-apps=before=<jar>,after= <jar>}), each against its own fresh database. Each round
+ * sends its records straight to the service and, in the same round, as many through the packaged
+ * gateway in front of it ({@code POST /api/v1/checkpoint/inspections/batch} with a token of a
+ * client registered at the gateway, from {@code /oauth/token}; {@code -Dbench.ingest-gateway=none}
+ * leaves it out).
  */
 public final class IngestBenchmark {
 
@@ -40,10 +45,14 @@ public final class IngestBenchmark {
   static final int BATCH = 100;
   static final int CLIENTS = 4;
 
+  /** The stack launcher's JVM options (ServiceProcesses), for the service and the gateway. */
+  static final List<String> JVM = List.of("-Xmx384m", "-Xms32m", "-XX:+UseSerialGC");
+
   public static void main(String[] args) throws Exception {
     int records = Integer.getInteger("bench.ingest-records", 10_000);
     int rounds = Integer.getInteger("bench.ingest-rounds", 3);
     Map<String, Path> apps = apps();
+    Path gatewayJar = gatewayJar();
     Path work = Path.of("bench/target/ingest").toAbsolutePath();
     Files.createDirectories(work);
     TestInfrastructure infra = TestInfrastructure.get();
@@ -63,12 +72,19 @@ public final class IngestBenchmark {
               port,
               jdbc,
               infra.bootstrapServers(),
-              List.of("-Xmx384m", "-XX:+UseSerialGC"),
+              JVM,
               Map.of());
+      int gatewayPort = gatewayJar == null ? -1 : FreePorts.next();
+      Process gateway =
+          gatewayJar == null ? null : gateway(gatewayJar, label, gatewayPort, port, infra, work);
       try {
         ServiceProcesses.awaitReady(service, port, Duration.ofMinutes(5));
         say("%s: checkpoint-service ready on port %d (pid %d)", label, port, service.pid());
-        lines.add(measure(label, service, port, db, records, rounds, work));
+        if (gateway != null) {
+          ServiceProcesses.awaitReady(gateway, gatewayPort, Duration.ofMinutes(5));
+          say("%s: gateway ready on port %d (pid %d)", label, gatewayPort, gateway.pid());
+        }
+        lines.addAll(measure(label, service, port, gatewayPort, db, records, rounds, work));
       } catch (Exception e) {
         // one build failing does not lose the others' figures
         say("%s failed: %s", label, e);
@@ -76,20 +92,47 @@ public final class IngestBenchmark {
       } finally {
         service.destroy();
         service.waitFor();
+        if (gateway != null) {
+          gateway.destroy();
+          gateway.waitFor();
+        }
       }
     }
     System.out.println(
-        "\n| build | service records/s | raw JDBC records/s | ratio | POST p50 | p99 | failed |");
-    System.out.println("|---|---|---|---|---|---|---|");
+        "\n| build | path | records/s (median) | rounds | ratio to raw (median of rounds)"
+            + " | POST p50 | p99 | failed |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
     lines.forEach(System.out::println);
     Files.write(work.resolve("p1.md"), lines);
     System.exit(0);
   }
 
-  private static String measure(
+  /**
+   * The packaged gateway in front of the service on {@code servicePort}, as the stack launcher
+   * starts it (signing with the development key, the demo COMMAND client seeded), its own fresh
+   * database, and the bench's raised allowances (the limiter still runs on every request).
+   */
+  private static Process gateway(
+      Path jar, String label, int port, int servicePort, TestInfrastructure infra, Path work)
+      throws Exception {
+    Map<String, String> env = new HashMap<>(ServiceProcesses.gatewayEnvironment());
+    env.putAll(BenchStack.overrides().get(ServiceCatalog.GATEWAY));
+    env.put("OPS_GATEWAY_ROUTES_CHECKPOINT_UPSTREAM", "http://localhost:" + servicePort);
+    return ServiceProcesses.launch(
+        jar,
+        work.resolve(label + "-gateway.log"),
+        port,
+        infra.database("gateway_p1_" + label + "_" + System.currentTimeMillis()),
+        infra.bootstrapServers(),
+        JVM,
+        env);
+  }
+
+  private static List<String> measure(
       String label,
       Process service,
       int port,
+      int gatewayPort,
       PGSimpleDataSource db,
       int records,
       int rounds,
@@ -98,19 +141,31 @@ public final class IngestBenchmark {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String command = DevTokens.token("bench.chief", "COMMAND");
     String officer = DevTokens.tokenForUnit("bench.officer", UNIT, "CHECKPOINT_OFFICER");
+    String direct = "http://localhost:" + port;
     List<UUID> checkpoints = new ArrayList<>();
     for (int k = 0; k < 8; k++) {
-      checkpoints.add(activeCheckpoint(http, port, command));
+      checkpoints.add(activeCheckpoint(http, direct, command));
     }
     InspectionLoad load = new InspectionLoad(42, checkpoints);
     RawInspectionInsert raw = new RawInspectionInsert(db);
-    BatchUpload upload = new BatchUpload(http, port, officer);
+    Map<String, BatchUpload> paths = new LinkedHashMap<>();
+    paths.put("direct", new BatchUpload(http, direct, officer));
+    if (gatewayPort > 0) {
+      String gateway = "http://localhost:" + gatewayPort;
+      // a system's token as a client gets it: registered at the gateway, from /oauth/token
+      String token =
+          new GatewayClient(gateway)
+              .clientToken("bench-tablet", List.of("CHECKPOINT_OFFICER"), UNIT);
+      paths.put("gateway", new BatchUpload(http, gateway + "/api/v1/checkpoint", token));
+    }
 
     // warm-up (JIT, pools), not measured
     int warmUp = Integer.getInteger("bench.ingest-warm-up-batches", 20);
     raw.reset();
     run(load, warmUp, raw::insert);
-    run(load, warmUp, upload::send);
+    for (BatchUpload upload : paths.values()) {
+      run(load, warmUp, upload::send);
+    }
     awaitPublished(db);
 
     boolean jfr = Boolean.getBoolean("bench.jfr");
@@ -118,59 +173,81 @@ public final class IngestBenchmark {
       jcmd(service, "JFR.start", "name=p1", "settings=profile");
     }
     List<Double> rawRates = new ArrayList<>();
-    List<Double> serviceRates = new ArrayList<>();
+    Map<String, List<Double>> rates = new LinkedHashMap<>();
+    Map<String, List<Double>> ratios = new LinkedHashMap<>();
+    paths.keySet().forEach(path -> rates.put(path, new ArrayList<>()));
+    paths.keySet().forEach(path -> ratios.put(path, new ArrayList<>()));
     for (int round = 1; round <= rounds; round++) {
       raw.reset();
       long started = System.nanoTime();
       run(load, records / BATCH, raw::insert);
-      rawRates.add(records / seconds(started));
-      long before = count(db, "select count(*) from inspection");
-      started = System.nanoTime();
-      run(load, records / BATCH, upload::send);
-      awaitPublished(db);
-      serviceRates.add(records / seconds(started));
-      long stored = count(db, "select count(*) from inspection") - before;
-      if (stored != records) {
-        throw new IllegalStateException(label + ": stored " + stored + " of " + records);
+      double rawRate = records / seconds(started);
+      rawRates.add(rawRate);
+      StringBuilder line = new StringBuilder("raw JDBC %.0f".formatted(rawRate));
+      for (var path : paths.entrySet()) {
+        long before = count(db, "select count(*) from inspection");
+        started = System.nanoTime();
+        run(load, records / BATCH, path.getValue()::send);
+        awaitPublished(db);
+        double rate = records / seconds(started);
+        long stored = count(db, "select count(*) from inspection") - before;
+        if (stored != records) {
+          throw new IllegalStateException(
+              label + " " + path.getKey() + ": stored " + stored + " of " + records);
+        }
+        rates.get(path.getKey()).add(rate);
+        ratios.get(path.getKey()).add(rate / rawRate);
+        line.append(", %s %.0f (%.3f × raw)".formatted(path.getKey(), rate, rate / rawRate));
       }
-      say(
-          "%s round %d: raw JDBC %.0f records/s, service %.0f records/s",
-          label, round, rawRates.get(round - 1), serviceRates.get(round - 1));
+      say("%s round %d records/s: %s", label, round, line);
     }
     if (jfr) {
       jcmd(service, "JFR.stop", "name=p1", "filename=" + work.resolve(label + ".jfr"));
     }
     checkStatistics(db);
-    Latency latency =
-        Latency.atFixedRate(
-            upload,
-            load,
-            checkpoints.get(0),
-            Integer.getInteger("bench.ingest-rate", 20),
-            Integer.getInteger("bench.ingest-latency-seconds", 15));
-    double ratio = ImportBenchmark.median(serviceRates) / ImportBenchmark.median(rawRates);
-    say(
-        "%s: medians service %.0f, raw %.0f records/s (ratio %.3f); POST p50 %.1f ms, p99 %.1f ms"
-            + " (%d answered, %d failed) (service rounds %s; raw rounds %s)",
-        label,
-        ImportBenchmark.median(serviceRates),
-        ImportBenchmark.median(rawRates),
-        ratio,
-        latency.p50(),
-        latency.p99(),
-        latency.samples(),
-        latency.failed(),
-        serviceRates,
-        rawRates);
-    return "| %s | %,.0f | %,.0f | %.3f | %.1f ms | %.1f ms | %d |"
-        .formatted(
-            label,
-            ImportBenchmark.median(serviceRates),
-            ImportBenchmark.median(rawRates),
-            ratio,
-            latency.p50(),
-            latency.p99(),
-            latency.failed());
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "| %s | raw JDBC | %,.0f | %s | 1 | | | |"
+            .formatted(label, ImportBenchmark.median(rawRates), rounded(rawRates)));
+    for (var path : paths.entrySet()) {
+      Latency latency =
+          Latency.atFixedRate(
+              path.getValue(),
+              load,
+              checkpoints.get(0),
+              Integer.getInteger("bench.ingest-rate", 20),
+              Integer.getInteger("bench.ingest-latency-seconds", 15));
+      List<Double> r = rates.get(path.getKey());
+      double ratio = ImportBenchmark.median(ratios.get(path.getKey()));
+      say(
+          "%s %s: median %.0f records/s, ratio to raw %.3f (rounds %s); POST p50 %.1f ms, p99"
+              + " %.1f ms (%d answered, %d failed)",
+          label,
+          path.getKey(),
+          ImportBenchmark.median(r),
+          ratio,
+          rounded(r),
+          latency.p50(),
+          latency.p99(),
+          latency.samples(),
+          latency.failed());
+      lines.add(
+          "| %s | %s | %,.0f | %s | %.3f | %.1f ms | %.1f ms | %d |"
+              .formatted(
+                  label,
+                  path.getKey(),
+                  ImportBenchmark.median(r),
+                  rounded(r),
+                  ratio,
+                  latency.p50(),
+                  latency.p99(),
+                  latency.failed()));
+    }
+    return lines;
+  }
+
+  private static String rounded(List<Double> rates) {
+    return String.join(", ", rates.stream().map(r -> "%.0f".formatted(r)).toList());
   }
 
   interface BatchSink {
@@ -202,7 +279,7 @@ public final class IngestBenchmark {
   }
 
   /** One client's batch POST; every record must come back CREATED. */
-  record BatchUpload(HttpClient http, int port, String token) {
+  record BatchUpload(HttpClient http, String base, String token) {
     void send(List<InspectionLoad.Record> batch) throws Exception {
       HttpResponse<String> r = post("/inspections/batch", InspectionLoad.batchJson(batch));
       if (r.statusCode() != 200 || !r.body().contains("\"created\":" + batch.size() + ",")) {
@@ -213,7 +290,7 @@ public final class IngestBenchmark {
 
     HttpResponse<String> post(String path, String body) throws Exception {
       return http.send(
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          HttpRequest.newBuilder(URI.create(base + path))
               .header("Authorization", "Bearer " + token)
               .header("Content-Type", "application/json")
               .timeout(Duration.ofMinutes(2))
@@ -223,8 +300,9 @@ public final class IngestBenchmark {
     }
   }
 
-  private static UUID activeCheckpoint(HttpClient http, int port, String token) throws Exception {
-    BatchUpload as = new BatchUpload(http, port, token);
+  private static UUID activeCheckpoint(HttpClient http, String base, String token)
+      throws Exception {
+    BatchUpload as = new BatchUpload(http, base, token);
     String code = "CP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     HttpResponse<String> created =
         as.post(
@@ -303,6 +381,21 @@ public final class IngestBenchmark {
       apps.put(kv[0], jar);
     }
     return apps;
+  }
+
+  /** The gateway's jar ({@code -Dbench.ingest-gateway}, {@code none}: without the gateway path). */
+  private static Path gatewayJar() {
+    String spec =
+        System.getProperty("bench.ingest-gateway", "gateway/target/quarkus-app/quarkus-run.jar");
+    if (spec.equals("none")) {
+      return null;
+    }
+    Path jar = Path.of(spec).toAbsolutePath();
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(
+          "missing " + jar + ": ./mvnw -B -q package -pl gateway -am -DskipTests");
+    }
+    return jar;
   }
 
   private static double seconds(long started) {

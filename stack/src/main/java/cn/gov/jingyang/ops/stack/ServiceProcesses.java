@@ -49,7 +49,7 @@ public final class ServiceProcesses {
    * The gateway signs its tokens with the development key (so they are accepted like {@code
    * ./stackctl token}'s) and registers the demo client and login when they do not exist yet.
    */
-  static Map<String, String> gatewayEnvironment() {
+  public static Map<String, String> gatewayEnvironment() {
     return Map.of(
         "OPS_GATEWAY_SIGNING_KEY_ID",
         "dev",
@@ -115,7 +115,7 @@ public final class ServiceProcesses {
         layout.port(service, n),
         postgres.jdbcUrl(service.database()),
         kafka.bootstrapServers(),
-        List.of("-Xmx384m", "-XX:+UseSerialGC"),
+        List.of("-Xmx384m", "-Xms32m", "-XX:+UseSerialGC"),
         env);
   }
 

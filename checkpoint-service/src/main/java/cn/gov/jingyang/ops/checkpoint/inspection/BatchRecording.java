@@ -21,8 +21,10 @@ import java.util.UUID;
  * every other record is checked and judged in memory ({@link RecordPreparation}; one that fails is
  * refused alone); the rest are written with one statement for their headers and one for their
  * occupants ({@link InspectionRows}), one statistics upsert per checkpoint and day, and their
- * events appended to the outbox, which writes them in one INSERT at commit. A record stored
- * meanwhile by a concurrent upload is answered with what that upload stored, as a duplicate.
+ * events appended to the outbox, which writes them in one INSERT at commit. The answer and the
+ * events of the records inserted are built from what was written, not read back; a record stored
+ * meanwhile by a concurrent upload is read and answered with what that upload stored, as a
+ * duplicate.
  */
 @ApplicationScoped
 public class BatchRecording {
@@ -81,12 +83,21 @@ public class BatchRecording {
             .filter(p -> inserted.contains(p.request().clientRecordId()))
             .map(p -> DayIncrement.of(p.checkpoint().id(), p.day(), p.vehicle(), p.occupants()))
             .toList());
-    Map<UUID, Inspection> written = inspections.findByClientRecordIds(toStore.keySet());
+    // what this batch inserted is answered from what it wrote; only the records a concurrent upload
+    // stored first are read back
+    Map<UUID, Inspection> written = new HashMap<>();
+    List<UUID> storedMeanwhile = new ArrayList<>();
     for (Prepared p : inOrder) {
-      if (inserted.contains(p.request().clientRecordId())) {
-        service.appendEvents(written.get(p.request().clientRecordId()), p.checkpoint().code());
+      UUID id = p.request().clientRecordId();
+      if (inserted.contains(id)) {
+        Inspection inspection = Inspection.inserted(p, recordedBy);
+        written.put(id, inspection);
+        service.appendEvents(inspection, p.checkpoint().code());
+      } else {
+        storedMeanwhile.add(id);
       }
     }
+    written.putAll(inspections.findByClientRecordIds(storedMeanwhile));
     Set<UUID> answered = new HashSet<>();
     for (int i = 0; i < records.size(); i++) {
       UUID id = records.get(i).clientRecordId();

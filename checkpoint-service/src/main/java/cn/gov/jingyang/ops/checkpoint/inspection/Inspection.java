@@ -12,6 +12,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -76,6 +78,39 @@ public class Inspection {
   private List<Occupant> occupants = new ArrayList<>();
 
   protected Inspection() {}
+
+  /**
+   * The record a batch has just inserted, as the database stores it (the time in UTC, rounded to
+   * microseconds), built from what was written instead of read back; not managed by Hibernate.
+   */
+  static Inspection inserted(RecordPreparation.Prepared p, String recordedBy) {
+    Inspection i = new Inspection();
+    i.id = p.id();
+    i.clientRecordId = p.request().clientRecordId();
+    i.checkpointId = p.checkpoint().id();
+    i.inspectedAt = asStored(p.request().inspectedAt());
+    i.day = p.day();
+    i.direction = p.request().direction();
+    i.plate = p.plate();
+    i.vehicleKind = p.request().vehicleKind();
+    i.inspector = p.inspector().name();
+    i.inspectorId = p.inspector().personId();
+    i.inspectorAgency = p.inspector().agency();
+    i.recordedBy = recordedBy;
+    i.occupantCount = p.occupants().size();
+    i.flaggedCount = p.flagged();
+    i.riskRulesVersion = p.rulesVersion();
+    i.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    i.occupants = new ArrayList<>(p.occupants());
+    return i;
+  }
+
+  /** A time as {@code timestamptz} keeps it: the instant, to the nearest microsecond. */
+  private static OffsetDateTime asStored(OffsetDateTime t) {
+    OffsetDateTime utc = t.withOffsetSameInstant(ZoneOffset.UTC);
+    OffsetDateTime micros = utc.truncatedTo(ChronoUnit.MICROS);
+    return utc.getNano() % 1000 >= 500 ? micros.plus(1, ChronoUnit.MICROS) : micros;
+  }
 
   public UUID id() {
     return id;

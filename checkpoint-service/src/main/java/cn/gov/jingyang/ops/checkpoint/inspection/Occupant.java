@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -91,7 +92,9 @@ public class Occupant {
     o.originProvince = r.originProvince().trim();
     o.originCity = r.originCity() == null ? null : r.originCity().trim();
     o.stayedInRiskArea = r.stayedInRiskArea();
-    o.temperature = r.temperature();
+    // as the column numeric(3,1) keeps it
+    o.temperature =
+        r.temperature() == null ? null : r.temperature().setScale(1, RoundingMode.HALF_UP);
     o.symptoms = r.symptoms() == null ? List.of() : List.copyOf(r.symptoms());
     o.destinationTown = r.destinationTown().trim();
     o.destinationTownCode = destination.code();

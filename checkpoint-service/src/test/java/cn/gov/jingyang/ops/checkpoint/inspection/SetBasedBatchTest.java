@@ -189,6 +189,75 @@ class SetBasedBatchTest {
     assertStatisticsEqualARecount(db, id);
   }
 
+  @Test
+  void theAnswerAndTheEventsOfABatchCarryTheRecordsAsStored() {
+    String checkpoint = Api.activeCheckpoint();
+    // a temperature finer than the column keeps (numeric(3,1): 38.65 is stored as 38.7) and a time
+    // with an offset and nanoseconds (stored as an instant, to the microsecond)
+    List<String> records =
+        List.of(
+            Api.inspection(
+                UUID.randomUUID(),
+                checkpoint,
+                "2020-02-04T09:15:30.1234567+08:00",
+                "川F54321",
+                List.of(
+                    Api.occupant(Api.idNumber(), "湖北省", 38.65, "[\"COUGH\"]", "HOME_QUARANTINE"),
+                    Api.clearOccupant())),
+            record(UUID.randomUUID(), checkpoint, 2));
+    JsonPath answer = upload(records);
+    assertThat(answer.getList("results.outcome")).containsExactly("CREATED", "CREATED");
+
+    Db db = new Db(dataSource);
+    for (int i = 0; i < 2; i++) {
+      UUID inspection = UUID.fromString(answer.getString("results[%d].inspectionId".formatted(i)));
+      assertThat(
+              db.count(
+                  "select count(*) from inspection where id = ? and client_record_id = ?",
+                  inspection,
+                  UUID.fromString(answer.getString("results[%d].clientRecordId".formatted(i)))))
+          .isEqualTo(1);
+      assertThat(
+              db.count(
+                  "select count(*) from outbox e join inspection i on i.id = ?"
+                      + " where e.event_type like '%.InspectionRecorded'"
+                      + " and (e.event->'data'->>'inspectionId')::uuid = i.id"
+                      + " and (e.event->'data'->>'inspectedAt')::timestamptz = i.inspected_at"
+                      + " and e.event->'data'->>'plate' = i.plate"
+                      + " and (e.event->'data'->>'occupantCount')::int = i.occupant_count"
+                      + " and (e.event->'data'->>'flaggedCount')::int = i.flagged_count"
+                      + " and (e.event->'data'->>'riskRulesVersion')::int = i.risk_rules_version",
+                  inspection))
+          .isEqualTo(1);
+    }
+    // each OccupantFlagged is the occupant's row, field for field
+    assertThat(
+            db.count(
+                "select count(*) from outbox e join occupant o"
+                    + " on o.id = (e.event->'data'->>'occupantId')::uuid"
+                    + " join inspection i on i.id = o.inspection_id"
+                    + " where e.event_type like '%.OccupantFlagged' and i.checkpoint_id = ?"
+                    + " and (e.event->'data'->>'inspectionId')::uuid = i.id"
+                    + " and (e.event->'data'->>'inspectedAt')::timestamptz = i.inspected_at"
+                    + " and e.event->'data'->>'recordedBy' = i.recorded_by"
+                    + " and e.event->'data'->>'inspector' = i.inspector"
+                    + " and (e.event->'data'->>'temperature')::numeric = o.temperature"
+                    + " and e.event->'data'->>'idNumber' = o.id_number"
+                    + " and e.event->'data'->>'name' = o.name"
+                    + " and (e.event->'data'->'symptoms') = o.symptoms"
+                    + " and e.event->'data'->>'result' = o.result"
+                    + " and e.event->'data'->>'destinationTownCode'"
+                    + " is not distinct from o.destination_town_code",
+                UUID.fromString(checkpoint)))
+        .isEqualTo(2);
+    assertThat(
+            db.count(
+                "select count(*) from occupant o join inspection i on i.id = o.inspection_id"
+                    + " where i.checkpoint_id = ? and o.temperature = 38.7",
+                UUID.fromString(checkpoint)))
+        .isEqualTo(1);
+  }
+
   /** daily_statistics of the checkpoint, day by day, equal to a count of its rows. */
   private static void assertStatisticsEqualARecount(Db db, UUID checkpoint) {
     List<Object[]> kept =
