@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.platform.audit;
 
 import cn.gov.jingyang.ops.platform.correlation.TraceContext;
+import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.pii.PersonalData;
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemResponse;
@@ -25,7 +26,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * row to the audit trail before the answer leaves: who (token subject, roles, unit), what (method
  * and path, the fields), why ({@value #PURPOSE_HEADER}), the request id. If the row cannot be
  * written the clear answer is not served: the caller gets 503 problem+json instead. Error answers
- * (4xx, 5xx) carry no personal data and are not recorded.
+ * (4xx, 5xx) carry no personal data and are not recorded. A stored answer replayed for a repeated
+ * {@code Idempotency-Key} runs no resource method: what it shows in clear is found in its text.
  */
 public class AuditFilter {
 
@@ -51,7 +53,14 @@ public class AuditFilter {
 
   @ServerResponseFilter(priority = 100)
   public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response) {
-    if (response.getStatus() >= 400 || !disclosures.any()) {
+    if (response.getStatus() >= 400) {
+      return Uni.createFrom().voidItem();
+    }
+    if ("true".equals(response.getHeaderString(Idempotent.REPLAYED_HEADER))
+        && response.getEntity() instanceof String replayed) {
+      noteClearIn(replayed);
+    }
+    if (!disclosures.any()) {
       return Uni.createFrom().voidItem();
     }
     AuditTrail.Disclosure disclosure = disclosure(request);
@@ -66,6 +75,15 @@ public class AuditFilter {
               return (Void) null;
             })
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+  }
+
+  private void noteClearIn(String body) {
+    if (PersonalData.holdsIdNumber(body)) {
+      disclosures.note(Disclosures.ID_NUMBER);
+    }
+    if (PersonalData.holdsPhone(body)) {
+      disclosures.note(Disclosures.PHONE);
+    }
   }
 
   private AuditTrail.Disclosure disclosure(ContainerRequestContext request) {

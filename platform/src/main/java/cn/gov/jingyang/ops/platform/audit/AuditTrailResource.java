@@ -6,6 +6,7 @@ import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,9 +39,11 @@ public class AuditTrailResource {
   @GET
   @Operation(summary = "Reads of personal data in clear, newest first")
   public Page<AuditRecord> list(
-      @QueryParam("actor") @Parameter(description = "Only this token subject") String actor,
+      @QueryParam("actor") @Parameter(description = "Only this token subject") @Size(max = 200)
+          String actor,
       @QueryParam("subject")
           @Parameter(description = "Only subjects containing this text, e.g. a resource id")
+          @Size(max = 200)
           String subject,
       @QueryParam("from")
           @Parameter(description = "Recorded at or after this time (ISO-8601 with offset)")
