@@ -42,9 +42,6 @@ public class AuditTrail {
       String purpose,
       String requestId) {}
 
-  /** The answer of a verification: whether every row's hash and link hold. */
-  public record Verification(boolean holds, long rowsChecked, Long firstBrokenId) {}
-
   /** Filters of a listing; null means any. */
   public record Filter(String actor, String subject, OffsetDateTime from, OffsetDateTime to) {}
 
@@ -169,11 +166,11 @@ public class AuditTrail {
   }
 
   /** Walks the whole trail in order: each row must link to the previous one and hash to itself. */
-  public Verification verify() throws SQLException {
+  public ChainVerification verify() throws SQLException {
     return QuarkusTransaction.requiringNew().call(this::verifyOn);
   }
 
-  private Verification verifyOn() throws SQLException {
+  private ChainVerification verifyOn() throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select =
             c.prepareStatement("select " + COLUMNS + " from audit_trail order by id")) {
@@ -185,12 +182,12 @@ public class AuditTrail {
           AuditRecord row = read(rs);
           checked++;
           if (!previous.equals(row.previousHash()) || !AuditChain.hash(row).equals(row.hash())) {
-            return new Verification(false, checked, row.id());
+            return new ChainVerification(false, checked, row.id());
           }
           previous = row.hash();
         }
       }
-      return new Verification(true, checked, null);
+      return new ChainVerification(true, checked, null);
     }
   }
 

@@ -61,7 +61,7 @@ public class AuditTrailResource {
   @GET
   @Path("/verification")
   @Operation(summary = "Whether the hash chain of the whole trail holds")
-  public AuditTrail.Verification verify() throws SQLException {
+  public ChainVerification verify() throws SQLException {
     return trail.verify();
   }
 }
