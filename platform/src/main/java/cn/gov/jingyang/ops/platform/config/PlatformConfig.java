@@ -21,6 +21,8 @@ public interface PlatformConfig {
 
   Feed feed();
 
+  AuditTrail auditTrail();
+
   interface Outbox {
     /**
      * Run the relay in this instance (several instances may; rows are claimed with SKIP LOCKED).
@@ -112,5 +114,14 @@ public interface PlatformConfig {
     @WithDefault("1000")
     @Max(MAX_PAGE)
     int maxLimit();
+  }
+
+  interface AuditTrail {
+    /**
+     * Serve {@code /audit-trail} (read at build time by the resource's {@code IfBuildProperty}); a
+     * service that shows no personal data, the gateway, sets it false.
+     */
+    @WithDefault("true")
+    boolean enabled();
   }
 }

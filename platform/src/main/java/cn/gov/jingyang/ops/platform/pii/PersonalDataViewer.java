@@ -1,10 +1,12 @@
 package cn.gov.jingyang.ops.platform.pii;
 
+import cn.gov.jingyang.ops.platform.audit.Disclosures;
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +19,10 @@ import java.util.Set;
  * are {@link PersonalData}'s. A role that may not see an ID number (or phone) may not search by one
  * either: that search is refused with 403 naming the parameter, since an answer would confirm the
  * number. README, Security, has the table.
+ *
+ * <p>Every value it returns in clear, and every search by an ID number or phone it allows, is noted
+ * in the request's {@link Disclosures}: the platform's audit filter records the request in the
+ * audit trail before the answer leaves.
  */
 @RequestScoped
 public class PersonalDataViewer {
@@ -35,9 +41,17 @@ public class PersonalDataViewer {
           Roles.PERSONNEL_ADMIN);
 
   private final SecurityIdentity identity;
+  private final Disclosures disclosures;
 
-  public PersonalDataViewer(SecurityIdentity identity) {
+  @Inject
+  public PersonalDataViewer(SecurityIdentity identity, Disclosures disclosures) {
     this.identity = identity;
+    this.disclosures = disclosures;
+  }
+
+  /** A viewer whose disclosures are noted nowhere else (outside a request). */
+  public PersonalDataViewer(SecurityIdentity identity) {
+    this(identity, new Disclosures());
   }
 
   /** The token's subject: the author of what this request records. */
@@ -59,23 +73,44 @@ public class PersonalDataViewer {
   }
 
   public String idNumber(String value) {
-    return seesIdNumbers() ? value : PersonalData.maskIdNumber(value);
+    if (!seesIdNumbers()) {
+      return PersonalData.maskIdNumber(value);
+    }
+    noteIf(value != null && !value.isBlank(), Disclosures.ID_NUMBER);
+    return value;
   }
 
   public String phone(String value) {
-    return seesPhones() ? value : PersonalData.maskPhone(value);
+    if (!seesPhones()) {
+      return PersonalData.maskPhone(value);
+    }
+    noteIf(value != null && !value.isBlank(), Disclosures.PHONE);
+    return value;
   }
 
   /** Free text with any ID number or phone in it masked where this caller may not see it. */
   public String text(String value) {
-    String ids = seesIdNumbers() ? value : PersonalData.maskIdNumbersIn(value);
-    return seesPhones() ? ids : PersonalData.maskPhonesIn(ids);
+    String ids;
+    if (seesIdNumbers()) {
+      noteIf(PersonalData.holdsIdNumber(value), Disclosures.ID_NUMBER);
+      ids = value;
+    } else {
+      ids = PersonalData.maskIdNumbersIn(value);
+    }
+    if (seesPhones()) {
+      noteIf(PersonalData.holdsPhone(ids), Disclosures.PHONE);
+      return ids;
+    }
+    return PersonalData.maskPhonesIn(ids);
   }
 
   /** A search by ID number: refused (403 naming the parameter) unless the caller sees them. */
   public void requireMaySearchByIdNumber(String parameter, String value) {
-    if (value != null && !value.isBlank() && !seesIdNumbers()) {
-      throw refused(parameter);
+    if (value != null && !value.isBlank()) {
+      if (!seesIdNumbers()) {
+        throw refused(parameter);
+      }
+      disclosures.note(Disclosures.ID_NUMBER_SEARCH);
     }
   }
 
@@ -87,6 +122,14 @@ public class PersonalDataViewer {
     if ((!seesIdNumbers() && PersonalData.holdsIdNumber(value))
         || (!seesPhones() && PersonalData.holdsPhone(value))) {
       throw refused(parameter);
+    }
+    noteIf(PersonalData.holdsIdNumber(value), Disclosures.ID_NUMBER_SEARCH);
+    noteIf(PersonalData.holdsPhone(value), Disclosures.PHONE_SEARCH);
+  }
+
+  private void noteIf(boolean disclosed, String field) {
+    if (disclosed) {
+      disclosures.note(field);
     }
   }
 
