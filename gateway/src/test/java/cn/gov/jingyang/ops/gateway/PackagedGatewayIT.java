@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * PackagedDevSigningKey}).
  */
 @QuarkusIntegrationTest
+@Tag("packaged")
 @WithTestResource(PackagedDevSigningKey.class)
 class PackagedGatewayIT {
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import cn.gov.jingyang.ops.infra.DevTokens;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * with both and serves its API with the authorisation it promises.
  */
 @QuarkusIntegrationTest
+@Tag("packaged")
 class PackagedPersonnelServiceIT {
 
   @Test
