@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -159,25 +157,12 @@ final class FaultClient {
   }
 
   private String newToken() throws Exception {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(
-                (URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                        + ":"
-                        + URLEncoder.encode(secret, StandardCharsets.UTF_8))
-                    .getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response =
+    return GatewayClient.accessToken(
         http.send(
-            HttpRequest.newBuilder(gateway.resolve("/oauth/token"))
+            GatewayClient.tokenRequest(gateway.resolve("/oauth/token"), clientId, secret)
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                 .build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("token for " + clientId + ": " + response.body());
-    }
-    return JSON.readTree(response.body()).path("access_token").asText();
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)),
+        clientId);
   }
 }

@@ -87,6 +87,12 @@ final class GatewayClient {
   }
 
   private String token(String clientId, String secret) throws Exception {
+    return accessToken(
+        send(tokenRequest(URI.create(gateway + "/oauth/token"), clientId, secret)), clientId);
+  }
+
+  /** The client-credentials grant at {@code tokenEndpoint} (HTTP Basic, form body). */
+  static HttpRequest.Builder tokenRequest(URI tokenEndpoint, String clientId, String secret) {
     String basic =
         Base64.getEncoder()
             .encodeToString(
@@ -94,12 +100,14 @@ final class GatewayClient {
                         + ":"
                         + URLEncoder.encode(secret, StandardCharsets.UTF_8))
                     .getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(URI.create(gateway + "/oauth/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+    return HttpRequest.newBuilder(tokenEndpoint)
+        .header("Authorization", "Basic " + basic)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"));
+  }
+
+  /** The access token of a token endpoint's answer; refused grants throw. */
+  static String accessToken(HttpResponse<String> response, String clientId) throws Exception {
     if (response.statusCode() != 200) {
       throw new IllegalStateException("token for " + clientId + ": " + response.body());
     }

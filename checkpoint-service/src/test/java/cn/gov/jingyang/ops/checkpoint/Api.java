@@ -9,6 +9,7 @@ import cn.gov.jingyang.ops.platform.security.Roles;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -147,5 +148,29 @@ public final class Api {
 
   public static Map<String, Object> member(UUID person, String role) {
     return Map.of("personId", person.toString(), "role", role);
+  }
+
+  /** An eight-hour shift at the active checkpoint from {@code start}: a lead and one member. */
+  public static Map<String, Object> eightHourShift(UUID lead, UUID member, OffsetDateTime start) {
+    return Map.of(
+        "checkpointId",
+        activeCheckpoint(),
+        "start",
+        start.toString(),
+        "end",
+        start.plusHours(8).toString(),
+        "members",
+        List.of(member(lead, "LEAD"), member(member, "MEMBER")));
+  }
+
+  /** Schedules {@link #eightHourShift} as a commander; its id. */
+  public static String scheduleShift(UUID lead, UUID member, OffsetDateTime start) {
+    return as(COMMAND)
+        .body(eightHourShift(lead, member, start))
+        .post("/shifts")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 }

@@ -25,6 +25,11 @@ public abstract class ServiceBaselineTest {
 
   @Test
   void shouldBeReadyWithItsDatabaseAndKafka() {
+    assertReadyWithItsDatabaseAndKafka();
+  }
+
+  /** Readiness UP with the database and Kafka checks UP, liveness UP. */
+  static void assertReadyWithItsDatabaseAndKafka() {
     given()
         .get("/q/health/ready")
         .then()

@@ -2,7 +2,6 @@ package cn.gov.jingyang.ops.checkpoint.personnel;
 
 import static cn.gov.jingyang.ops.checkpoint.Api.COMMAND;
 import static cn.gov.jingyang.ops.checkpoint.Api.as;
-import static cn.gov.jingyang.ops.checkpoint.Api.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -82,28 +80,6 @@ class DatedDutyStatusReplicaTest {
             () -> as(COMMAND).get("/personnel/" + person).then().body("name", equalTo(name)));
   }
 
-  private static String schedule(UUID lead, UUID person, OffsetDateTime start) {
-    return as(COMMAND)
-        .body(shift(lead, person, start))
-        .post("/shifts")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
-  private static Map<String, Object> shift(UUID lead, UUID person, OffsetDateTime start) {
-    return Map.of(
-        "checkpointId",
-        Api.activeCheckpoint(),
-        "start",
-        start.toString(),
-        "end",
-        start.plusHours(8).toString(),
-        "members",
-        List.of(member(lead, "LEAD"), member(person, "MEMBER")));
-  }
-
   private static String statusAt(UUID person, OffsetDateTime at) {
     return as(COMMAND)
         .queryParam("at", at.toString())
@@ -127,9 +103,9 @@ class DatedDutyStatusReplicaTest {
   private void scenario(boolean leaveFirst) {
     UUID person = registered();
     UUID lead = registered();
-    String tomorrow = schedule(lead, person, NOW.plusDays(1));
-    String nextWeek = schedule(lead, person, LEAVE_FROM.plusDays(1));
-    String afterLeave = schedule(lead, person, LEAVE_UNTIL.plusHours(1));
+    String tomorrow = Api.scheduleShift(lead, person, NOW.plusDays(1));
+    String nextWeek = Api.scheduleShift(lead, person, LEAVE_FROM.plusDays(1));
+    String afterLeave = Api.scheduleShift(lead, person, LEAVE_UNTIL.plusHours(1));
 
     String leave = change(person, "ON_LEAVE", LEAVE_FROM, LEAVE_UNTIL);
     String available = change(person, "AVAILABLE", NOW.minusHours(1), null);
@@ -164,11 +140,11 @@ class DatedDutyStatusReplicaTest {
     // planning the person inside their leave is refused, naming the member; after it, accepted
     UUID otherLead = registered();
     as(COMMAND)
-        .body(shift(otherLead, person, LEAVE_FROM.plusDays(3)))
+        .body(Api.eightHourShift(otherLead, person, LEAVE_FROM.plusDays(3)))
         .post("/shifts")
         .then()
         .statusCode(422)
         .body("errors.field", hasItem("members[1].personId"));
-    schedule(otherLead, person, LEAVE_UNTIL.plusDays(2));
+    Api.scheduleShift(otherLead, person, LEAVE_UNTIL.plusDays(2));
   }
 }

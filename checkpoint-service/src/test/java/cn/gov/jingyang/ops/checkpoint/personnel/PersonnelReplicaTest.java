@@ -3,7 +3,6 @@ package cn.gov.jingyang.ops.checkpoint.personnel;
 import static cn.gov.jingyang.ops.checkpoint.Api.AUDITOR;
 import static cn.gov.jingyang.ops.checkpoint.Api.COMMAND;
 import static cn.gov.jingyang.ops.checkpoint.Api.as;
-import static cn.gov.jingyang.ops.checkpoint.Api.member;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -107,23 +105,7 @@ class PersonnelReplicaTest {
     UUID lead = registered();
     OffsetDateTime start =
         OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(20).truncatedTo(ChronoUnit.HOURS);
-    String shift =
-        as(COMMAND)
-            .body(
-                Map.of(
-                    "checkpointId",
-                    Api.activeCheckpoint(),
-                    "start",
-                    start.toString(),
-                    "end",
-                    start.plusHours(8).toString(),
-                    "members",
-                    List.of(member(lead, "LEAD"), member(person, "MEMBER"))))
-            .post("/shifts")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String shift = Api.scheduleShift(lead, person, start);
 
     send(person, "PersonDeactivated", "1b6e0c9a-7f2d-4c1e-9a3b-5d8f2e4c6a12", Map.of());
     await()
@@ -138,25 +120,6 @@ class PersonnelReplicaTest {
         .body("members[0].role", equalTo("LEAD"));
   }
 
-  private String shiftAt(OffsetDateTime start, UUID lead, UUID person) {
-    return as(COMMAND)
-        .body(
-            Map.of(
-                "checkpointId",
-                Api.activeCheckpoint(),
-                "start",
-                start.toString(),
-                "end",
-                start.plusHours(8).toString(),
-                "members",
-                List.of(member(lead, "LEAD"), member(person, "MEMBER"))))
-        .post("/shifts")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
   /**
    * The person's snapshot (state topic) and the dated DutyStatusChanged (personnel.events) travel
    * on different topics, so the snapshot can come first. SICK until three days from now must then
@@ -169,8 +132,8 @@ class PersonnelReplicaTest {
     UUID lead = registered();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.HOURS);
     OffsetDateTime until = now.plusDays(3);
-    String tomorrow = shiftAt(now.plusDays(1), lead, person);
-    String inFiveDays = shiftAt(now.plusDays(5), lead, person);
+    String tomorrow = Api.scheduleShift(lead, person, now.plusDays(1));
+    String inFiveDays = Api.scheduleShift(lead, person, now.plusDays(5));
 
     String snapshot =
         EventContracts.example("personnel", "PersonSnapshot")
