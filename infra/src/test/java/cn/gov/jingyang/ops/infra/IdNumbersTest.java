@@ -44,6 +44,23 @@ class IdNumbersTest {
     assertThat(IdNumbers.inClear("nothing here")).isEmpty();
   }
 
+  @Test
+  void runsOfDigitsWithTheRightCheckButNoRealBirthDateAreNotIdNumbers() {
+    // the run CI once found in a gateway log: inside a trace id, check character right by chance
+    assertThat(IdNumbers.complete("09606453119383723")).isEqualTo("096064531193837233");
+    String accessLine =
+        "GET /api/cases route=case status=200 trace=ab096064531193837233cdef01234567 requestId=x";
+    assertThat(IdNumbers.inClear(accessLine)).isEmpty();
+    // region group 9, a 13th month, 30 February, year 1899: each alone disqualifies
+    assertThat(IdNumbers.inClear(IdNumbers.complete("91060319900101123"))).isEmpty();
+    assertThat(IdNumbers.inClear(IdNumbers.complete("51060319901301123"))).isEmpty();
+    assertThat(IdNumbers.inClear(IdNumbers.complete("51060319900230123"))).isEmpty();
+    assertThat(IdNumbers.inClear(IdNumbers.complete("51060318991231123"))).isEmpty();
+    // while the same number with a real date, in the same trace-like context, is found
+    assertThat(IdNumbers.inClear("trace=ab510603199001011231cd"))
+        .containsExactly("510603199001011231");
+  }
+
   private static boolean valid(String id) {
     int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     int sum = 0;
