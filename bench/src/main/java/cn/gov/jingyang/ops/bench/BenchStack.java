@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.bench;
 
 import cn.gov.jingyang.ops.infra.DevTokens;
+import cn.gov.jingyang.ops.infra.FileTrees;
 import cn.gov.jingyang.ops.infra.PostgresServer;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
 import cn.gov.jingyang.ops.stack.StackLayout;
@@ -32,7 +33,7 @@ final class BenchStack implements AutoCloseable {
 
   /** Starts a fresh stack (new data directory) and returns once every service is ready. */
   static BenchStack start(Path repository, Path data) throws Exception {
-    cn.gov.jingyang.ops.infra.FileTrees.delete(data);
+    FileTrees.delete(data);
     Suite suite = new Suite(StackLayout.onFreePorts(repository, data), overrides());
     try {
       suite.start();
@@ -41,6 +42,29 @@ final class BenchStack implements AutoCloseable {
       throw e;
     }
     return new BenchStack(suite);
+  }
+
+  /**
+   * The suite on fresh data with {@code overrides}; a start that fails (Kafka not ready in its 90 s
+   * on a busy host) is cleaned up and tried again, three times at most.
+   */
+  static Suite startedWithRetries(
+      Path repository, Path data, Map<ServiceCatalog.Service, Map<String, String>> overrides)
+      throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      FileTrees.delete(data);
+      Suite suite = new Suite(StackLayout.onFreePorts(repository, data), overrides);
+      try {
+        suite.start();
+        return suite;
+      } catch (IllegalStateException e) {
+        suite.close();
+        if (attempt == 3) {
+          throw e;
+        }
+        System.out.printf("[bench] the suite did not start (%s): again%n", e.getMessage());
+      }
+    }
   }
 
   /** The environment the bench adds: only the gateway's allowances, far above any load here. */
