@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -113,6 +115,14 @@ final class BenchStack implements AutoCloseable {
         .children()
         .filter(p -> p.info().commandLine().orElse("").contains(jar))
         .findFirst();
+  }
+
+  /** Runs {@code jcmd <pid> args...} against a service (JFR.start, JFR.stop) and waits for it. */
+  void jcmd(ServiceCatalog.Service service, String... args) throws Exception {
+    long pid = process(service).orElseThrow().pid();
+    List<String> command = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+    command.addAll(List.of(args));
+    new ProcessBuilder(command).inheritIO().start().waitFor();
   }
 
   long rssMb(ServiceCatalog.Service service) {
