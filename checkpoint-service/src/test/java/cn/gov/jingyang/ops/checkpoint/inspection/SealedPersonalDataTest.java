@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.jingyang.ops.checkpoint.Api;
 import cn.gov.jingyang.ops.infra.EventContracts;
+import cn.gov.jingyang.ops.infra.IdNumberScan;
 import cn.gov.jingyang.ops.infra.IdNumbers;
 import cn.gov.jingyang.ops.infra.TopicProbe;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +47,15 @@ class SealedPersonalDataTest {
   @Inject KafkaClients kafka;
   @Inject PersonalDataSealing sealing;
   @Inject Resealer resealer;
+
+  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+  String jdbcUrl;
+
+  @ConfigProperty(name = "quarkus.datasource.username")
+  String user;
+
+  @ConfigProperty(name = "quarkus.datasource.password")
+  String password;
 
   @Test
   void anOccupantIsStoredSealedAndAnsweredInClearOnlyToARoleThatSeesIt() {
@@ -120,8 +131,10 @@ class SealedPersonalDataTest {
     String idNumber = Api.idNumber();
     String phone = phone();
     UUID inspection = insertInClear(UUID.fromString(checkpoint), idNumber, phone);
-    // read as stored until converted
+    // read as stored until converted; the scan sees the clear row
     assertAnswered(inspection.toString(), idNumber, phone);
+    assertThat(scanDatabase().found().values())
+        .anySatisfy(n -> assertThat(n).contains(masked(idNumber)));
 
     // the first start after the upgrade: the columns are not recorded as converted yet
     new Db(dataSource)
@@ -131,6 +144,7 @@ class SealedPersonalDataTest {
     assertThat(resealer.resealAll(sealing)).isEqualTo(2);
 
     assertStoredSealed(inspection.toString(), idNumber, phone);
+    assertThat(scanDatabase().found()).isEmpty();
     assertAnswered(inspection.toString(), idNumber, phone);
     as(COMMAND)
         .queryParam("idNumber", idNumber)
@@ -177,6 +191,38 @@ class SealedPersonalDataTest {
       assertThat(IdNumbers.inClear(rows)).isEmpty();
       assertThat(rows).doesNotContain(singlePhone).doesNotContain(batchedPhone);
     }
+  }
+
+  @Test
+  void noRowOfTheDatabaseHoldsAnIdNumberInClearAfterRecordingFlaggingAndSearching()
+      throws SQLException {
+    String checkpoint = Api.activeCheckpoint();
+    String single = Api.idNumber();
+    String batched = Api.idNumber();
+    as(OFFICER)
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(record(checkpoint, occupant(single, phone(), "HOME_QUARANTINE")))
+        .post("/inspections")
+        .then()
+        .statusCode(201);
+    upload(record(checkpoint, occupant(batched, phone(), "REFERRED_TO_HEALTH")));
+    for (String idNumber : List.of(single, batched)) {
+      as(COMMAND)
+          .queryParam("idNumber", idNumber)
+          .get("/inspections")
+          .then()
+          .statusCode(200)
+          .body("total", equalTo(1));
+    }
+
+    // every table as text: occupants, outbox, idempotency answers, audit trail, replicas...
+    IdNumberScan scan = scanDatabase();
+    assertThat(scan.found()).as(scan.summary()).isEmpty();
+  }
+
+  /** Every row of every table of the service's database, as text. */
+  private IdNumberScan scanDatabase() throws SQLException {
+    return new IdNumberScan().database(jdbcUrl, user, password);
   }
 
   @Test
