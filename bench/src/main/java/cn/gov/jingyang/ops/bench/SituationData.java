@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.bench;
 
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -17,6 +18,18 @@ import java.time.ZoneOffset;
  * alerts. Statistics are then analyzed, as autovacuum would.
  */
 final class SituationData {
+
+  /**
+   * One sealed ID number and phone (the stack's development keys) for every synthetic row: the
+   * services store personal data only sealed, and the situation report does not read it. Lookups
+   * are distinct per row (an open task per person is unique by its lookup).
+   */
+  private static final PersonalDataSealing SEALING =
+      PersonalDataSealing.of(
+          PersonalDataSealing.DEVELOPMENT_KEYS, PersonalDataSealing.DEVELOPMENT_LOOKUP_KEY);
+
+  private static final String SEALED_ID_NUMBER = SEALING.seal("510603199001011231");
+  private static final String SEALED_PHONE = SEALING.seal("13900005678");
 
   static final int INSPECTIONS = 1_000_000;
   static final int TASKS = 100_000;
@@ -56,12 +69,14 @@ final class SituationData {
       }
       exec(
           c,
-          "insert into occupant (id, inspection_id, position, name, id_number, phone,"
-              + " origin_province, origin_city, stayed_in_risk_area, temperature, symptoms,"
+          "insert into occupant (id, inspection_id, position, name, id_number, id_number_lookup,"
+              + " phone, origin_province, origin_city, stayed_in_risk_area, temperature, symptoms,"
               + " destination_town, destination_address, result, flagged, flag_reasons)"
-              + " select gen_random_uuid(), i.id, p, '王芳',"
-              + " '5106031990' || lpad((abs(hashtext(i.id::text)) % 10000000)::text, 8, '0'),"
-              + " '13900005678', f.province, '某市', f.flagged, f.temperature,"
+              + " select gen_random_uuid(), i.id, p, '王芳', '"
+              + SEALED_ID_NUMBER
+              + "', md5(i.id::text || p), '"
+              + SEALED_PHONE
+              + "', f.province, '某市', f.flagged, f.temperature,"
               + " case when f.flagged then '[\"FEVER\"]' else '[]' end::jsonb, '孝泉镇',"
               + " '孝泉镇民主村3组12号', case when f.flagged then 'HOME_QUARANTINE' else 'CLEARED' end,"
               + " f.flagged, case when f.flagged then '[\"FEVER\"]' else '[]' end::jsonb"
@@ -105,10 +120,14 @@ final class SituationData {
               + " - 1)::int n from routing_unit where code like 'PS-S%'");
       exec(
           c,
-          "insert into verification_task (id_number, person_name, phone, address, town, station_unit_id,"
-              + " status, first_source, due_at, assignee, outcome, created_at, created_by,"
-              + " assigned_at, visited_at, completed_at, completed_by)"
-              + " select '5106' || lpad(g::text, 14, '0'), '李四', '13900000000', '孝泉镇民主村',"
+          "insert into verification_task (id_number, id_number_lookup, person_name, phone,"
+              + " address, town, station_unit_id, status, first_source, due_at, assignee, outcome,"
+              + " created_at, created_by, assigned_at, visited_at, completed_at, completed_by)"
+              + " select '"
+              + SEALED_ID_NUMBER
+              + "', md5(g::text), '李四', '"
+              + SEALED_PHONE
+              + "', '孝泉镇民主村',"
               + " '孝泉镇', case when g % 21 = 0 then null else s.unit_id end, st.status,"
               + " case when g % 4 = 0 then 'PROVINCIAL_LIST' else 'CHECKPOINT_FLAG' end,"
               + " now() + ((g % 96) - 48) * interval '1 hour',"
@@ -147,7 +166,9 @@ final class SituationData {
               + " duty_status, duty_status_since)"
               + " select gen_random_uuid(), case when g % 3 = 0 then 'AUXILIARY_POLICE'"
               + " else 'POLICE_OFFICER' end, 'B' || lpad(g::text, 6, '0'), '警员' || g, u.id,"
-              + " '民警', '13800000000', 'AVAILABLE', now() - interval '30 days'"
+              + " '民警', '"
+              + SEALED_PHONE
+              + "', 'AVAILABLE', now() - interval '30 days'"
               + " from generate_series(1, "
               + PEOPLE
               + ") g join bench_unit u on u.n = g % 20");
