@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.checkpoint.risk;
 
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import cn.gov.jingyang.ops.platform.transaction.TransactionLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,10 +46,7 @@ public class RiskRulesService {
   @Transactional
   public RiskRulesVersion change(
       long expectedVersion, RiskRulesApi.RiskRulesRequest r, String changedBy) {
-    versions
-        .getEntityManager()
-        .createNativeQuery("select pg_advisory_xact_lock(hashtext('checkpoint.risk_rules'))")
-        .getSingleResult();
+    TransactionLock.take(versions.getEntityManager(), "checkpoint.risk_rules");
     RiskRulesVersion current = current();
     if (current.version() != expectedVersion) {
       throw ProblemException.preconditionFailed(

@@ -4,6 +4,7 @@ import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.time.DistrictDays;
+import cn.gov.jingyang.ops.platform.transaction.TransactionLock;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -48,14 +49,8 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
    * both find a person free. Locks are taken in a fixed order to avoid deadlocks.
    */
   public void lockPeople(Collection<UUID> personIds) {
-    personIds.stream()
-        .sorted()
-        .forEach(
-            id ->
-                getEntityManager()
-                    .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 7))")
-                    .setParameter(1, "shift-person:" + id)
-                    .getSingleResult());
+    TransactionLock.takeAll(
+        getEntityManager(), personIds.stream().map(id -> "shift-person:" + id).toList());
   }
 
   /**

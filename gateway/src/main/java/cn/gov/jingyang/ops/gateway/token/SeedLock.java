@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.gateway.token;
 
+import cn.gov.jingyang.ops.platform.transaction.TransactionLock;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
@@ -14,9 +15,6 @@ public final class SeedLock {
 
   /** Call inside the seeding transaction, before looking the name up. */
   public static void take(String kind, String name) {
-    Panache.getEntityManager()
-        .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-        .setParameter(1, "gateway-seed:" + kind + ":" + name)
-        .getSingleResult();
+    TransactionLock.take(Panache.getEntityManager(), "gateway-seed:" + kind + ":" + name);
   }
 }

@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.platform.audit;
 import cn.gov.jingyang.ops.platform.paging.LikePattern;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.transaction.TransactionLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -25,8 +26,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class AuditTrail {
 
-  /** Advisory lock key that serialises appends ("audittrl"). */
-  static final long APPEND_LOCK = 0x6175_6469_7474_726cL;
+  /** The lock that serialises appends, so each row is chained to the one committed before it. */
+  static final String APPEND_LOCK = "audit-trail-append";
 
   private static final String COLUMNS =
       "id, recorded_at, actor, roles, unit, subject, fields, purpose, request_id, previous_hash,"
@@ -58,10 +59,7 @@ public class AuditTrail {
 
   private AuditRecord appendOn(Disclosure d) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-        lock.setLong(1, APPEND_LOCK);
-        lock.execute();
-      }
+      TransactionLock.take(c, APPEND_LOCK);
       String previous = AuditChain.GENESIS;
       try (PreparedStatement last =
               c.prepareStatement("select hash from audit_trail order by id desc limit 1");

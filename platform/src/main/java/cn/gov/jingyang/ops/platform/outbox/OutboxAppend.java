@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.platform.outbox;
 
+import cn.gov.jingyang.ops.platform.transaction.TransactionLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +18,8 @@ import java.util.UUID;
  */
 public final class OutboxAppend {
 
-  /** Advisory lock key that orders appends: seq order is commit order, so the feed has no holes. */
-  public static final long APPEND_LOCK = 0x6a79_6f75_7462_6f78L;
+  /** The lock that orders appends: seq order is commit order, so the feed has no holes. */
+  public static final String APPEND_LOCK = "outbox-append";
 
   /** Rows per INSERT statement (9 parameters each; PostgreSQL allows 65,535 per statement). */
   private static final int ROWS_PER_STATEMENT = 1_000;
@@ -57,10 +58,7 @@ public final class OutboxAppend {
 
   /** The serialising lock alone, released at commit or rollback. */
   public static void lock(Connection c) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-      lock.setLong(1, APPEND_LOCK);
-      lock.execute();
-    }
+    TransactionLock.take(c, APPEND_LOCK);
   }
 
   /** Inserts the rows without taking the lock: only for a caller that already holds it. */
