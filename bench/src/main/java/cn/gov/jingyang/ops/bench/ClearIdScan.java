@@ -1,68 +1,93 @@
 package cn.gov.jingyang.ops.bench;
 
-import cn.gov.jingyang.ops.infra.IdNumbers;
+import cn.gov.jingyang.ops.infra.IdNumberScan;
+import cn.gov.jingyang.ops.infra.PostgresServer;
+import cn.gov.jingyang.ops.infra.ServiceCatalog;
+import cn.gov.jingyang.ops.stack.Suite;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * After the fault run: the services' logs and every page of the three feeds scanned for valid ID
- * numbers in clear (infra {@link IdNumbers#inClear}); 0 expected.
+ * After the fault run: every place the suite keeps data scanned for valid ID numbers in clear
+ * (infra {@link IdNumberScan}, the system tests' scanner): PostgreSQL's files and WAL after a
+ * checkpoint, every row of every service database as text, every record of Kafka's segments, the
+ * service logs, and every page of the three feeds; 0 expected in each.
  */
 final class ClearIdScan {
 
   private final FaultClient api;
-  private final Path logs;
+  private final Suite suite;
 
-  ClearIdScan(FaultClient api, Path logs) {
+  ClearIdScan(FaultClient api, Suite suite) {
     this.api = api;
-    this.logs = logs;
+    this.suite = suite;
   }
 
   void run(Reconciliation checks) {
-    long logFiles = 0;
-    long inLogs = 0;
-    try (Stream<Path> files = Files.list(logs)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        logFiles++;
-        inLogs +=
-            IdNumbers.inClear(new String(Files.readAllBytes(f), StandardCharsets.UTF_8)).size();
-      }
-    } catch (IOException e) {
-      checks.add("service logs scanned for ID numbers in clear", 0, 1, "unreadable: " + e);
+    scan(checks, "PostgreSQL: every row of the four databases as text", this::databases);
+    scan(
+        checks,
+        "PostgreSQL's files (tables, indexes, WAL)",
+        s -> s.files(suite.layout().postgresData()));
+    scan(
+        checks,
+        "Kafka's segments, records decoded",
+        s -> s.kafkaSegments(suite.layout().kafkaData()));
+    scan(checks, "the service logs", s -> s.files(suite.layout().logs()));
+    scan(checks, "the feed pages", this::feeds);
+  }
+
+  private interface Scope {
+    void scan(IdNumberScan scan) throws Exception;
+  }
+
+  private static void scan(Reconciliation checks, String where, Scope scope) {
+    IdNumberScan scan = new IdNumberScan();
+    try {
+      scope.scan(scan);
+    } catch (Exception e) {
+      checks.add("ID numbers in clear: " + where, 0, 1, "not scanned: " + e);
       return;
     }
+    long found = scan.found().values().stream().mapToLong(List::size).sum();
+    String places = String.join(", ", scan.found().keySet().stream().limit(3).toList());
     checks.add(
-        "ID numbers in clear in the service logs", logFiles, inLogs, logFiles + " log files");
-    long pages = 0;
-    long events = 0;
-    long inFeeds = 0;
+        "ID numbers in clear: " + where,
+        1,
+        found,
+        scan.summary() + (places.isEmpty() ? "" : "; e.g. " + places));
+  }
+
+  private void databases(IdNumberScan scan) throws Exception {
+    for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
+      String url = suite.jdbcUrl(service.database());
+      try (Connection c =
+              DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+          Statement s = c.createStatement()) {
+        s.execute("checkpoint");
+      }
+      scan.database(url, PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+  }
+
+  private void feeds(IdNumberScan scan) {
     for (String feed : List.of("checkpoint", "case", "personnel")) {
       long cursor = 0;
       while (true) {
         FaultClient.Answer page = api.get("/api/v1/feed/" + feed + "?limit=500&after=" + cursor);
         if (!page.ok()) {
-          inFeeds++;
-          break;
+          throw new IllegalStateException("feed " + feed + " answered " + page);
         }
         JsonNode body = page.body();
-        pages++;
-        events += body.path("events").size();
-        inFeeds += IdNumbers.inClear(body.toString()).size();
+        scan.text("feed " + feed, body.toString());
         if (!body.path("hasMore").asBoolean()) {
           break;
         }
         cursor = body.path("nextCursor").asLong();
       }
     }
-    checks.add(
-        "ID numbers in clear on the feed pages",
-        pages,
-        inFeeds,
-        events + " events on " + pages + " pages of the three feeds");
   }
 }

@@ -82,7 +82,7 @@ public final class FaultRun {
       } catch (RuntimeException e) {
         checks.add("topics read from the beginning", 0, 1, "could not be read: " + e.getMessage());
       }
-      new ClearIdScan(api, suite.layout().logs()).run(checks);
+      new ClearIdScan(api, suite).run(checks);
       long unanswered = load.unanswered.values().stream().mapToLong(a -> a.get()).sum();
       checks.add(
           "writes the suite never answered (5 min of retries each)", unanswered, unanswered, "");

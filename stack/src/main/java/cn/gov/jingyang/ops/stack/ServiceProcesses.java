@@ -26,13 +26,17 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcesses {
 
   /**
-   * The token verification key the stack's services trust: the development key bundled with the
-   * platform, whose tokens {@code ./stackctl token} mints. A production-profile service takes it
-   * only with the explicit opt-in, which nothing but this launcher sets.
+   * The keys the stack's services use: the token verification key bundled with the platform, whose
+   * tokens {@code ./stackctl token} mints, and the public development keys that seal personal data
+   * at rest. A production-profile service takes them only with the explicit opt-in, which nothing
+   * but this launcher sets.
    */
   static final Map<String, String> DEVELOPMENT_KEY =
       Map.of(
           "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "jwt/dev-public-key.pem",
+          // platform pii.PersonalDataSealing.DEVELOPMENT_KEYS and DEVELOPMENT_LOOKUP_KEY
+          "OPS_PERSONAL_DATA_KEYS", "dev:amluZ3lhbmctZGV2LXBlcnNvbmFsLWRhdGEta2V5ISE=",
+          "OPS_PERSONAL_DATA_LOOKUP_KEY", "amluZ3lhbmctZGV2LWxvb2t1cC1rZXktcHVibGljISE=",
           "OPS_SECURITY_ALLOW_DEVELOPMENT_KEY", "true");
 
   /** The demo system client the gateway registers in the stack (README examples only). */

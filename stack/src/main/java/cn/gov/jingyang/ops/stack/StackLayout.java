@@ -81,11 +81,13 @@ public record StackLayout(
         ports);
   }
 
-  Path postgresData() {
+  /** PostgreSQL's data directory (tables, WAL, its log). */
+  public Path postgresData() {
     return data.resolve("postgres");
   }
 
-  Path kafkaData() {
+  /** Kafka's log directory (its topics' segments). */
+  public Path kafkaData() {
     return data.resolve("kafka");
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -96,6 +97,10 @@ public final class SystemStack {
   private static Map<ServiceCatalog.Service, Map<String, String>> environment(
       StackLayout layout, KeyPair key, String keyId, Path publicKey) {
     Map<ServiceCatalog.Service, Map<String, String>> env = new HashMap<>();
+    // this run's own keys sealing personal data at rest, one ring for all services (case-service
+    // opens the sealed fields of checkpoint's events), as a deployment has them
+    String sealingKeys = "st:" + randomKey();
+    String lookupKey = randomKey();
     String jwks =
         "http://localhost:" + layout.port(ServiceCatalog.GATEWAY) + "/.well-known/jwks.json";
     for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
@@ -107,6 +112,8 @@ public final class SystemStack {
                   jwks,
                   "OPS_SECURITY_ALLOW_DEVELOPMENT_KEY",
                   "false")));
+      env.get(service).put("OPS_PERSONAL_DATA_KEYS", sealingKeys);
+      env.get(service).put("OPS_PERSONAL_DATA_LOOKUP_KEY", lookupKey);
       // tracing on, exported to this JVM's OTLP sink; a line per applied event (TraceIdTest)
       env.get(service).put("QUARKUS_OTEL_SDK_DISABLED", "false");
       env.get(service).put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", SPANS.endpoint());
@@ -143,6 +150,12 @@ public final class SystemStack {
     }
     env.put(ServiceCatalog.GATEWAY, gateway);
     return env;
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
   }
 
   private static String pem(String type, byte[] der) {
@@ -183,6 +196,11 @@ public final class SystemStack {
   /** How many instances of every service run (1, or 2 in the scale-out execution). */
   public int instances() {
     return suite.layout().instances();
+  }
+
+  /** The stack's data on disk: PostgreSQL's and Kafka's directories and the service logs. */
+  public StackLayout layout() {
+    return suite.layout();
   }
 
   /** A database of the stack's PostgreSQL, for what only an operator's query shows. */

@@ -4,6 +4,7 @@ import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
 import cn.gov.jingyang.ops.personnel.party.PartyStatus;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,7 +35,11 @@ public class Person {
   private UUID unitId;
 
   private String position;
+
+  /** Sealed in the table, clear here (see {@link SealedPhone}). */
+  @Convert(converter = SealedPhone.class)
   private String phone;
+
   private String[] qualifications;
 
   @Enumerated(EnumType.STRING)

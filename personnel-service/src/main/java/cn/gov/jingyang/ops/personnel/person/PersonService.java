@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.personnel.person;
 
 import cn.gov.jingyang.ops.personnel.unit.UnitRepository;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.transaction.Flush;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,13 +21,19 @@ public class PersonService {
   private final UnitRepository units;
   private final Outbox outbox;
   private final PersonStates states;
+  private final PersonalDataSealing sealing;
 
   public PersonService(
-      PersonRepository people, UnitRepository units, Outbox outbox, PersonStates states) {
+      PersonRepository people,
+      UnitRepository units,
+      Outbox outbox,
+      PersonStates states,
+      PersonalDataSealing sealing) {
     this.people = people;
     this.units = units;
     this.outbox = outbox;
     this.states = states;
+    this.sealing = sealing;
   }
 
   @Transactional
@@ -36,7 +43,7 @@ public class PersonService {
     Person person = new Person(details, now());
     people.persist(person);
     flush();
-    outbox.append(PersonRegistered.of(person));
+    outbox.append(PersonRegistered.of(person, sealing));
     states.publish(person);
     return person;
   }
@@ -58,7 +65,7 @@ public class PersonService {
     requireFreeBadge(details, id);
     person.update(details);
     flush();
-    outbox.append(PersonUpdated.of(person));
+    outbox.append(PersonUpdated.of(person, sealing));
     states.publish(person);
     return person;
   }

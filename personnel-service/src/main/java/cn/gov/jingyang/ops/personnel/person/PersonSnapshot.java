@@ -3,6 +3,8 @@ package cn.gov.jingyang.ops.personnel.person;
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
 import cn.gov.jingyang.ops.personnel.party.PartyStatus;
 import cn.gov.jingyang.ops.platform.events.DomainEvent;
+import cn.gov.jingyang.ops.platform.pii.PersonalData;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.UUID;
  * person id): after every change of the person, and when an operator republishes all. A person who
  * left the force is a snapshot with {@code active=false}, never a tombstone — records elsewhere go
  * on referring to them. {@code version} grows with every change: apply a snapshot only if it is
- * newer.
+ * newer. {@code phone} is masked; the number travels only sealed, in {@code phoneSealed}, which a
+ * service configured with the personal-data key can open.
  */
 public record PersonSnapshot(
     UUID personId,
@@ -23,6 +26,7 @@ public record PersonSnapshot(
     UUID unitId,
     String position,
     String phone,
+    String phoneSealed,
     List<String> qualifications,
     DutyStatus dutyStatus,
     OffsetDateTime dutyStatusSince,
@@ -35,7 +39,7 @@ public record PersonSnapshot(
     long version)
     implements DomainEvent {
 
-  public static PersonSnapshot of(Person p) {
+  public static PersonSnapshot of(Person p, PersonalDataSealing sealing) {
     return new PersonSnapshot(
         p.id(),
         p.category(),
@@ -43,7 +47,8 @@ public record PersonSnapshot(
         p.name(),
         p.unitId(),
         p.position(),
-        p.phone(),
+        PersonalData.maskPhone(p.phone()),
+        sealing.seal(p.phone()),
         p.qualifications(),
         p.dutyStatus(),
         p.dutyStatusSince(),

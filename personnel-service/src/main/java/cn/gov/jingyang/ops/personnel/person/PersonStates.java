@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.personnel.person;
 
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -16,13 +17,15 @@ public class PersonStates {
   public static final String TOPIC = "personnel.people.state";
 
   private final Outbox outbox;
+  private final PersonalDataSealing sealing;
 
-  public PersonStates(Outbox outbox) {
+  public PersonStates(Outbox outbox, PersonalDataSealing sealing) {
     this.outbox = outbox;
+    this.sealing = sealing;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void publish(Person person) {
-    outbox.appendTo(TOPIC, PersonSnapshot.of(person));
+    outbox.appendTo(TOPIC, PersonSnapshot.of(person, sealing));
   }
 }

@@ -1,10 +1,15 @@
 package cn.gov.jingyang.ops.personnel.person;
 
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
+import cn.gov.jingyang.ops.platform.pii.PersonalData;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import java.util.List;
 import java.util.UUID;
 
-/** A person's record changed; carries the whole new state. */
+/**
+ * A person's record changed; carries the whole new state, the phone masked in {@code phone} and
+ * sealed in {@code phoneSealed}.
+ */
 public record PersonUpdated(
     UUID personId,
     PersonCategory category,
@@ -13,13 +18,14 @@ public record PersonUpdated(
     UUID unitId,
     String position,
     String phone,
+    String phoneSealed,
     List<String> qualifications,
     DutyStatus dutyStatus,
     boolean active,
     long version)
     implements PersonEvent {
 
-  public static PersonUpdated of(Person p) {
+  public static PersonUpdated of(Person p, PersonalDataSealing sealing) {
     return new PersonUpdated(
         p.id(),
         p.category(),
@@ -27,7 +33,8 @@ public record PersonUpdated(
         p.name(),
         p.unitId(),
         p.position(),
-        p.phone(),
+        PersonalData.maskPhone(p.phone()),
+        sealing.seal(p.phone()),
         p.qualifications(),
         p.dutyStatus(),
         p.active(),

@@ -17,6 +17,7 @@ import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.infra.TopicProbe;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -33,6 +34,7 @@ class PersonResourceTest {
 
   @Inject DataSource db;
   @Inject KafkaClients kafka;
+  @Inject PersonalDataSealing sealing;
 
   @Test
   void shouldRegisterAPersonAndPublishTheContractedEventOnKafka() {
@@ -73,7 +75,12 @@ class PersonResourceTest {
       EventContracts.assertValid(event);
       JsonPath json = JsonPath.from(event);
       assertThat(json.getString("type")).isEqualTo("cn.gov.jingyang.personnel.PersonRegistered");
-      assertThat(json.getString("data.phone")).isEqualTo(body.get("phone"));
+      // the number travels sealed only; phone is masked (issue 13, R4)
+      String phone = (String) body.get("phone");
+      assertThat(json.getString("data.phone"))
+          .isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+      assertThat(sealing.open(json.getString("data.phoneSealed"))).isEqualTo(phone);
+      assertThat(event).doesNotContain(phone);
       assertThat(json.getString("data.unitId")).isEqualTo(unit);
     }
   }

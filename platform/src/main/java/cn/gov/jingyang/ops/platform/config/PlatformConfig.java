@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the platform parts, under {@code ops.*}. */
 @ConfigMapping(prefix = "ops")
@@ -22,6 +23,20 @@ public interface PlatformConfig {
   Feed feed();
 
   AuditTrail auditTrail();
+
+  PersonalData personalData();
+
+  /**
+   * Keys of personal data sealed at rest, read by {@code pii.PersonalDataSealing}, which applies
+   * the key policy (development keys in the dev and test profiles only).
+   */
+  interface PersonalData {
+    /** {@code <id>:<base64 of 32 bytes>[,<older id>:<base64>...]}; the first key seals. */
+    Optional<String> keys();
+
+    /** Base64 of 32 bytes: the HMAC key of the lookup columns. */
+    Optional<String> lookupKey();
+  }
 
   interface Outbox {
     /**

@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.platform.idempotency;
 
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,9 +33,11 @@ public class IdempotencyKeys {
   private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private final DataSource dataSource;
+  private final PersonalDataSealing sealing;
 
-  public IdempotencyKeys(DataSource dataSource) {
+  public IdempotencyKeys(DataSource dataSource, PersonalDataSealing sealing) {
     this.dataSource = dataSource;
+    this.sealing = sealing;
   }
 
   /**
@@ -88,7 +91,8 @@ public class IdempotencyKeys {
       ps.setString(2, response.contentType());
       ps.setString(3, response.location());
       ps.setString(4, response.etag());
-      ps.setString(5, response.body());
+      // the answer may hold ID numbers and phones in clear (a role that may see them): sealed
+      ps.setString(5, sealing.seal(response.body()));
       ps.setString(6, caller);
       ps.setString(7, key);
       ps.executeUpdate();
@@ -117,7 +121,7 @@ public class IdempotencyKeys {
     }
   }
 
-  private static Earlier earlier(Connection c, String caller, String key)
+  private Earlier earlier(Connection c, String caller, String key)
       throws SQLException, StillRunning {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -133,7 +137,11 @@ public class IdempotencyKeys {
         return new Earlier(
             rs.getString(1),
             new StoredResponse(
-                rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                rs.getInt(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                sealing.open(rs.getString(6))));
       }
     }
   }
