@@ -27,6 +27,9 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class PartiesResealing implements Resealable {
 
+  /** Its name in sealed_data. */
+  public static final String NAME = "case_file.parties";
+
   private static final int BATCH = 500;
   private static final List<String> SEALED_FIELDS = List.of("idNumber", "phone");
 
@@ -39,9 +42,14 @@ public class PartiesResealing implements Resealable {
   }
 
   @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
   @Transactional
   public int resealBatch(PersonalDataSealing sealing) {
-    String active = activePrefix(sealing);
+    String active = "pd1:" + sealing.activeKeyId() + ":";
     Map<UUID, String> cases = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement select =
@@ -62,7 +70,7 @@ public class PartiesResealing implements Resealable {
       try (PreparedStatement update =
           c.prepareStatement("update case_file set parties = ?::jsonb where id = ?")) {
         for (Map.Entry<UUID, String> e : cases.entrySet()) {
-          update.setString(1, reseal(e.getValue(), sealing, active));
+          update.setString(1, reseal(e.getValue(), sealing));
           update.setObject(2, e.getKey());
           update.addBatch();
         }
@@ -74,23 +82,16 @@ public class PartiesResealing implements Resealable {
     return cases.size();
   }
 
-  private String reseal(String parties, PersonalDataSealing sealing, String active)
-      throws IOException {
+  private String reseal(String parties, PersonalDataSealing sealing) throws IOException {
     JsonNode array = json.readTree(parties);
     for (JsonNode party : array) {
       for (String field : SEALED_FIELDS) {
         JsonNode value = party.get(field);
-        if (value != null && value.isTextual() && !value.asText().startsWith(active)) {
+        if (value != null && value.isTextual() && !sealing.sealedWithActiveKey(value.asText())) {
           ((ObjectNode) party).put(field, sealing.seal(sealing.open(value.asText())));
         }
       }
     }
     return json.writeValueAsString(array);
-  }
-
-  /** {@code pd1:<active key id>:}, what a value sealed with the active key starts with. */
-  private static String activePrefix(PersonalDataSealing sealing) {
-    String probe = sealing.seal("0");
-    return probe.substring(0, probe.indexOf(':', probe.indexOf(':') + 1) + 1);
   }
 }

@@ -10,7 +10,7 @@ import cn.gov.jingyang.ops.platform.pii.PersonalData;
 import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Writes one chunk of a list in the caller's transaction, set-based: COPY of the valid rows into a
@@ -38,6 +39,9 @@ public class ImportChunk {
 
   /** What one chunk did. */
   public record Counts(long created, long sourcesAdded, long duplicates, long unroutable) {}
+
+  /** Rows of COPY text sent to the database at a time. */
+  private static final int ROWS_PER_WRITE = 1000;
 
   /** A valid row with the gazetteer code its town resolved to (null: district queue). */
   public record Staged(ListRow row, String townCode) {}
@@ -156,29 +160,52 @@ public class ImportChunk {
     }
   }
 
-  /** The rows with their ID numbers and phones sealed: never in clear, not even when staged. */
+  /**
+   * The rows with their ID numbers and phones sealed: never in clear, not even when staged. Sent in
+   * pieces of {@value #ROWS_PER_WRITE} rows, so a chunk's COPY text (sealed values make it about
+   * three times the list's) is never held whole.
+   */
   private static void copy(Connection c, List<Staged> rows, PersonalDataSealing sealing)
-      throws SQLException, IOException {
-    StringBuilder text = new StringBuilder(rows.size() * 300);
-    for (Staged s : rows) {
-      ListRow r = s.row();
-      text.append(r.line()).append('\t');
-      field(text, r.name()).append('\t');
-      field(text, sealing.seal(r.idNumber())).append('\t');
-      field(text, sealing.lookup(r.idNumber())).append('\t');
-      field(text, PersonalData.maskIdNumber(r.idNumber())).append('\t');
-      field(text, sealing.seal(r.phone())).append('\t');
-      field(text, r.address()).append('\t');
-      field(text, r.town()).append('\t');
-      field(text, s.townCode()).append('\t');
-      field(text, detail(r)).append('\n');
+      throws SQLException {
+    CopyIn in =
+        c.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn(
+                "copy provincial_stage (line, person_name, id_number, id_lookup, id_masked, phone,"
+                    + " address, town, town_code, detail) from stdin");
+    try {
+      StringBuilder text = new StringBuilder(ROWS_PER_WRITE * 400);
+      int inText = 0;
+      for (Staged s : rows) {
+        ListRow r = s.row();
+        text.append(r.line()).append('\t');
+        field(text, r.name()).append('\t');
+        field(text, sealing.seal(r.idNumber())).append('\t');
+        field(text, sealing.lookup(r.idNumber())).append('\t');
+        field(text, PersonalData.maskIdNumber(r.idNumber())).append('\t');
+        field(text, sealing.seal(r.phone())).append('\t');
+        field(text, r.address()).append('\t');
+        field(text, r.town()).append('\t');
+        field(text, s.townCode()).append('\t');
+        field(text, detail(r)).append('\n');
+        if (++inText == ROWS_PER_WRITE) {
+          write(in, text);
+          inText = 0;
+        }
+      }
+      write(in, text);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
     }
-    c.unwrap(PGConnection.class)
-        .getCopyAPI()
-        .copyIn(
-            "copy provincial_stage (line, person_name, id_number, id_lookup, id_masked, phone,"
-                + " address, town, town_code, detail) from stdin",
-            new StringReader(text.toString()));
+  }
+
+  private static void write(CopyIn in, StringBuilder text) throws SQLException {
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    in.writeToCopy(bytes, 0, bytes.length);
+    text.setLength(0);
   }
 
   /** What the list said about the person, as the source's detail. */

@@ -23,12 +23,20 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ProvincialSourceKeys implements Resealable {
 
+  /** Its name in sealed_data. */
+  public static final String NAME = "verification_task_source.source_key";
+
   private static final int BATCH = 500;
 
   private final DataSource dataSource;
 
   public ProvincialSourceKeys(DataSource dataSource) {
     this.dataSource = dataSource;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
   }
 
   @Override

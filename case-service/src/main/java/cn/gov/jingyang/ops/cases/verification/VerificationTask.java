@@ -1,9 +1,9 @@
 package cn.gov.jingyang.ops.cases.verification;
 
+import cn.gov.jingyang.ops.platform.pii.SealedText;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
-import cn.gov.jingyang.ops.platform.pii.SealedText;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -111,7 +111,11 @@ class SealedPartiesTest {
                 + "\"role\":\"RESPONSIBLE_ORGANISATION\"}]",
             id);
 
-    resealer.resealAll();
+    new Db(dataSource)
+        .count(
+            "with d as (delete from sealed_data where name = ? returning 1) select count(*) from d",
+            PartiesResealing.NAME);
+    assertThat(resealer.resealAll(sealing)).as("cases converted").isPositive();
 
     JsonNode party = storedParty(id);
     assertThat(party.get("idNumber").asText()).startsWith("pd1:");
