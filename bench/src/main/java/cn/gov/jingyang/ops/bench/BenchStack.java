@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.bench;
 
 import cn.gov.jingyang.ops.infra.DevTokens;
+import cn.gov.jingyang.ops.infra.FileTrees;
 import cn.gov.jingyang.ops.infra.PostgresServer;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
 import cn.gov.jingyang.ops.stack.StackLayout;
@@ -9,7 +10,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +35,7 @@ final class BenchStack implements AutoCloseable {
 
   /** Starts a fresh stack (new data directory) and returns once every service is ready. */
   static BenchStack start(Path repository, Path data) throws Exception {
-    cn.gov.jingyang.ops.infra.FileTrees.delete(data);
+    FileTrees.delete(data);
     Suite suite = new Suite(StackLayout.onFreePorts(repository, data), overrides());
     try {
       suite.start();
@@ -41,6 +44,29 @@ final class BenchStack implements AutoCloseable {
       throw e;
     }
     return new BenchStack(suite);
+  }
+
+  /**
+   * The suite on fresh data with {@code overrides}; a start that fails (Kafka not ready in its 90 s
+   * on a busy host) is cleaned up and tried again, three times at most.
+   */
+  static Suite startedWithRetries(
+      Path repository, Path data, Map<ServiceCatalog.Service, Map<String, String>> overrides)
+      throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      FileTrees.delete(data);
+      Suite suite = new Suite(StackLayout.onFreePorts(repository, data), overrides);
+      try {
+        suite.start();
+        return suite;
+      } catch (IllegalStateException e) {
+        suite.close();
+        if (attempt == 3) {
+          throw e;
+        }
+        System.out.printf("[bench] the suite did not start (%s): again%n", e.getMessage());
+      }
+    }
   }
 
   /** The environment the bench adds: only the gateway's allowances, far above any load here. */
@@ -89,6 +115,14 @@ final class BenchStack implements AutoCloseable {
         .children()
         .filter(p -> p.info().commandLine().orElse("").contains(jar))
         .findFirst();
+  }
+
+  /** Runs {@code jcmd <pid> args...} against a service (JFR.start, JFR.stop) and waits for it. */
+  void jcmd(ServiceCatalog.Service service, String... args) throws Exception {
+    long pid = process(service).orElseThrow().pid();
+    List<String> command = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+    command.addAll(List.of(args));
+    new ProcessBuilder(command).inheritIO().start().waitFor();
   }
 
   long rssMb(ServiceCatalog.Service service) {

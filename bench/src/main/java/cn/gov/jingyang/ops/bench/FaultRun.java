@@ -1,9 +1,7 @@
 package cn.gov.jingyang.ops.bench;
 
-import cn.gov.jingyang.ops.infra.FileTrees;
 import cn.gov.jingyang.ops.infra.PostgresServer;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
-import cn.gov.jingyang.ops.stack.StackLayout;
 import cn.gov.jingyang.ops.stack.Suite;
 import cn.gov.jingyang.ops.stack.demo.Demo;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -152,20 +150,7 @@ public final class FaultRun {
     BenchStack.overrides().forEach((s, env) -> overrides.put(s, new HashMap<>(env)));
     overrides.get(ServiceCatalog.GATEWAY).put("OPS_GATEWAY_RATE_LIMIT_ENABLED", "false");
     overrides.get(ServiceCatalog.GATEWAY).put("OPS_GATEWAY_TOKEN_LIFETIME", "PT3H");
-    for (int attempt = 1; ; attempt++) {
-      FileTrees.delete(data);
-      Suite suite = new Suite(StackLayout.onFreePorts(root, data), overrides);
-      try {
-        suite.start();
-        return suite;
-      } catch (IllegalStateException e) {
-        suite.close();
-        if (attempt == 3) {
-          throw e;
-        }
-        say("start failed (%s), trying again", e.getMessage());
-      }
-    }
+    return BenchStack.startedWithRetries(root, data, overrides);
   }
 
   /** One JDBC connection per service database. */

@@ -45,6 +45,7 @@ import org.apache.kafka.common.TopicPartition;
 final class FlagLatency {
 
   static final int POLL_MS = 2;
+  static final int WARM_UP_SECONDS = Integer.getInteger("bench.p3-warmup-seconds", 30);
   static final String UNIT = "7c0e4b1a-3d2f-4e6a-9b8c-1f2e3d4c5b6a";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,7 +68,9 @@ final class FlagLatency {
 
   Figures run(int rounds, int seconds, int perSecond) throws Exception {
     checkpointId = activeCheckpoint(stack, http);
-    flow(perSecond, 3, new AtomicInteger()); // warm-up, not counted
+    // warm-up, not counted: long enough for the JIT to compile the path and any backlog of a cold
+    // start to drain (3 s left a queue the first measured round still paid for)
+    flow(perSecond, WARM_UP_SECONDS, new AtomicInteger());
     String payload = capturedFlag();
     String topic = "bench.flags";
     Topics.ensure(stack.bootstrapServers(), List.of(topic), 6);
@@ -79,6 +82,12 @@ final class FlagLatency {
             new ArrayList<>(),
             new ArrayList<>(),
             new ArrayList<>());
+    boolean jfr = Boolean.getBoolean("bench.jfr");
+    if (jfr) {
+      for (ServiceCatalog.Service s : List.of(ServiceCatalog.CHECKPOINT, ServiceCatalog.CASE)) {
+        stack.jcmd(s, "JFR.start", "name=p3", "settings=profile");
+      }
+    }
     for (int round = 1; round <= rounds; round++) {
       List<Double> k = kafka(topic, payload, perSecond, seconds);
       AtomicInteger refused = new AtomicInteger();
@@ -97,6 +106,15 @@ final class FlagLatency {
           f.kafkaP50().get(round - 1),
           f.kafkaP99().get(round - 1),
           k.size());
+    }
+    if (jfr) {
+      for (ServiceCatalog.Service s : List.of(ServiceCatalog.CHECKPOINT, ServiceCatalog.CASE)) {
+        stack.jcmd(
+            s,
+            "JFR.stop",
+            "name=p3",
+            "filename=" + stack.suite().layout().data().resolve("p3-" + s.name() + ".jfr"));
+      }
     }
     return f;
   }
@@ -316,7 +334,7 @@ final class FlagLatency {
     return """
         ## P3: flagged inspection → verification task, vs Kafka produce → consume
 
-        %1$d flags/s for %2$d s per round, %3$d rounds after a warm-up: `POST /inspections` straight \
+        %1$d flags/s for %2$d s per round, %3$d rounds after a warm-up of %17$d s: `POST /inspections` straight \
         to checkpoint-service (one car, one occupant with fever from a risk area: flagged), timed \
         from its 201 (record, occupant and the OccupantFlagged outbox row committed) until the \
         task's source row for that inspection is committed in case-service's database, seen by a \
@@ -354,6 +372,7 @@ final class FlagLatency {
             Samples.rounds(f.kafkaP50(), "%.1f"),
             Samples.rounds(f.kafkaP99(), "%.1f"),
             command,
-            f.refused());
+            f.refused(),
+            WARM_UP_SECONDS);
   }
 }

@@ -2,7 +2,6 @@ package cn.gov.jingyang.ops.bench;
 
 import cn.gov.jingyang.ops.infra.PostgresServer;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
-import cn.gov.jingyang.ops.stack.StackLayout;
 import cn.gov.jingyang.ops.stack.Suite;
 import cn.gov.jingyang.ops.testing.hostile.ApiDocument;
 import cn.gov.jingyang.ops.testing.hostile.Findings;
@@ -16,14 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -62,7 +59,7 @@ public final class HostileVolume {
                 "OPS_GATEWAY_RATE_LIMIT_ENABLED", "false", "OPS_GATEWAY_TOKEN_LIFETIME", "PT3H"));
     long started = System.nanoTime();
     int failures;
-    try (Suite suite = started(data, root, overrides)) {
+    try (Suite suite = BenchStack.startedWithRetries(root, data, overrides)) {
       say("suite ready in %d s", (System.nanoTime() - started) / 1_000_000_000L);
       int port = suite.port(ServiceCatalog.GATEWAY);
       GatewayClient gateway = new GatewayClient("http://localhost:" + port);
@@ -107,29 +104,6 @@ public final class HostileVolume {
     }
     if (failures > 0) {
       throw new IllegalStateException(failures + " failures: see bench/target/hostile-volume.txt");
-    }
-  }
-
-  /**
-   * A started suite on fresh data; a start that fails (Kafka not ready in its 90 s on a busy
-   * machine) is cleaned up and tried again, three times at most.
-   */
-  private static Suite started(
-      Path data, Path root, Map<ServiceCatalog.Service, Map<String, String>> overrides)
-      throws Exception {
-    for (int attempt = 1; ; attempt++) {
-      deleteTree(data);
-      Suite suite = new Suite(StackLayout.onFreePorts(root, data), overrides);
-      try {
-        suite.start();
-        return suite;
-      } catch (IllegalStateException e) {
-        suite.close();
-        if (attempt == 3) {
-          throw e;
-        }
-        say("suite did not start (%s): again", e.getMessage());
-      }
     }
   }
 
@@ -199,17 +173,6 @@ public final class HostileVolume {
       }
     }
     return total;
-  }
-
-  private static void deleteTree(Path dir) throws Exception {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   static void say(String format, Object... args) {

@@ -80,15 +80,19 @@ public class TaskQueries {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("now", now);
     String where = where(new TaskFilter(null, null, null, null, null, null), scope, now, params);
+    // counted per station first, then the few dozen result rows joined to their unit: joining
+    // every task row before grouping took twice as long (docs/BENCHMARKS.md, P6)
     Query q =
         em.createNativeQuery(
-            "select t.station_unit_id, u.code, u.name, "
+            "select c.station_unit_id, u.code, u.name, c.total, c.completed, c.open, c.overdue,"
+                + " c.unreachable, c.unrouted from (select t.station_unit_id, "
                 + COUNTS
-                + " from verification_task t left join routing_unit u on u.unit_id ="
-                + " t.station_unit_id"
+                + " from verification_task t"
                 + where
-                + " group by t.station_unit_id, u.code, u.name order by u.code nulls first"
-                + " limit "
+                + " group by t.station_unit_id) c (station_unit_id, total, completed, open,"
+                + " overdue, unreachable, unrouted)"
+                + " left join routing_unit u on u.unit_id = c.station_unit_id"
+                + " order by u.code nulls first limit "
                 + MAX_STATIONS);
     params.forEach(q::setParameter);
     List<StationCounts> out = new ArrayList<>();

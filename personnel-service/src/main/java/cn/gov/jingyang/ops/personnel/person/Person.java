@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.personnel.person;
 
 import cn.gov.jingyang.ops.personnel.duty.DutyStatus;
 import cn.gov.jingyang.ops.personnel.party.PartyStatus;
+import cn.gov.jingyang.ops.platform.pii.SealedText;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -36,8 +37,8 @@ public class Person {
 
   private String position;
 
-  /** Sealed in the table, clear here (see {@link SealedPhone}). */
-  @Convert(converter = SealedPhone.class)
+  /** Sealed in the table, clear here (see {@link SealedText}). */
+  @Convert(converter = SealedText.class)
   private String phone;
 
   private String[] qualifications;
