@@ -56,8 +56,9 @@ public class PartiesResealing implements Resealable {
           c.prepareStatement(
               "select id, parties::text from case_file c where exists (select 1"
                   + " from jsonb_array_elements(c.parties) p,"
-                  + " lateral (values (p->>'idNumber'), (p->>'phone')) v(value)"
-                  + " where v.value is not null and not starts_with(v.value, ?))"
+                  + " lateral (values (p->'idNumber'), (p->'phone')) v(value)"
+                  + " where jsonb_typeof(v.value) = 'string'"
+                  + " and not starts_with(v.value #>> '{}', ?))"
                   + " limit ? for update skip locked")) {
         select.setString(1, active);
         select.setInt(2, BATCH);
