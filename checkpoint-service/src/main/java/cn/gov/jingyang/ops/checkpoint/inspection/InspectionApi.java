@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.checkpoint.inspection;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskReason;
 import cn.gov.jingyang.ops.checkpoint.risk.Symptom;
 import cn.gov.jingyang.ops.platform.gazetteer.Place;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import cn.gov.jingyang.ops.platform.problem.Problem;
 import jakarta.validation.Valid;
@@ -168,13 +169,14 @@ public final class InspectionApi {
       OccupantResult result,
       boolean flagged,
       @Schema(maxItems = 4) List<RiskReason> flagReasons) {
-    static OccupantView of(Occupant o, PersonalDataViewer viewer) {
+    /** Opens the sealed ID number and phone, then shows them as the caller may see them. */
+    static OccupantView of(Occupant o, PersonalDataViewer viewer, PersonalDataSealing sealing) {
       return new OccupantView(
           o.id(),
           o.position(),
           o.name(),
-          viewer.idNumber(o.idNumber()),
-          viewer.phone(o.phone()),
+          viewer.idNumber(o.idNumber(sealing)),
+          viewer.phone(o.phone(sealing)),
           o.originProvince(),
           o.originCity(),
           o.stayedInRiskArea(),
@@ -220,7 +222,8 @@ public final class InspectionApi {
               maximum = "2147483647")
           Integer riskRulesVersion,
       @Schema(maxItems = 80) List<OccupantView> occupants) {
-    public static InspectionView of(Inspection i, PersonalDataViewer viewer) {
+    public static InspectionView of(
+        Inspection i, PersonalDataViewer viewer, PersonalDataSealing sealing) {
       return new InspectionView(
           i.id(),
           i.clientRecordId(),
@@ -237,7 +240,7 @@ public final class InspectionApi {
           i.occupantCount(),
           i.flaggedCount(),
           i.riskRulesVersion(),
-          i.occupants().stream().map(o -> OccupantView.of(o, viewer)).toList());
+          i.occupants().stream().map(o -> OccupantView.of(o, viewer, sealing)).toList());
     }
   }
 

@@ -3,6 +3,8 @@ package cn.gov.jingyang.ops.checkpoint.inspection;
 import cn.gov.jingyang.ops.checkpoint.risk.Symptom;
 import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import cn.gov.jingyang.ops.platform.gazetteer.Place;
+import cn.gov.jingyang.ops.platform.pii.PersonalData;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -74,8 +76,10 @@ public final class InspectionEvents {
    * An occupant needs a follow-up: the risk rules flagged them, or the officer decided on home
    * quarantine or referral to health (reason OFFICER_DECISION). What case-service needs to open a
    * household-verification task at the police station of {@code destinationTownCode} (the
-   * gazetteer's code; null when the written town did not resolve). Carries the full ID number and
-   * phone; the HTTP feed and logs mask them.
+   * gazetteer's code; null when the written town did not resolve). {@code idNumber} and {@code
+   * phone} are masked; {@code idNumberSealed} and {@code phoneSealed} are the values the occupant's
+   * row holds, sealed ({@link PersonalDataSealing}), which only a service configured with the key
+   * (case-service) opens. No ID number or phone in clear leaves the service.
    */
   public record OccupantFlagged(
       UUID inspectionId,
@@ -92,7 +96,9 @@ public final class InspectionEvents {
       String recordedBy,
       String name,
       String idNumber,
+      String idNumberSealed,
       String phone,
+      String phoneSealed,
       String originProvince,
       String originCity,
       BigDecimal temperature,
@@ -106,7 +112,8 @@ public final class InspectionEvents {
       Integer riskRulesVersion)
       implements InspectionEvent {
 
-    static OccupantFlagged of(Inspection i, String checkpointCode, Occupant o) {
+    static OccupantFlagged of(
+        Inspection i, String checkpointCode, Occupant o, PersonalDataSealing sealing) {
       return new OccupantFlagged(
           i.id(),
           o.id(),
@@ -121,8 +128,10 @@ public final class InspectionEvents {
           i.inspectorAgency(),
           i.recordedBy(),
           o.name(),
-          o.idNumber(),
-          o.phone(),
+          PersonalData.maskIdNumber(o.idNumber(sealing)),
+          o.sealedIdNumber(),
+          PersonalData.maskPhone(o.phone(sealing)),
+          o.sealedPhone(),
           o.originProvince(),
           o.originCity(),
           o.temperature(),

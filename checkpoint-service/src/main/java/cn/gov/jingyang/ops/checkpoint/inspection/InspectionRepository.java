@@ -4,6 +4,7 @@ import cn.gov.jingyang.ops.checkpoint.personnel.PersonReferences;
 import cn.gov.jingyang.ops.platform.paging.LikePattern;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageRequest;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -23,6 +24,12 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class InspectionRepository implements PanacheRepositoryBase<Inspection, UUID> {
+
+  private final PersonalDataSealing sealing;
+
+  public InspectionRepository(PersonalDataSealing sealing) {
+    this.sealing = sealing;
+  }
 
   /** Filters of the inspection list; null means "any". */
   public record Filter(
@@ -126,8 +133,10 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
     }
     if (f.idNumber() != null && !f.idNumber().isBlank()) {
       where.add(
-          "exists (select 1 from Occupant o2 where o2.inspectionId = i.id and o2.idNumber = :idNumber)");
-      params.and("idNumber", NationalIdNumber.normalise(f.idNumber()));
+          "exists (select 1 from Occupant o2 where o2.inspectionId = i.id"
+              + " and o2.idNumberLookup = :idNumber)");
+      // the column is sealed (different text each time): the keyed hash finds the number
+      params.and("idNumber", sealing.lookup(NationalIdNumber.normalise(f.idNumber())));
     }
     if (f.plate() != null && !f.plate().isBlank()) {
       Optional<String> exact = PlateNumber.normalise(f.plate());

@@ -7,6 +7,7 @@ import cn.gov.jingyang.ops.checkpoint.inspection.InspectionApi.InspectionView;
 import cn.gov.jingyang.ops.platform.idempotency.Idempotent;
 import cn.gov.jingyang.ops.platform.paging.Page;
 import cn.gov.jingyang.ops.platform.paging.PageParams;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import cn.gov.jingyang.ops.platform.pii.PersonalDataViewer;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.platform.time.DistrictDays;
@@ -36,12 +37,15 @@ public class InspectionResource {
   private final InspectionBatch batch;
   private final InspectionRepository inspections;
   private final PersonalDataViewer viewer;
+  private final PersonalDataSealing sealing;
 
   public InspectionResource(
       InspectionService service,
       InspectionBatch batch,
       InspectionRepository inspections,
-      PersonalDataViewer viewer) {
+      PersonalDataViewer viewer,
+      PersonalDataSealing sealing) {
+    this.sealing = sealing;
     this.service = service;
     this.batch = batch;
     this.inspections = inspections;
@@ -60,7 +64,7 @@ public class InspectionResource {
               + " an ACTIVE window of the checkpoint (else 422); a wrong ID check digit is 422.")
   public Response record(@Valid @NotNull InspectionRequest request) {
     InspectionService.Recorded recorded = service.record(request, viewer.name());
-    InspectionView view = InspectionView.of(recorded.inspection(), viewer);
+    InspectionView view = InspectionView.of(recorded.inspection(), viewer, sealing);
     return recorded.created()
         ? Response.created(URI.create("/inspections/" + view.id())).entity(view).build()
         : Response.ok(view).build();
@@ -117,7 +121,9 @@ public class InspectionResource {
     viewer.requireMaySearchByIdNumber("idNumber", idNumber);
     var filter =
         new InspectionRepository.Filter(checkpointId, from, to, result, flagged, plate, idNumber);
-    return inspections.search(filter, paging.request()).map(i -> InspectionView.of(i, viewer));
+    return inspections
+        .search(filter, paging.request())
+        .map(i -> InspectionView.of(i, viewer, sealing));
   }
 
   @GET
@@ -127,6 +133,6 @@ public class InspectionResource {
       summary = "One inspection",
       description = "ID numbers and phones masked for roles that may not see them; unknown id 404.")
   public InspectionView get(@PathParam("id") UUID id) {
-    return InspectionView.of(inspections.require(id), viewer);
+    return InspectionView.of(inspections.require(id), viewer, sealing);
   }
 }

@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  * unnest}), so the statement text, and its server-side plan, is the same for every batch. Headers
  * go in client record id order and skip a record already stored ({@code on conflict do nothing},
  * waiting for a concurrent transaction inserting the same id), so concurrent batches sharing
- * records never deadlock and store each record once.
+ * records never deadlock and store each record once. Occupants' ID numbers and phones arrive
+ * sealed, with the ID number's lookup hash ({@link Occupant#of}).
  */
 @ApplicationScoped
 public class InspectionRows {
@@ -46,20 +47,21 @@ public class InspectionRows {
           + " on conflict (client_record_id) do nothing returning client_record_id";
 
   private static final String INSERT_OCCUPANTS =
-      "insert into occupant (id, inspection_id, position, name, id_number, phone, origin_province,"
-          + " origin_city, stayed_in_risk_area, temperature, symptoms, destination_town,"
-          + " destination_town_code, destination_town_resolution, destination_address, result,"
-          + " flagged, flag_reasons)"
-          + " select t.id, t.inspection_id, t.position, t.name, t.id_number, t.phone,"
-          + " t.origin_province, t.origin_city, t.stayed, t.temperature, t.symptoms::jsonb,"
+      "insert into occupant (id, inspection_id, position, name, id_number, id_number_lookup,"
+          + " phone, origin_province, origin_city, stayed_in_risk_area, temperature, symptoms,"
+          + " destination_town, destination_town_code, destination_town_resolution,"
+          + " destination_address, result, flagged, flag_reasons)"
+          + " select t.id, t.inspection_id, t.position, t.name, t.id_number, t.id_number_lookup,"
+          + " t.phone, t.origin_province, t.origin_city, t.stayed, t.temperature, t.symptoms::jsonb,"
           + " t.destination_town, t.destination_town_code, t.destination_town_resolution,"
           + " t.destination_address, t.result, t.flagged, t.flag_reasons::jsonb"
           + " from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[],"
-          + " ?::text[], ?::text[], ?::boolean[], ?::numeric[], ?::text[], ?::text[], ?::text[],"
-          + " ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])"
-          + " as t(id, inspection_id, position, name, id_number, phone, origin_province,"
-          + " origin_city, stayed, temperature, symptoms, destination_town, destination_town_code,"
-          + " destination_town_resolution, destination_address, result, flagged, flag_reasons)";
+          + " ?::text[], ?::text[], ?::text[], ?::boolean[], ?::numeric[], ?::text[], ?::text[],"
+          + " ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])"
+          + " as t(id, inspection_id, position, name, id_number, id_number_lookup, phone,"
+          + " origin_province, origin_city, stayed, temperature, symptoms, destination_town,"
+          + " destination_town_code, destination_town_resolution, destination_address, result,"
+          + " flagged, flag_reasons)";
 
   private final DataSource dataSource;
   private final ObjectMapper json;
@@ -124,8 +126,10 @@ public class InspectionRows {
       s.setArray(++p, array(c, o, Occupant::inspectionId));
       s.setArray(++p, array(c, o, Occupant::position));
       s.setArray(++p, array(c, o, Occupant::name));
-      s.setArray(++p, array(c, o, Occupant::idNumber));
-      s.setArray(++p, array(c, o, Occupant::phone));
+      // sealed when the occupant was built (RecordPreparation): no clear ID number or phone here
+      s.setArray(++p, array(c, o, Occupant::sealedIdNumber));
+      s.setArray(++p, array(c, o, Occupant::idNumberLookup));
+      s.setArray(++p, array(c, o, Occupant::sealedPhone));
       s.setArray(++p, array(c, o, Occupant::originProvince));
       s.setArray(++p, array(c, o, Occupant::originCity));
       s.setArray(++p, array(c, o, Occupant::stayedInRiskArea));

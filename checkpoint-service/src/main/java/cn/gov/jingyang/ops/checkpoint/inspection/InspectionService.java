@@ -9,6 +9,7 @@ import cn.gov.jingyang.ops.checkpoint.risk.RiskPolicy;
 import cn.gov.jingyang.ops.checkpoint.statistics.StatisticsRepository;
 import cn.gov.jingyang.ops.platform.gazetteer.Gazetteer;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -38,6 +39,7 @@ public class InspectionService {
   private final Gazetteer gazetteer;
   private final PersonReferences people;
   private final RecordingScope scope;
+  private final PersonalDataSealing sealing;
 
   public InspectionService(
       InspectionRepository inspections,
@@ -49,7 +51,9 @@ public class InspectionService {
       CheckpointConfig config,
       Gazetteer gazetteer,
       PersonReferences people,
-      RecordingScope scope) {
+      RecordingScope scope,
+      PersonalDataSealing sealing) {
+    this.sealing = sealing;
     this.people = people;
     this.scope = scope;
     this.inspections = inspections;
@@ -64,7 +68,8 @@ public class InspectionService {
 
   /** A preparation for one request's records, under the risk rules in force now. */
   RecordPreparation preparation() {
-    return new RecordPreparation(checkpoints, scope, people, gazetteer, config, risk.current());
+    return new RecordPreparation(
+        checkpoints, scope, people, gazetteer, config, risk.current(), sealing);
   }
 
   @Transactional
@@ -124,7 +129,7 @@ public class InspectionService {
                 .toList()));
     for (Occupant o : occupants) {
       if (o.flagged() || o.needsFollowUp()) {
-        outbox.append(OccupantFlagged.of(inspection, checkpointCode, o));
+        outbox.append(OccupantFlagged.of(inspection, checkpointCode, o, sealing));
       }
     }
   }

@@ -3,6 +3,7 @@ package cn.gov.jingyang.ops.checkpoint.inspection;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskReason;
 import cn.gov.jingyang.ops.checkpoint.risk.Symptom;
 import cn.gov.jingyang.ops.platform.gazetteer.Place;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +17,12 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A person in an inspected vehicle (or on foot), with the officer's result and the risk flag. */
+/**
+ * A person in an inspected vehicle (or on foot), with the officer's result and the risk flag. The
+ * national ID number and the phone are kept sealed ({@link PersonalDataSealing}): the entity holds
+ * the sealed text the row holds, and the ID number's keyed hash for the search by ID number; {@link
+ * #idNumber(PersonalDataSealing)} and {@link #phone(PersonalDataSealing)} open them.
+ */
 @Entity
 @Table(name = "occupant")
 public class Occupant {
@@ -29,9 +35,14 @@ public class Occupant {
   private int position;
   private String name;
 
+  /** Sealed; clear only in a row stored before sealing that the Resealer has not converted yet. */
   @Column(name = "id_number")
   private String idNumber;
 
+  @Column(name = "id_number_lookup")
+  private String idNumberLookup;
+
+  /** Sealed, as {@link #idNumber}. */
   private String phone;
 
   @Column(name = "origin_province")
@@ -74,21 +85,25 @@ public class Occupant {
 
   /**
    * An occupant as recorded; flagged exactly when the risk rules gave reasons. The destination town
-   * is kept as written, with the gazetteer's code when it resolved.
+   * is kept as written, with the gazetteer's code when it resolved; the ID number and phone are
+   * sealed here, once.
    */
   public static Occupant of(
       UUID inspectionId,
       int position,
       InspectionApi.OccupantRequest r,
       List<RiskReason> reasons,
-      Place destination) {
+      Place destination,
+      PersonalDataSealing sealing) {
     Occupant o = new Occupant();
     o.id = UUID.randomUUID();
     o.inspectionId = inspectionId;
     o.position = position;
     o.name = r.name().trim();
-    o.idNumber = NationalIdNumber.normalise(r.idNumber());
-    o.phone = r.phone() == null ? null : r.phone().trim();
+    String idNumber = NationalIdNumber.normalise(r.idNumber());
+    o.idNumber = sealing.seal(idNumber);
+    o.idNumberLookup = sealing.lookup(idNumber);
+    o.phone = r.phone() == null ? null : sealing.seal(r.phone().trim());
     o.originProvince = r.originProvince().trim();
     o.originCity = r.originCity() == null ? null : r.originCity().trim();
     o.stayedInRiskArea = r.stayedInRiskArea();
@@ -122,11 +137,28 @@ public class Occupant {
     return name;
   }
 
-  public String idNumber() {
+  /** The ID number in clear. */
+  public String idNumber(PersonalDataSealing sealing) {
+    return sealing.open(idNumber);
+  }
+
+  /** The ID number as stored: sealed. */
+  public String sealedIdNumber() {
     return idNumber;
   }
 
-  public String phone() {
+  /** The ID number's keyed hash: what the search by ID number compares. */
+  public String idNumberLookup() {
+    return idNumberLookup;
+  }
+
+  /** The phone in clear; null when none was given. */
+  public String phone(PersonalDataSealing sealing) {
+    return sealing.open(phone);
+  }
+
+  /** The phone as stored: sealed. */
+  public String sealedPhone() {
     return phone;
   }
 

@@ -9,6 +9,7 @@ import cn.gov.jingyang.ops.checkpoint.personnel.PersonReferences;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskPolicy;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskRules;
 import cn.gov.jingyang.ops.platform.gazetteer.Gazetteer;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import java.time.LocalDate;
@@ -27,8 +28,9 @@ import java.util.UUID;
  * check (plate, ID check digit and birth date, a time in the future), the checkpoint (known,
  * operating then, in the caller's {@link RecordingScope}), the inspector reference, then the risk
  * rules and the gazetteer. One preparation serves a whole batch, under one version of the risk
- * rules, and looks each checkpoint, scope day and inspector up once. A record that fails throws a
- * {@link ProblemException} naming its field; the others are not affected.
+ * rules, and looks each checkpoint, scope day and inspector up once; an accepted occupant's ID
+ * number and phone are sealed as it is built, in the same loop. A record that fails throws a {@link
+ * ProblemException} naming its field; the others are not affected.
  */
 final class RecordPreparation {
 
@@ -58,6 +60,7 @@ final class RecordPreparation {
   private final Gazetteer gazetteer;
   private final CheckpointConfig config;
   private final RiskPolicy.Judge rules;
+  private final PersonalDataSealing sealing;
   private final Map<UUID, Checkpoint> checkpointById = new HashMap<>();
   private final Set<List<Object>> scopeGranted = new HashSet<>();
   private final Map<List<Object>, PersonReferences.Reference> inspectors = new HashMap<>();
@@ -68,13 +71,15 @@ final class RecordPreparation {
       PersonReferences people,
       Gazetteer gazetteer,
       CheckpointConfig config,
-      RiskPolicy.Judge rules) {
+      RiskPolicy.Judge rules,
+      PersonalDataSealing sealing) {
     this.checkpoints = checkpoints;
     this.scope = scope;
     this.people = people;
     this.gazetteer = gazetteer;
     this.config = config;
     this.rules = rules;
+    this.sealing = sealing;
   }
 
   Prepared prepare(InspectionRequest r) {
@@ -104,7 +109,8 @@ final class RecordPreparation {
                   o.stayedInRiskArea(),
                   o.temperature(),
                   o.symptoms()));
-      occupants.add(Occupant.of(id, i, o, reasons, gazetteer.resolve(o.destinationTown())));
+      occupants.add(
+          Occupant.of(id, i, o, reasons, gazetteer.resolve(o.destinationTown()), sealing));
     }
     int flagged = (int) occupants.stream().filter(Occupant::flagged).count();
     return new Prepared(id, r, plate, checkpoint, inspector, occupants, flagged, rules.version());

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import cn.gov.jingyang.ops.checkpoint.Api;
 import cn.gov.jingyang.ops.infra.EventContracts;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import cn.gov.jingyang.ops.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -30,6 +31,7 @@ class DestinationTownTest {
   private static final String XIAOQUAN = "510603-T10";
 
   @Inject DataSource dataSource;
+  @Inject PersonalDataSealing sealing;
 
   private static String occupant(
       String idNumber, String province, double temperature, String town, String result) {
@@ -123,7 +125,9 @@ class DestinationTownTest {
             .path("id");
 
     JsonPath flag = onlyFlag(id);
-    assertThat(flag.getString("data.idNumber")).isEqualTo(referred);
+    assertThat(flag.getString("data.idNumber"))
+        .isEqualTo(referred.substring(0, 6) + "********" + referred.substring(14));
+    assertThat(sealing.open(flag.getString("data.idNumberSealed"))).isEqualTo(referred);
     assertThat(flag.getString("data.result")).isEqualTo("REFERRED_TO_HEALTH");
     assertThat(flag.getList("data.reasons")).containsExactly("OFFICER_DECISION");
     assertThat(flag.getString("data.destinationTownCode")).isEqualTo("510603-T11");

@@ -12,10 +12,13 @@ import static org.hamcrest.Matchers.everyItem;
 
 import cn.gov.jingyang.ops.checkpoint.Api;
 import cn.gov.jingyang.ops.infra.EventContracts;
+import cn.gov.jingyang.ops.infra.IdNumbers;
 import cn.gov.jingyang.ops.infra.TopicProbe;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import cn.gov.jingyang.ops.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +33,7 @@ class InspectionTest {
 
   @Inject DataSource dataSource;
   @Inject KafkaClients kafka;
+  @Inject PersonalDataSealing sealing;
 
   @Test
   void anOfficerRecordsAnInspectionWithThePlateNormalisedAndAResendReturnsTheFirstResult() {
@@ -113,12 +117,18 @@ class InspectionTest {
               .toList();
       assertThat(flags).hasSize(1);
       EventContracts.assertValid(flags.get(0));
+      // the ID number and phone travel masked, and sealed for case-service
+      assertThat(IdNumbers.inClear(flags.get(0))).isEmpty();
       assertThat(flags.get(0))
-          .contains(flaggedId)
-          .contains("13900005678")
+          .contains(flaggedId.substring(0, 6) + "********" + flaggedId.substring(14))
+          .contains("139****5678")
+          .doesNotContain("13900005678")
           .contains("孝泉镇民主村3组12号")
           .contains(checkpoint)
-          .doesNotContain(clearId);
+          .doesNotContain(clearId.substring(0, 14));
+      JsonPath flag = JsonPath.from(flags.get(0));
+      assertThat(sealing.open(flag.getString("data.idNumberSealed"))).isEqualTo(flaggedId);
+      assertThat(sealing.open(flag.getString("data.phoneSealed"))).isEqualTo("13900005678");
     }
     Db db = new Db(dataSource);
     assertThat(db.events("OccupantFlagged", "inspectionId", id)).hasSize(1);
