@@ -2,6 +2,7 @@ package cn.gov.jingyang.ops.cases.casefile;
 
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,8 +13,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * A case (案件). Its status moves only along {@link CaseStatus#allowedNext()}; every change also adds
@@ -67,7 +71,13 @@ public class CaseFile {
   @JdbcTypeCode(SqlTypes.JSON)
   private List<AssignedOfficer> officers = new ArrayList<>();
 
-  @JdbcTypeCode(SqlTypes.JSON)
+  /**
+   * ID numbers and phones sealed in the database ({@link SealedParties}), in clear here. Replaced
+   * whole, never changed in place: the list is compared, not copied, to find a change.
+   */
+  @Convert(converter = SealedParties.class)
+  @ColumnTransformer(write = "?::jsonb")
+  @Mutability(Immutability.class)
   private List<Party> parties = new ArrayList<>();
 
   @JdbcTypeCode(SqlTypes.JSON)

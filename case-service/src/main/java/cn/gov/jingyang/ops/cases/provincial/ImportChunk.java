@@ -1,13 +1,16 @@
 package cn.gov.jingyang.ops.cases.provincial;
 
 import cn.gov.jingyang.ops.cases.routing.RoutingTable;
+import cn.gov.jingyang.ops.cases.verification.SourceRef;
 import cn.gov.jingyang.ops.platform.config.PlatformConfig;
 import cn.gov.jingyang.ops.platform.correlation.TraceContext;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.outbox.OutboxAppend;
+import cn.gov.jingyang.ops.platform.pii.PersonalData;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Writes one chunk of a list in the caller's transaction, set-based: COPY of the valid rows into a
@@ -25,12 +29,19 @@ import org.postgresql.PGConnection;
  * task per ID number), one of the sources added to open tasks (ON CONFLICT on the source key), one
  * INSERT ... SELECT of their events into the outbox, and the batch's progress. Idempotent: a person
  * whose source of this batch exists is skipped, so a chunk written twice creates nothing twice.
+ *
+ * <p>No ID number or phone reaches the database in clear, not even the staging table: each row is
+ * staged with its ID number and phone sealed, the lookup (keyed hash) of its ID number — what
+ * de-duplicates, finds the open task and keys the source — and the masked number its event shows.
  */
 @ApplicationScoped
 public class ImportChunk {
 
   /** What one chunk did. */
   public record Counts(long created, long sourcesAdded, long duplicates, long unroutable) {}
+
+  /** Rows of COPY text sent to the database at a time. */
+  private static final int ROWS_PER_WRITE = 1000;
 
   /** A valid row with the gazetteer code its town resolved to (null: district queue). */
   public record Staged(ListRow row, String townCode) {}
@@ -39,13 +50,19 @@ public class ImportChunk {
   private final Outbox outbox;
   private final PlatformConfig platform;
   private final RoutingTable routing;
+  private final PersonalDataSealing sealing;
 
   public ImportChunk(
-      DataSource dataSource, Outbox outbox, PlatformConfig platform, RoutingTable routing) {
+      DataSource dataSource,
+      Outbox outbox,
+      PlatformConfig platform,
+      RoutingTable routing,
+      PersonalDataSealing sealing) {
     this.dataSource = dataSource;
     this.outbox = outbox;
     this.platform = platform;
     this.routing = routing;
+    this.sealing = sealing;
   }
 
   /** Must run inside a transaction (the caller's, one per chunk). */
@@ -56,23 +73,23 @@ public class ImportChunk {
       try (Statement s = c.createStatement()) {
         s.execute(
             "create temp table provincial_stage (line bigint, person_name text, id_number text,"
-                + " phone text, address text, town text, town_code text, detail text)"
-                + " on commit drop");
+                + " id_lookup text, id_masked text, phone text, address text, town text,"
+                + " town_code text, detail text) on commit drop");
       }
-      copy(c, rows);
+      copy(c, rows, sealing);
       execute(c, "analyze provincial_stage"); // temporary tables have no statistics otherwise
-      String keyPrefix = "PROVINCIAL_LIST:" + batchId + ":";
+      String keyPrefix = SourceRef.provincialKeyPrefix(batchId);
       try (PreparedStatement first =
           c.prepareStatement(
               "create temp table provincial_first on commit drop as"
-                  + " select distinct on (s.id_number) s.* from provincial_stage s"
+                  + " select distinct on (s.id_lookup) s.* from provincial_stage s"
                   + " where not exists (select 1 from verification_task_source v"
-                  + "   where v.source_key = ? || s.id_number)"
-                  + " order by s.id_number, s.line")) {
+                  + "   where v.source_key = ? || s.id_lookup)"
+                  + " order by s.id_lookup, s.line")) {
         first.setString(1, keyPrefix);
         first.execute();
       }
-      execute(c, "create unique index on provincial_first (id_number)");
+      execute(c, "create unique index on provincial_first (id_lookup)");
       execute(c, "analyze provincial_first");
       // the new tasks are routed below: a town moving meanwhile waits, then takes them along
       routing.lockTowns(rows.stream().map(Staged::townCode).filter(Objects::nonNull).toList());
@@ -84,19 +101,19 @@ public class ImportChunk {
       try (PreparedStatement created =
           c.prepareStatement(
               "with created as ("
-                  + " insert into verification_task (id_number, person_name, phone, address, town,"
-                  + "   town_code, station_unit_id, first_source, due_at, created_by)"
-                  + " select f.id_number, f.person_name, f.phone, f.address, f.town, f.town_code,"
-                  + "   r.station_unit_id, 'PROVINCIAL_LIST', ?, ?"
+                  + " insert into verification_task (id_number, id_number_lookup, person_name, phone,"
+                  + "   address, town, town_code, station_unit_id, first_source, due_at, created_by)"
+                  + " select f.id_number, f.id_lookup, f.person_name, f.phone, f.address, f.town,"
+                  + "   f.town_code, r.station_unit_id, 'PROVINCIAL_LIST', ?, ?"
                   + " from provincial_first f left join routing_town r on r.town_code = f.town_code"
                   + " order by f.line"
-                  + " on conflict (id_number) where status <> 'COMPLETED' do nothing"
-                  + " returning id, id_number),"
+                  + " on conflict (id_number_lookup) where status <> 'COMPLETED' do nothing"
+                  + " returning id, id_number_lookup),"
                   + " src as ("
                   + " insert into verification_task_source (task_id, kind, source_key, batch_id,"
                   + "   detail, added_by)"
-                  + " select c.id, 'PROVINCIAL_LIST', ? || c.id_number, ?, f.detail, ?"
-                  + " from created c join provincial_first f on f.id_number = c.id_number)"
+                  + " select c.id, 'PROVINCIAL_LIST', ? || c.id_number_lookup, ?, f.detail, ?"
+                  + " from created c join provincial_first f on f.id_lookup = c.id_number_lookup)"
                   + " insert into provincial_effect (task_id, effect)"
                   + " select id, 'CREATED' from created")) {
         created.setObject(1, dueAt);
@@ -111,9 +128,9 @@ public class ImportChunk {
               "with added as ("
                   + " insert into verification_task_source (task_id, kind, source_key, batch_id,"
                   + "   detail, added_by)"
-                  + " select t.id, 'PROVINCIAL_LIST', ? || f.id_number, ?, f.detail, ?"
+                  + " select t.id, 'PROVINCIAL_LIST', ? || f.id_lookup, ?, f.detail, ?"
                   + " from provincial_first f join verification_task t"
-                  + "   on t.id_number = f.id_number and t.status <> 'COMPLETED'"
+                  + "   on t.id_number_lookup = f.id_lookup and t.status <> 'COMPLETED'"
                   + " where not exists (select 1 from provincial_effect e where e.task_id = t.id)"
                   + " on conflict (source_key) do nothing"
                   + " returning task_id),"
@@ -143,25 +160,52 @@ public class ImportChunk {
     }
   }
 
-  private static void copy(Connection c, List<Staged> rows) throws SQLException, IOException {
-    StringBuilder text = new StringBuilder(rows.size() * 120);
-    for (Staged s : rows) {
-      ListRow r = s.row();
-      text.append(r.line()).append('\t');
-      field(text, r.name()).append('\t');
-      field(text, r.idNumber()).append('\t');
-      field(text, r.phone()).append('\t');
-      field(text, r.address()).append('\t');
-      field(text, r.town()).append('\t');
-      field(text, s.townCode()).append('\t');
-      field(text, detail(r)).append('\n');
+  /**
+   * The rows with their ID numbers and phones sealed: never in clear, not even when staged. Sent in
+   * pieces of {@value #ROWS_PER_WRITE} rows, so a chunk's COPY text (sealed values make it about
+   * three times the list's) is never held whole.
+   */
+  private static void copy(Connection c, List<Staged> rows, PersonalDataSealing sealing)
+      throws SQLException {
+    CopyIn in =
+        c.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn(
+                "copy provincial_stage (line, person_name, id_number, id_lookup, id_masked, phone,"
+                    + " address, town, town_code, detail) from stdin");
+    try {
+      StringBuilder text = new StringBuilder(ROWS_PER_WRITE * 400);
+      int inText = 0;
+      for (Staged s : rows) {
+        ListRow r = s.row();
+        text.append(r.line()).append('\t');
+        field(text, r.name()).append('\t');
+        field(text, sealing.seal(r.idNumber())).append('\t');
+        field(text, sealing.lookup(r.idNumber())).append('\t');
+        field(text, PersonalData.maskIdNumber(r.idNumber())).append('\t');
+        field(text, sealing.seal(r.phone())).append('\t');
+        field(text, r.address()).append('\t');
+        field(text, r.town()).append('\t');
+        field(text, s.townCode()).append('\t');
+        field(text, detail(r)).append('\n');
+        if (++inText == ROWS_PER_WRITE) {
+          write(in, text);
+          inText = 0;
+        }
+      }
+      write(in, text);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
     }
-    c.unwrap(PGConnection.class)
-        .getCopyAPI()
-        .copyIn(
-            "copy provincial_stage (line, person_name, id_number, phone, address, town, town_code,"
-                + " detail) from stdin",
-            new StringReader(text.toString()));
+  }
+
+  private static void write(CopyIn in, StringBuilder text) throws SQLException {
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    in.writeToCopy(bytes, 0, bytes.length);
+    text.setLength(0);
   }
 
   /** What the list said about the person, as the source's detail. */
@@ -203,7 +247,7 @@ public class ImportChunk {
             + " 'batchId', s.batch_id, 'detail', s.detail)";
     String created =
         "jsonb_build_object('taskId', t.id, 'personName', t.person_name, 'idNumber',"
-            + " left(t.id_number, 6) || '********' || right(t.id_number, 4), 'town', t.town,"
+            + " f.id_masked, 'town', t.town,"
             + " 'townCode', t.town_code, 'stationUnitId', t.station_unit_id, 'routed',"
             + " t.station_unit_id is not null, 'source', "
             + source
@@ -240,8 +284,9 @@ public class ImportChunk {
                 + " from (select gen_random_uuid() as eid, task_id from provincial_effect"
                 + "   where effect = ?) e"
                 + " join verification_task t on t.id = e.task_id"
+                + " join provincial_first f on f.id_lookup = t.id_number_lookup"
                 + " join verification_task_source s on s.task_id = t.id"
-                + "   and s.source_key = ? || t.id_number"
+                + "   and s.source_key = ? || f.id_lookup"
                 + " order by t.id")) {
       int p = 0;
       insert.setString(++p, outbox.topic());
@@ -255,7 +300,7 @@ public class ImportChunk {
       insert.setString(++p, TraceContext.correlationId());
       insert.setString(++p, TraceContext.traceparent());
       insert.setString(++p, effect);
-      insert.setString(++p, "PROVINCIAL_LIST:" + batchId + ":");
+      insert.setString(++p, SourceRef.provincialKeyPrefix(batchId));
       insert.executeUpdate();
     }
   }

@@ -7,8 +7,9 @@ import java.util.UUID;
  * Fired (as a CDI event, inside the transaction that completes the task) when a verification ends
  * with CONCEALED_EXPOSURE: an observer opens the CONCEALMENT_OF_EXPOSURE case linked to the task.
  * It fires once per task — a repeated completion changes nothing and fires nothing — and the case's
- * unique linked task id keeps it one case whatever happens. The ID number is in clear: it stays in
- * this service.
+ * unique linked task id keeps it one case whatever happens. The ID number and phone are in clear:
+ * the event stays in this service's memory, and the case stores them sealed ({@code
+ * SealedParties}).
  */
 public record ConcealedExposureFound(
     UUID taskId,

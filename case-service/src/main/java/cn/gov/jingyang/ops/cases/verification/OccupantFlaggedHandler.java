@@ -4,6 +4,7 @@ import cn.gov.jingyang.ops.platform.events.EventCodec;
 import cn.gov.jingyang.ops.platform.events.EventEnvelope;
 import cn.gov.jingyang.ops.platform.inbox.EventHandler;
 import cn.gov.jingyang.ops.platform.inbox.PoisonEventException;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -18,6 +19,10 @@ import java.util.regex.Pattern;
  * district queue. Redelivered: the platform's idempotent consumer and the source's unique key (the
  * occupant id) keep it one task; the same person flagged again while the task is open adds a
  * source.
+ *
+ * <p>The event carries the ID number and phone masked, and sealed in {@code idNumberSealed} and
+ * {@code phoneSealed}: the task takes the clear values opened from those. An event published before
+ * they existed (clear {@code idNumber}, {@code phone}, no sealed field) is taken as it is.
  */
 @ApplicationScoped
 public class OccupantFlaggedHandler implements EventHandler {
@@ -27,10 +32,12 @@ public class OccupantFlaggedHandler implements EventHandler {
 
   private final EventCodec codec;
   private final TaskIntake intake;
+  private final PersonalDataSealing sealing;
 
-  public OccupantFlaggedHandler(EventCodec codec, TaskIntake intake) {
+  public OccupantFlaggedHandler(EventCodec codec, TaskIntake intake, PersonalDataSealing sealing) {
     this.codec = codec;
     this.intake = intake;
+    this.sealing = sealing;
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -41,7 +48,9 @@ public class OccupantFlaggedHandler implements EventHandler {
       OffsetDateTime inspectedAt,
       String name,
       String idNumber,
+      String idNumberSealed,
       String phone,
+      String phoneSealed,
       String destinationTown,
       String destinationTownCode,
       String destinationAddress,
@@ -64,20 +73,21 @@ public class OccupantFlaggedHandler implements EventHandler {
       return;
     }
     OccupantFlagged flag = codec.data(event, OccupantFlagged.class);
+    String idNumber = clear(flag.idNumberSealed(), flag.idNumber());
     if (flag.occupantId() == null
         || flag.inspectionId() == null
         || flag.name() == null
         || flag.name().isBlank()
-        || flag.idNumber() == null
-        || !ID_NUMBER.matcher(flag.idNumber().trim()).matches()) {
+        || idNumber == null
+        || !ID_NUMBER.matcher(idNumber.trim()).matches()) {
       throw new PoisonEventException(
           "OccupantFlagged without occupantId, inspectionId, name or a valid idNumber");
     }
     KeyPerson person =
         new KeyPerson(
             flag.name(),
-            flag.idNumber(),
-            flag.phone(),
+            idNumber,
+            clear(flag.phoneSealed(), flag.phone()),
             flag.destinationAddress(),
             flag.destinationTown(),
             flag.destinationTownCode());
@@ -95,5 +105,20 @@ public class OccupantFlaggedHandler implements EventHandler {
         null,
         at,
         FLAGGED_BY);
+  }
+
+  /**
+   * The clear value: opened from the sealed field, or the plain field of an event that has none. A
+   * sealed value this service cannot open (another key, altered) makes the event poison.
+   */
+  private String clear(String sealed, String plain) {
+    if (sealed == null) {
+      return plain;
+    }
+    try {
+      return sealing.open(sealed);
+    } catch (RuntimeException e) {
+      throw new PoisonEventException("OccupantFlagged with a sealed value that does not open");
+    }
   }
 }

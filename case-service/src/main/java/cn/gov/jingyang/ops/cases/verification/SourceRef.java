@@ -5,7 +5,8 @@ import java.util.UUID;
 /**
  * One reason a task exists. {@code key} is unique over all sources, so the same flag or list entry
  * delivered twice adds nothing: {@code CHECKPOINT_FLAG:<occupantId>}, {@code
- * PROVINCIAL_LIST:<batchId>:<idNumber>}, {@code MANUAL:<id>}.
+ * PROVINCIAL_LIST:<batchId>:<idNumber lookup>} (the keyed hash, never the number in clear), {@code
+ * MANUAL:<id>}.
  */
 public record SourceRef(
     SourceKind kind,
@@ -25,15 +26,23 @@ public record SourceRef(
         detail);
   }
 
-  /** A person on a provincial list: one source per batch and person, however often re-sent. */
-  public static SourceRef provincialList(String batchId, String idNumber, String detail) {
+  /**
+   * A person (by the lookup of their ID number) on a provincial list: one source per batch and
+   * person, however often re-sent.
+   */
+  public static SourceRef provincialList(String batchId, String idNumberLookup, String detail) {
     return new SourceRef(
         SourceKind.PROVINCIAL_LIST,
-        "PROVINCIAL_LIST:" + batchId + ":" + KeyPerson.normalise(idNumber),
+        provincialKeyPrefix(batchId) + idNumberLookup,
         null,
         null,
         batchId,
         detail);
+  }
+
+  /** What every source key of a provincial batch starts with; the person's lookup follows. */
+  public static String provincialKeyPrefix(String batchId) {
+    return "PROVINCIAL_LIST:" + batchId + ":";
   }
 
   public static SourceRef manual(String detail) {

@@ -5,6 +5,7 @@ import cn.gov.jingyang.ops.cases.verification.VerificationTaskEvents.Source;
 import cn.gov.jingyang.ops.cases.verification.VerificationTaskEvents.VerificationTaskCreated;
 import cn.gov.jingyang.ops.cases.verification.VerificationTaskEvents.VerificationTaskSourceAdded;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -32,16 +33,19 @@ public class TaskIntake {
   private final RoutingTable routing;
   private final VerificationConfig config;
   private final Outbox outbox;
+  private final PersonalDataSealing sealing;
 
   public TaskIntake(
       VerificationTaskRepository tasks,
       RoutingTable routing,
       VerificationConfig config,
-      Outbox outbox) {
+      Outbox outbox,
+      PersonalDataSealing sealing) {
     this.tasks = tasks;
     this.routing = routing;
     this.config = config;
     this.outbox = outbox;
+    this.sealing = sealing;
   }
 
   /**
@@ -58,7 +62,8 @@ public class TaskIntake {
     }
     OffsetDateTime at = OffsetDateTime.now();
     OffsetDateTime due = dueAt != null ? dueAt : namedAt.plus(config.dueWithin(source.kind()));
-    Optional<VerificationTask> open = tasks.openOfPersonLocked(person.idNumber());
+    String lookup = sealing.lookup(person.idNumber());
+    Optional<VerificationTask> open = tasks.openOfPersonLocked(lookup);
     if (open.isPresent()) {
       VerificationTask task = open.get();
       TaskSource added = task.addSource(source, due, at, by);
@@ -68,7 +73,7 @@ public class TaskIntake {
       return new Result(task, Effect.SOURCE_ADDED);
     }
     UUID station = routing.stationFor(person.townCode()).orElse(null);
-    VerificationTask task = VerificationTask.open(person, source, station, due, at, by);
+    VerificationTask task = VerificationTask.open(person, lookup, source, station, due, at, by);
     tasks.persist(task);
     tasks.flush();
     outbox.append(VerificationTaskCreated.of(task));

@@ -1,8 +1,10 @@
 package cn.gov.jingyang.ops.cases.verification;
 
+import cn.gov.jingyang.ops.platform.pii.SealedText;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,13 +29,21 @@ public class VerificationTask {
 
   @Id private UUID id;
 
+  /** Sealed in the database ({@link SealedText}); in clear here. */
   @Column(name = "id_number")
+  @Convert(converter = SealedText.class)
   private String idNumber;
+
+  /** The keyed hash of the ID number: the open task per person is unique by it. */
+  @Column(name = "id_number_lookup")
+  private String idNumberLookup;
 
   @Column(name = "person_name")
   private String personName;
 
+  @Convert(converter = SealedText.class)
   private String phone;
+
   private String address;
   private String town;
 
@@ -104,6 +114,7 @@ public class VerificationTask {
 
   static VerificationTask open(
       KeyPerson person,
+      String idNumberLookup,
       SourceRef source,
       UUID station,
       OffsetDateTime dueAt,
@@ -112,6 +123,7 @@ public class VerificationTask {
     VerificationTask t = new VerificationTask();
     t.id = UUID.randomUUID();
     t.idNumber = person.idNumber();
+    t.idNumberLookup = idNumberLookup;
     t.personName = person.name();
     t.phone = person.phone();
     t.address = person.address();

@@ -16,9 +16,12 @@ public class VerificationTaskRepository implements PanacheRepositoryBase<Verific
     return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
   }
 
-  /** The open task of a person, locked: at most one exists (a unique partial index says so). */
-  public Optional<VerificationTask> openOfPersonLocked(String idNumber) {
-    return find("idNumber = ?1 and status <> ?2", idNumber, TaskStatus.COMPLETED)
+  /**
+   * The open task of a person (by the lookup of their ID number), locked: at most one exists (a
+   * unique partial index says so).
+   */
+  public Optional<VerificationTask> openOfPersonLocked(String idNumberLookup) {
+    return find("idNumberLookup = ?1 and status <> ?2", idNumberLookup, TaskStatus.COMPLETED)
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .firstResultOptional();
   }

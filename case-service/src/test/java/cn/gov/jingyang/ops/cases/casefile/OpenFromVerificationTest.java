@@ -68,6 +68,15 @@ class OpenFromVerificationTest {
     Db db = new Db(dataSource);
     assertThat(db.count("select count(*) from case_file where linked_task_id = ?", task))
         .isEqualTo(1);
+    // the suspect's ID number and phone are stored sealed, as every party's
+    assertThat(db.strings("select parties::text from case_file where linked_task_id = ?", task))
+        .singleElement()
+        .satisfies(
+            parties ->
+                assertThat(parties)
+                    .contains("pd1:")
+                    .doesNotContain("510603199001010021")
+                    .doesNotContain("13900001111"));
     List<String> events = db.events("CaseReported", "linkedTaskId", task.toString());
     assertThat(events).hasSize(1);
     EventContracts.assertValid(events.get(0));

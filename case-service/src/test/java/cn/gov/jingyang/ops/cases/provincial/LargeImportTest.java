@@ -157,7 +157,7 @@ class LargeImportTest {
                 batch))
         .isEqualTo(
             db.count(
-                "select count(distinct t.id_number) from verification_task t"
+                "select count(distinct t.id_number_lookup) from verification_task t"
                     + " join verification_task_source s on s.task_id = t.id where s.batch_id = ?",
                 batch));
   }

@@ -10,13 +10,16 @@ import static org.hamcrest.Matchers.equalTo;
 import cn.gov.jingyang.ops.cases.verification.Tasks;
 import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.infra.EventContracts;
+import cn.gov.jingyang.ops.infra.IdNumbers;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -33,6 +36,7 @@ class ProvincialImportTest {
   static final String PROVINCE = DevTokens.token("sc.province", Roles.PROVINCIAL_PLATFORM);
 
   @Inject DataSource dataSource;
+  @Inject PersonalDataSealing sealing;
   @Inject KafkaClients kafka;
 
   @Test
@@ -88,24 +92,45 @@ class ProvincialImportTest {
 
     assertThat(
             db.strings(
-                "select station_unit_id::text from verification_task where id_number in (?, ?)",
-                a,
-                b))
+                "select station_unit_id::text from verification_task"
+                    + " where id_number_lookup in (?, ?)",
+                sealing.lookup(a),
+                sealing.lookup(b)))
         .containsOnly(station.toString());
-    assertThat(db.count("select count(*) from verification_task where id_number = ?", a))
+    assertThat(
+            db.count(
+                "select count(*) from verification_task where id_number_lookup = ?",
+                sealing.lookup(a)))
         .isEqualTo(1);
     assertThat(
             db.count(
-                "select count(*) from verification_task where id_number = ?"
+                "select count(*) from verification_task where id_number_lookup = ?"
                     + " and station_unit_id is null and town_code is null",
-                c))
+                sealing.lookup(c)))
         .isEqualTo(1);
     assertThat(
             db.count(
                 "select count(*) from verification_task t join verification_task_source s"
-                    + " on s.task_id = t.id where t.id_number = ? and t.first_source = 'MANUAL'",
-                open))
+                    + " on s.task_id = t.id where t.id_number_lookup = ?"
+                    + " and t.first_source = 'MANUAL'",
+                sealing.lookup(open)))
         .isEqualTo(2);
+    // nothing of the list in clear: numbers sealed, source keys by the lookup
+    List<Object[]> stored =
+        db.rows(
+            "select t.id_number, t.id_number_lookup, s.source_key from verification_task t"
+                + " join verification_task_source s on s.task_id = t.id where s.batch_id = ?",
+            batch);
+    assertThat(stored).hasSize(4);
+    assertThat(stored)
+        .allSatisfy(
+            r -> {
+              assertThat((String) r[0]).startsWith("pd1:");
+              assertThat(r[2]).isEqualTo("PROVINCIAL_LIST:" + batch + ":" + r[1]);
+              assertThat(IdNumbers.inClear(Arrays.toString(r))).isEmpty();
+            });
+    assertThat(stored.stream().map(r -> sealing.open((String) r[0])))
+        .containsExactlyInAnyOrder(a, b, c, open);
     as(COMMAND)
         .queryParam("batch", batch)
         .get("/verification-coverage")
@@ -183,8 +208,20 @@ class ProvincialImportTest {
         .body("firstBadRows[0].line", equalTo(4));
     assertThat(
             db.strings(
-                "select address || '|' || town_code from verification_task where id_number = ?", a))
+                "select address || '|' || town_code from verification_task"
+                    + " where id_number_lookup = ?",
+                sealing.lookup(a)))
         .containsExactly("德阳市旌阳区, 天元街道 \"1\"号|510603-T07");
+    assertThat(
+            db.strings(
+                "select phone from verification_task where id_number_lookup = ?",
+                sealing.lookup(a)))
+        .singleElement()
+        .satisfies(
+            phone -> {
+              assertThat(phone).startsWith("pd1:");
+              assertThat(sealing.open(phone)).isEqualTo("13800001111");
+            });
   }
 
   @Test

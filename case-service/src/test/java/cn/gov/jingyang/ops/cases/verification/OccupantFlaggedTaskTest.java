@@ -10,14 +10,17 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import cn.gov.jingyang.ops.infra.EventContracts;
+import cn.gov.jingyang.ops.infra.IdNumbers;
 import cn.gov.jingyang.ops.infra.TopicProbe;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import cn.gov.jingyang.ops.testing.Db;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -41,6 +44,7 @@ class OccupantFlaggedTaskTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject DataSource dataSource;
+  @Inject PersonalDataSealing sealing;
   @Inject KafkaClients kafka;
 
   private Db db;
@@ -124,8 +128,9 @@ class OccupantFlaggedTaskTest {
         .isEqualTo(1);
     assertThat(
             db.count(
-                "select count(*) from verification_task where id_number = '420106199001011231'"
-                    + " and status <> 'COMPLETED'"))
+                "select count(*) from verification_task where id_number_lookup = ?"
+                    + " and status <> 'COMPLETED'",
+                sealing.lookup("420106199001011231")))
         .isEqualTo(1);
     List<String> created = db.events("VerificationTaskCreated", "taskId", task);
     assertThat(created).hasSize(1);
@@ -152,7 +157,10 @@ class OccupantFlaggedTaskTest {
         .statusCode(200)
         .body("sources", hasSize(2))
         .body("sources[1].occupantId", equalTo(second.get("data").get("occupantId").asText()));
-    assertThat(db.count("select count(*) from verification_task where id_number = ?", person))
+    assertThat(
+            db.count(
+                "select count(*) from verification_task where id_number_lookup = ?",
+                sealing.lookup(person)))
         .isEqualTo(1);
     List<String> added = db.events("VerificationTaskSourceAdded", "taskId", task);
     assertThat(added).hasSize(1);
@@ -177,5 +185,72 @@ class OccupantFlaggedTaskTest {
     String created = db.events("VerificationTaskCreated", "taskId", task).get(0);
     assertThat(JsonPath.from(created).getBoolean("data.routed")).isFalse();
     EventContracts.assertValid(created);
+  }
+
+  @Test
+  void aSealedFlagGivesTheTaskTheOpenedValuesStoredSealed() {
+    String person = Tasks.idNumber();
+    ObjectNode flag = Tasks.flag(person, "510603-T10");
+    assertThat(flag.toString()).doesNotContain(person).doesNotContain(Tasks.FLAGGED_PHONE);
+    Tasks.publish(kafka.bootstrapServers(), flag);
+    String task = taskOfOccupant(flag.get("data").get("occupantId").asText());
+
+    as(COMMAND)
+        .get("/verification-tasks/" + task)
+        .then()
+        .statusCode(200)
+        .body("idNumber", equalTo(person))
+        .body("phone", equalTo(Tasks.FLAGGED_PHONE));
+    Object[] stored =
+        db.rows(
+                "select id_number, phone, id_number_lookup from verification_task"
+                    + " where id = ?::uuid",
+                task)
+            .get(0);
+    assertThat((String) stored[0]).startsWith("pd1:");
+    assertThat((String) stored[1]).startsWith("pd1:");
+    assertThat(stored[2]).isEqualTo(sealing.lookup(person));
+    assertThat(IdNumbers.inClear(Arrays.toString(stored))).isEmpty();
+  }
+
+  @Test
+  void aFlagPublishedBeforeSealingIsTakenAndTheSamePersonSealedJoinsIt() {
+    String person = Tasks.idNumber();
+    ObjectNode old = Tasks.clearFlag(person, "510603-T10");
+    TopicProbe.send(
+        kafka.bootstrapServers(), "checkpoint.events", old.get("subject").asText(), old.toString());
+    String task = taskOfOccupant(old.get("data").get("occupantId").asText());
+    as(COMMAND)
+        .get("/verification-tasks/" + task)
+        .then()
+        .statusCode(200)
+        .body("idNumber", equalTo(person))
+        .body("phone", equalTo(Tasks.FLAGGED_PHONE));
+    assertThat(db.strings("select id_number from verification_task where id = ?::uuid", task))
+        .allSatisfy(stored -> assertThat(stored).startsWith("pd1:"));
+
+    ObjectNode sealed = Tasks.flag(person, "510603-T10");
+    Tasks.publish(kafka.bootstrapServers(), sealed);
+    assertThat(taskOfOccupant(sealed.get("data").get("occupantId").asText())).isEqualTo(task);
+  }
+
+  @Test
+  void aSealedValueThatDoesNotOpenIsPoisonNotATask() {
+    ObjectNode bad = Tasks.flag(Tasks.idNumber(), "510603-T10");
+    String sealed = bad.get("data").get("idNumberSealed").asText();
+    // the last characters of the tag changed: authentication fails
+    ((ObjectNode) bad.get("data"))
+        .put("idNumberSealed", sealed.substring(0, sealed.length() - 4) + "AAAA");
+    Tasks.publish(kafka.bootstrapServers(), bad);
+    // a good flag behind it on the same key: once it is a task, the bad one was dealt with
+    ObjectNode marker = Tasks.flag(Tasks.idNumber(), "510603-T10");
+    marker.put("subject", bad.get("subject").asText());
+    Tasks.publish(kafka.bootstrapServers(), marker);
+    taskOfOccupant(marker.get("data").get("occupantId").asText());
+    assertThat(
+            db.count(
+                "select count(*) from verification_task_source where occupant_id = ?::uuid",
+                bad.get("data").get("occupantId").asText()))
+        .isZero();
   }
 }

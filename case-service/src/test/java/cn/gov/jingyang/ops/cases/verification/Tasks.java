@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.infra.TopicProbe;
+import cn.gov.jingyang.ops.platform.pii.PersonalData;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.testing.Db;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
@@ -24,6 +27,9 @@ public final class Tasks {
   public static final Duration WAIT = Duration.ofSeconds(45);
   public static final String COMMAND = DevTokens.token("chief", Roles.COMMAND);
   public static final String AUDITOR = DevTokens.token("auditor", Roles.AUDITOR);
+
+  /** The phone of every flagged occupant of the tests. */
+  public static final String FLAGGED_PHONE = "13900005678";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,8 +88,26 @@ public final class Tasks {
                     == towns.length);
   }
 
-  /** checkpoint's OccupantFlagged example for another person, occupant and inspection. */
+  /**
+   * checkpoint's OccupantFlagged example for another person, occupant and inspection, as checkpoint
+   * publishes it: ID number and phone masked, and sealed in idNumberSealed and phoneSealed.
+   */
   public static ObjectNode flag(String idNumber, String townCode) {
+    ObjectNode event = clearFlag(idNumber, townCode);
+    ObjectNode data = (ObjectNode) event.get("data");
+    PersonalDataSealing sealing = Arc.container().instance(PersonalDataSealing.class).get();
+    data.put("idNumber", PersonalData.maskIdNumber(idNumber));
+    data.put("idNumberSealed", sealing.seal(idNumber));
+    data.put("phone", PersonalData.maskPhone(FLAGGED_PHONE));
+    data.put("phoneSealed", sealing.seal(FLAGGED_PHONE));
+    return event;
+  }
+
+  /**
+   * An OccupantFlagged as checkpoint published it before personal data was sealed: ID number and
+   * phone in clear, no sealed fields (still on the topic after the upgrade).
+   */
+  public static ObjectNode clearFlag(String idNumber, String townCode) {
     try {
       ObjectNode event =
           (ObjectNode) JSON.readTree(EventContracts.example("checkpoint", "OccupantFlagged"));
@@ -93,7 +117,10 @@ public final class Tasks {
       ObjectNode data = (ObjectNode) event.get("data");
       data.put("inspectionId", inspection.toString());
       data.put("occupantId", UUID.randomUUID().toString());
+      data.remove("idNumberSealed");
+      data.remove("phoneSealed");
       data.put("idNumber", idNumber);
+      data.put("phone", FLAGGED_PHONE);
       if (townCode == null) {
         data.put("destinationTown", "某某村");
         data.putNull("destinationTownCode");

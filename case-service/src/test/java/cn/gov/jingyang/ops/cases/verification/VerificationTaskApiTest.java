@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.infra.EventContracts;
 import cn.gov.jingyang.ops.platform.kafka.KafkaClients;
+import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
 import cn.gov.jingyang.ops.platform.security.Roles;
 import cn.gov.jingyang.ops.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,7 @@ class VerificationTaskApiTest {
   private static final String OTHER_TOWN = "510603-T13";
 
   @Inject DataSource dataSource;
+  @Inject PersonalDataSealing sealing;
   @Inject KafkaClients kafka;
   @Inject TaskEscalation escalation;
 
@@ -191,7 +193,10 @@ class VerificationTaskApiTest {
         .then()
         .statusCode(202)
         .body("effect", equalTo("SOURCE_ADDED"));
-    assertThat(db.count("select count(*) from verification_task where id_number = ?", person))
+    assertThat(
+            db.count(
+                "select count(*) from verification_task where id_number_lookup = ?",
+                sealing.lookup(person)))
         .isEqualTo(1);
     assertThat(db.events("VerificationTaskSourceAdded", "taskId", id)).hasSize(2);
   }
