@@ -11,6 +11,7 @@ import cn.gov.jingyang.ops.platform.gazetteer.Town;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.pii.PersonalData;
 import cn.gov.jingyang.ops.platform.problem.ProblemException;
+import cn.gov.jingyang.ops.platform.transaction.TransactionLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -101,11 +102,7 @@ public class CaseFileService {
   public CaseFile openFromVerification(ConcealedExposureFound f) {
     UUID taskId = f.taskId();
     // calls for the same task take turns; the unique linked_task_id is the backstop
-    cases
-        .getEntityManager()
-        .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 9))")
-        .setParameter(1, "case-from-task:" + taskId)
-        .getSingleResult();
+    TransactionLock.take(cases.getEntityManager(), "case-from-task:" + taskId);
     Optional<CaseFile> existing = cases.findByLinkedTask(taskId);
     if (existing.isPresent()) {
       return existing.get();

@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.cases.routing;
 
+import cn.gov.jingyang.ops.platform.transaction.TransactionLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -9,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -53,11 +53,7 @@ public class RoutingTable {
    * tasks set-based, like the provincial import, take them before reading the routes.
    */
   public void lockTowns(Collection<String> townCodes) {
-    for (String code : new TreeSet<>(townCodes)) {
-      em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 11))")
-          .setParameter(1, "town-route:" + code)
-          .getSingleResult();
-    }
+    TransactionLock.takeAll(em, townCodes.stream().map(code -> "town-route:" + code).toList());
   }
 
   public Optional<RoutingUnit> unit(UUID unitId) {
