@@ -5,9 +5,6 @@ import cn.gov.jingyang.ops.infra.PostgresServer;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
 import cn.gov.jingyang.ops.stack.Suite;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -63,13 +60,8 @@ final class ClearIdScan {
 
   private void databases(IdNumberScan scan) throws Exception {
     for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
-      String url = suite.jdbcUrl(service.database());
-      try (Connection c =
-              DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
-          Statement s = c.createStatement()) {
-        s.execute("checkpoint");
-      }
-      scan.database(url, PostgresServer.USER, PostgresServer.PASSWORD);
+      scan.database(
+          suite.jdbcUrl(service.database()), PostgresServer.USER, PostgresServer.PASSWORD);
     }
   }
 

@@ -78,9 +78,16 @@ public final class IdNumberScan {
     return this;
   }
 
-  /** Every row of every table of the database's {@code public} schema, as PostgreSQL's text. */
+  /**
+   * Every row of every table of the database's {@code public} schema, as PostgreSQL's text. Takes a
+   * {@code CHECKPOINT} first (a superuser's), so a scan of the data directory after it sees every
+   * page written.
+   */
   public IdNumberScan database(String jdbcUrl, String user, String password) throws SQLException {
     try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
+      try (Statement s = c.createStatement()) {
+        s.execute("checkpoint");
+      }
       c.setAutoCommit(false);
       List<String> tables = new ArrayList<>();
       try (Statement s = c.createStatement();

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -26,22 +27,49 @@ public final class TopicProbe implements AutoCloseable {
 
   /** Subscribes from the very beginning of the topic (a fresh consumer group). */
   public TopicProbe(String bootstrapServers, String topic) {
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new StringDeserializer(),
-            new StringDeserializer());
+    consumer = consumer(bootstrapServers);
     consumer.subscribe(List.of(topic));
+  }
+
+  private TopicProbe(KafkaConsumer<String, String> consumer) {
+    this.consumer = consumer;
+  }
+
+  /**
+   * Reads only what is published to the topic from now on (its end as of this call, every
+   * partition): after a large load there are too many earlier records to read through.
+   */
+  public static TopicProbe fromNow(String bootstrapServers, String topic) {
+    KafkaConsumer<String, String> consumer = consumer(bootstrapServers);
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
+    if (partitions.isEmpty()) {
+      consumer.close();
+      throw new IllegalStateException("topic " + topic + " has no partitions");
+    }
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position); // fixes the end now, before the caller writes
+    return new TopicProbe(consumer);
+  }
+
+  private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "probe-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed"),
+        new StringDeserializer(),
+        new StringDeserializer());
   }
 
   /** Polls until the records seen so far satisfy {@code done}, or fails after {@code timeout}. */
