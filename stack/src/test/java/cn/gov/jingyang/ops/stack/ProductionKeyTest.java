@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -103,10 +104,20 @@ class ProductionKeyTest {
         "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + FreePorts.next()); // no broker needed to start
     environment.put("OPS_CONSUMER_ENABLED", "false");
     environment.put("OPS_OUTBOX_RELAY_ENABLED", "false");
+    // personal data sealed with keys of this deployment's own: the token key is what each case
+    // varies (PersonalDataSealingTest refuses missing or development sealing keys in production)
+    environment.put("OPS_PERSONAL_DATA_KEYS", "own:" + randomKey());
+    environment.put("OPS_PERSONAL_DATA_LOOKUP_KEY", randomKey());
     environment.putAll(env);
     Process process = builder.start();
     started.add(process);
     return process;
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
   }
 
   private static String exitAndLog(Process process, String name) throws Exception {
