@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +31,18 @@ final class FaultLoad {
 
   record DutyChange(UUID personId, OffsetDateTime from, String status) {}
 
-  /** What the suite acknowledged. */
-  final List<UUID> inspections = new CopyOnWriteArrayList<>();
+  /**
+   * How the inspection threads send: records per batch, and a rate for the two together (records
+   * per second, each batch on a schedule; 0: as fast as the pause between writes lets them).
+   */
+  record InspectionPace(int batchSize, double perSecond) {
+
+    /** The fault run's: batches of 10, paced by the pause between writes only. */
+    static final InspectionPace FAULT_RUN = new InspectionPace(10, 0);
+  }
+
+  /** What the suite acknowledged (a soak at speed acknowledges a million: no copy on write). */
+  final List<UUID> inspections = Collections.synchronizedList(new ArrayList<>());
 
   final AtomicLong flaggedSent = new AtomicLong();
   final Map<UUID, String> shifts = new ConcurrentHashMap<>();
@@ -52,9 +63,15 @@ final class FaultLoad {
   private final List<UUID> dutyPeople;
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
   private final long pauseMillis;
+  private final InspectionPace pace;
   private volatile long end;
 
-  FaultLoad(FaultClient api, List<UUID> checkpoints, List<UUID> people, long pauseMillis) {
+  FaultLoad(
+      FaultClient api,
+      List<UUID> checkpoints,
+      List<UUID> people,
+      long pauseMillis,
+      InspectionPace pace) {
     this.api = api;
     this.generator = new InspectionLoad(20200130L, checkpoints);
     this.shiftCheckpoints = checkpoints;
@@ -62,14 +79,15 @@ final class FaultLoad {
     this.shiftPeople = people.subList(0, half);
     this.dutyPeople = people.subList(half, people.size());
     this.pauseMillis = pauseMillis;
+    this.pace = pace;
   }
 
   /** Runs every kind of write for {@code duration}; returns when all threads have stopped. */
   void run(Duration duration) throws InterruptedException {
     end = System.nanoTime() + duration.toNanos();
     List<Thread> threads = new ArrayList<>();
-    threads.add(loop("inspections-1", this::inspectionBatch));
-    threads.add(loop("inspections-2", this::inspectionBatch));
+    threads.add(inspections("inspections-1"));
+    threads.add(inspections("inspections-2"));
     threads.add(loop("verifications", this::verifications));
     threads.add(loop("cases", this::caseTransitions));
     threads.add(loop("shifts", new ShiftLoop()::next));
@@ -93,6 +111,24 @@ final class FaultLoad {
           while (System.nanoTime() < end) {
             guarded(name, step);
             pause(pauseMillis);
+          }
+        });
+  }
+
+  /** One of the two inspection threads: each sends half of the paced rate, or loops. */
+  private Thread inspections(String name) {
+    if (pace.perSecond() <= 0) {
+      return loop(name, this::inspectionBatch);
+    }
+    long interval = (long) (2e9 * pace.batchSize() / pace.perSecond());
+    return started(
+        "fault-" + name,
+        () -> {
+          long next = System.nanoTime();
+          while (next < end) {
+            guarded(name, this::inspectionBatch);
+            next += interval; // behind schedule: the next batch goes at once
+            pause((next - System.nanoTime()) / 1_000_000);
           }
         });
   }
@@ -123,7 +159,7 @@ final class FaultLoad {
   }
 
   private void inspectionBatch() {
-    List<InspectionLoad.Record> batch = generator.batch(10);
+    List<InspectionLoad.Record> batch = generator.batch(pace.batchSize());
     FaultClient.Answer answer =
         api.write(
             "POST",
@@ -132,16 +168,18 @@ final class FaultLoad {
             "fault-inspections-" + batch.get(0).clientRecordId(),
             null);
     if (acknowledged("inspection batch", answer)) {
+      List<UUID> stored = new ArrayList<>();
       for (JsonNode result : answer.body().path("results")) {
         if (result.path("outcome").asText().equals("REJECTED")) {
           refused
               .computeIfAbsent("inspection record REJECTED", k -> new AtomicLong())
               .incrementAndGet();
         } else {
-          inspections.add(UUID.fromString(result.path("clientRecordId").asText()));
+          stored.add(UUID.fromString(result.path("clientRecordId").asText()));
           flaggedSent.addAndGet(result.path("flaggedCount").asLong());
         }
       }
+      inspections.addAll(stored);
     }
   }
 
@@ -331,6 +369,9 @@ final class FaultLoad {
   }
 
   private static void pause(long millis) {
+    if (millis <= 0) {
+      return;
+    }
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

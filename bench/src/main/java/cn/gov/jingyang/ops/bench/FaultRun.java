@@ -55,7 +55,7 @@ public final class FaultRun {
           checkpoints.size(), people.size());
       List<String> poison = TopicChecks.plantPoison(suite.kafkaBootstrapServers());
 
-      load = new FaultLoad(api, checkpoints, people, pause);
+      load = new FaultLoad(api, checkpoints, people, pause, FaultLoad.InspectionPace.FAULT_RUN);
       faults = new Faults(suite);
       say("load for %s with the faults", duration);
       Thread schedule = faults.start(duration);

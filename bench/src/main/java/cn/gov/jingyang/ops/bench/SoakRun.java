@@ -28,6 +28,11 @@ public final class SoakRun {
   public static void main(String[] args) throws Exception {
     Duration duration = Duration.parse(System.getProperty("soak.duration", "PT30M"));
     long pause = Long.getLong("soak.pause-ms", 200);
+    double rate = Double.parseDouble(System.getProperty("soak.inspections-per-second", "0"));
+    FaultLoad.InspectionPace pace =
+        rate > 0
+            ? new FaultLoad.InspectionPace(Integer.getInteger("soak.batch", 100), rate)
+            : FaultLoad.InspectionPace.FAULT_RUN;
     Path root = Path.of("").toAbsolutePath();
     Instant began = Instant.now();
     List<SoakSamples> samples = new CopyOnWriteArrayList<>();
@@ -41,7 +46,9 @@ public final class SoakRun {
       List<UUID> checkpoints =
           FaultRun.ids(api.get("/api/v1/checkpoint/checkpoints?size=100").body(), false);
       List<UUID> people = FaultRun.ids(api.get("/api/v1/personnel/people?size=100").body(), true);
-      load = new FaultLoad(api, checkpoints, people.subList(0, Math.min(16, people.size())), pause);
+      load =
+          new FaultLoad(
+              api, checkpoints, people.subList(0, Math.min(16, people.size())), pause, pace);
       long minutes = duration.toMinutes();
       Thread sampler =
           new Thread(
@@ -70,7 +77,7 @@ public final class SoakRun {
     }
     long errors =
         sum(load.refused) + sum(load.unanswered) + sum(api.retries()) + load.errors.size();
-    String section = section(began, duration, pause, load, api, samples, errors);
+    String section = section(began, duration, pause, pace, load, api, samples, errors);
     System.out.println(section);
     Report.replaceSection(root.resolve("docs/RELIABILITY.md"), "## R6", section);
   }
@@ -83,6 +90,7 @@ public final class SoakRun {
       Instant began,
       Duration duration,
       long pause,
+      FaultLoad.InspectionPace pace,
       FaultLoad load,
       FaultClient api,
       List<SoakSamples> samples,
@@ -98,7 +106,10 @@ public final class SoakRun {
         .append(
             "`bench/…/SoakRun`: the suite from its packaged jars, the demo's story, then the load of\n"
                 + "R1 (`FaultLoad`, every thread pausing `-Dsoak.pause-ms`, default 200, between writes)\n"
-                + "for `-Dsoak.duration` (default `PT30M`). Every minute: heap after a full GC of each\n"
+                + "for `-Dsoak.duration` (default `PT30M`). With `-Dsoak.inspections-per-second=N` its\n"
+                + "two inspection threads send batches of `-Dsoak.batch` (default 100) records on a\n"
+                + "schedule that adds up to N records/s (a batch behind schedule goes at once); the\n"
+                + "other writes keep their pause. Every minute: heap after a full GC of each\n"
                 + "service (`jcmd GC.run`, then `GC.heap_info`, young + old used), its threads\n"
                 + "(`/proc/<pid>/status`), PostgreSQL connections per database (`pg_stat_activity`).\n"
                 + "The first and the last ")
@@ -109,6 +120,19 @@ public final class SoakRun {
         .append(", ")
         .append(duration.toMinutes())
         .append(" min, ")
+        .append(
+            pace.perSecond() > 0
+                ? String.format(
+                    "inspections scheduled at %.0f records/s in batches of %d (achieved %.0f/s), other writes pausing %d ms, ",
+                    pace.perSecond(),
+                    pace.batchSize(),
+                    load.inspections.size() / (double) duration.toSeconds(),
+                    pause)
+                : String.format(
+                    "every write pausing %d ms (inspections in batches of %d: %.0f records/s), ",
+                    pause,
+                    pace.batchSize(),
+                    load.inspections.size() / (double) duration.toSeconds()))
         .append(api.requests())
         .append(" requests; acknowledged: ")
         .append(load.inspections.size())

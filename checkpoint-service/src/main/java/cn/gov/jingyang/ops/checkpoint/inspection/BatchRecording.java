@@ -78,7 +78,7 @@ public class BatchRecording {
       }
     }
     Set<UUID> inserted = rows.insertNew(inOrder, recordedBy);
-    statistics.addAll(
+    statistics.add(
         inOrder.stream()
             .filter(p -> inserted.contains(p.request().clientRecordId()))
             .map(p -> DayIncrement.of(p.checkpoint().id(), p.day(), p.vehicle(), p.occupants()))

@@ -7,6 +7,7 @@ import cn.gov.jingyang.ops.checkpoint.inspection.InspectionEvents.OccupantFlagge
 import cn.gov.jingyang.ops.checkpoint.personnel.PersonReferences;
 import cn.gov.jingyang.ops.checkpoint.risk.RiskPolicy;
 import cn.gov.jingyang.ops.checkpoint.statistics.StatisticsRepository;
+import cn.gov.jingyang.ops.checkpoint.statistics.StatisticsRepository.DayIncrement;
 import cn.gov.jingyang.ops.platform.gazetteer.Gazetteer;
 import cn.gov.jingyang.ops.platform.outbox.Outbox;
 import cn.gov.jingyang.ops.platform.pii.PersonalDataSealing;
@@ -94,7 +95,8 @@ public class InspectionService {
     }
     p.occupants().forEach(em::persist);
     em.flush();
-    statistics.add(p.checkpoint().id(), r.inspectedAt(), p.vehicle(), p.occupants());
+    statistics.add(
+        List.of(DayIncrement.of(p.checkpoint().id(), p.day(), p.vehicle(), p.occupants())));
     Inspection inspection = inspections.require(p.id());
     appendEvents(inspection, p.checkpoint().code());
     return new Recorded(inspection, true);

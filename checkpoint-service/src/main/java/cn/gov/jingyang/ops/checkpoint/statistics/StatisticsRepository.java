@@ -2,21 +2,29 @@ package cn.gov.jingyang.ops.checkpoint.statistics;
 
 import cn.gov.jingyang.ops.checkpoint.inspection.Occupant;
 import cn.gov.jingyang.ops.checkpoint.inspection.OccupantResult;
-import cn.gov.jingyang.ops.platform.time.DistrictDays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * daily_statistics: one row per checkpoint and day (Asia/Shanghai), incremented in the transaction
- * of every inspection insert, so reading statistics never scans inspections.
+ * of every inspection insert (at its commit), so reading statistics never scans inspections.
  */
 @ApplicationScoped
 public class StatisticsRepository {
@@ -25,36 +33,22 @@ public class StatisticsRepository {
       "sum(inspections), sum(vehicles), sum(persons), sum(flagged), sum(cleared), sum(referred_to_health),"
           + " sum(home_quarantine), sum(turned_back)";
 
+  private static final String PENDING_KEY = StatisticsRepository.class.getName() + ".pending";
+
   private final EntityManager em;
+  private final DataSource dataSource;
+  private final TransactionManager transactions;
+  private final TransactionSynchronizationRegistry registry;
 
-  public StatisticsRepository(EntityManager em) {
+  public StatisticsRepository(
+      EntityManager em,
+      DataSource dataSource,
+      TransactionManager transactions,
+      TransactionSynchronizationRegistry registry) {
     this.em = em;
-  }
-
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void add(
-      UUID checkpointId, OffsetDateTime inspectedAt, boolean vehicle, List<Occupant> occupants) {
-    em.createNativeQuery(
-            "insert into daily_statistics as d (checkpoint_id, day, inspections, vehicles, persons, flagged,"
-                + " cleared, referred_to_health, home_quarantine, turned_back)"
-                + " values (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                + " on conflict (checkpoint_id, day) do update set"
-                + " inspections = d.inspections + 1, vehicles = d.vehicles + excluded.vehicles,"
-                + " persons = d.persons + excluded.persons, flagged = d.flagged + excluded.flagged,"
-                + " cleared = d.cleared + excluded.cleared,"
-                + " referred_to_health = d.referred_to_health + excluded.referred_to_health,"
-                + " home_quarantine = d.home_quarantine + excluded.home_quarantine,"
-                + " turned_back = d.turned_back + excluded.turned_back")
-        .setParameter(1, checkpointId)
-        .setParameter(2, DistrictDays.dayOf(inspectedAt))
-        .setParameter(3, vehicle ? 1 : 0)
-        .setParameter(4, occupants.size())
-        .setParameter(5, occupants.stream().filter(Occupant::flagged).count())
-        .setParameter(6, count(occupants, OccupantResult.CLEARED))
-        .setParameter(7, count(occupants, OccupantResult.REFERRED_TO_HEALTH))
-        .setParameter(8, count(occupants, OccupantResult.HOME_QUARANTINE))
-        .setParameter(9, count(occupants, OccupantResult.TURNED_BACK))
-        .executeUpdate();
+    this.dataSource = dataSource;
+    this.transactions = transactions;
+    this.registry = registry;
   }
 
   /** What a set of inspections adds to one checkpoint's day. */
@@ -102,29 +96,67 @@ public class StatisticsRepository {
   }
 
   /**
-   * Adds a batch's inspections in one statement: one upsert row per checkpoint and day, in key
-   * order (so concurrent batches lock the rows they share in the same order).
+   * Adds inspections to their days at the commit of the caller's transaction, not now: the
+   * increments of the whole transaction are merged and written in one statement (one upsert row per
+   * checkpoint and day, in key order) by a synchronization that runs before the outbox's append. A
+   * day's row is the hottest row of the service (every inspection at a checkpoint that day writes
+   * it), so its lock is held only from there to the commit, not while the rest of the request —
+   * events, the idempotent response — is built. Not visible to a read in the same transaction.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void addAll(List<DayIncrement> increments) {
-    Map<List<Object>, DayIncrement> perDay = new TreeMap<>(BY_KEY);
-    for (DayIncrement i : increments) {
-      perDay.merge(List.of(i.checkpointId(), i.day()), i, DayIncrement::plus);
-    }
-    if (perDay.isEmpty()) {
+  public void add(List<DayIncrement> increments) {
+    if (increments.isEmpty()) {
       return;
     }
+    AddAtCommit pending = (AddAtCommit) registry.getResource(PENDING_KEY);
+    if (pending == null) {
+      pending = new AddAtCommit();
+      try {
+        // not interposed: runs before the interposed outbox append, so every transaction takes a
+        // day's row before the append lock (the order that cannot deadlock)
+        transactions.getTransaction().registerSynchronization(pending);
+      } catch (RollbackException e) {
+        return; // the transaction will roll back: nothing to add
+      } catch (SystemException e) {
+        throw new IllegalStateException("could not add to the daily statistics", e);
+      }
+      registry.putResource(PENDING_KEY, pending);
+    }
+    for (DayIncrement i : increments) {
+      pending.perDay.merge(List.of(i.checkpointId(), i.day()), i, DayIncrement::plus);
+    }
+  }
+
+  /** The transaction's increments, written as the transaction ends. */
+  private final class AddAtCommit implements Synchronization {
+
+    private final Map<List<Object>, DayIncrement> perDay = new TreeMap<>(BY_KEY);
+
+    @Override
+    public void beforeCompletion() {
+      if (registry.getRollbackOnly()) {
+        return;
+      }
+      try (Connection c = dataSource.getConnection()) {
+        upsert(c, perDay.values());
+      } catch (SQLException | RuntimeException e) {
+        registry.setRollbackOnly();
+        throw new IllegalStateException(
+            "could not add to the daily statistics; the transaction rolls back", e);
+      }
+    }
+
+    @Override
+    public void afterCompletion(int status) {}
+  }
+
+  private static void upsert(Connection c, Collection<DayIncrement> rows) throws SQLException {
     StringBuilder sql =
         new StringBuilder(
             "insert into daily_statistics as d (checkpoint_id, day, inspections, vehicles, persons,"
                 + " flagged, cleared, referred_to_health, home_quarantine, turned_back) values ");
-    int p = 0;
-    for (int row = 0; row < perDay.size(); row++) {
-      sql.append(row == 0 ? "" : ", ").append('(');
-      for (int c = 0; c < 10; c++) {
-        sql.append(c == 0 ? "" : ", ").append('?').append(++p);
-      }
-      sql.append(')');
+    for (int row = 0; row < rows.size(); row++) {
+      sql.append(row == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
     sql.append(
         " on conflict (checkpoint_id, day) do update set"
@@ -135,26 +167,27 @@ public class StatisticsRepository {
             + " referred_to_health = d.referred_to_health + excluded.referred_to_health,"
             + " home_quarantine = d.home_quarantine + excluded.home_quarantine,"
             + " turned_back = d.turned_back + excluded.turned_back");
-    var query = em.createNativeQuery(sql.toString());
-    p = 0;
-    for (DayIncrement i : perDay.values()) {
-      query.setParameter(++p, i.checkpointId());
-      query.setParameter(++p, i.day());
-      for (long v :
-          new long[] {
-            i.inspections(),
-            i.vehicles(),
-            i.persons(),
-            i.flagged(),
-            i.cleared(),
-            i.referredToHealth(),
-            i.homeQuarantine(),
-            i.turnedBack()
-          }) {
-        query.setParameter(++p, v);
+    try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
+      int p = 0;
+      for (DayIncrement i : rows) {
+        insert.setObject(++p, i.checkpointId());
+        insert.setObject(++p, i.day());
+        for (long v :
+            new long[] {
+              i.inspections(),
+              i.vehicles(),
+              i.persons(),
+              i.flagged(),
+              i.cleared(),
+              i.referredToHealth(),
+              i.homeQuarantine(),
+              i.turnedBack()
+            }) {
+          insert.setLong(++p, v);
+        }
       }
+      insert.executeUpdate();
     }
-    query.executeUpdate();
   }
 
   private static final Comparator<List<Object>> BY_KEY =

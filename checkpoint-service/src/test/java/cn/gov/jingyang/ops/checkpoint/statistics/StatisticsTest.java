@@ -7,15 +7,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.jingyang.ops.checkpoint.Api;
+import cn.gov.jingyang.ops.checkpoint.statistics.StatisticsRepository.DayIncrement;
 import cn.gov.jingyang.ops.testing.Db;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +35,7 @@ class StatisticsTest {
   };
 
   @Inject DataSource dataSource;
+  @Inject StatisticsRepository statistics;
 
   @Test
   void statisticsAgreeWithTheStoredRecordsAfterHundredsOfMixedInserts() {
@@ -153,6 +162,76 @@ class StatisticsTest {
         .statusCode(200)
         .body("total.inspections", equalTo(0))
         .body("days.size()", equalTo(0));
+  }
+
+  /**
+   * A day's row is written at commit: a transaction still open at a checkpoint (a slow request)
+   * holds no lock on the day's figures, so the next inspection there is not held up behind it.
+   */
+  @Test
+  void anOpenTransactionDoesNotHoldUpTheNextInspectionAtTheSameCheckpoint() throws Exception {
+    String checkpoint = Api.activeCheckpoint();
+    LocalDate day = LocalDate.of(2020, 2, 20);
+    CountDownLatch added = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> open =
+          pool.submit(
+              () ->
+                  QuarkusTransaction.requiringNew()
+                      .run(
+                          () -> {
+                            statistics.add(
+                                List.of(
+                                    new DayIncrement(
+                                        UUID.fromString(checkpoint), day, 5, 5, 7, 0, 7, 0, 0, 0)));
+                            added.countDown();
+                            awaitQuietly(release);
+                          }));
+      assertThat(added.await(30, TimeUnit.SECONDS)).isTrue();
+      Future<Integer> next =
+          pool.submit(
+              () ->
+                  as(OFFICER)
+                      .body(
+                          Api.inspection(
+                              UUID.randomUUID(),
+                              checkpoint,
+                              "2020-02-20T04:00:00Z",
+                              "川F20220",
+                              List.of(Api.clearOccupant())))
+                      .post("/inspections")
+                      .statusCode());
+      assertThat(next.get(20, TimeUnit.SECONDS)).isEqualTo(201);
+      assertThat(figures(checkpoint, "inspections")).isEqualTo(1);
+      release.countDown();
+      open.get(30, TimeUnit.SECONDS);
+      assertThat(figures(checkpoint, "inspections")).isEqualTo(6);
+      assertThat(figures(checkpoint, "persons")).isEqualTo(8);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  private static int figures(String checkpoint, String figure) {
+    return as(AUDITOR)
+        .queryParam("from", "2020-02-20")
+        .queryParam("to", "2020-02-20")
+        .get("/statistics/checkpoints/" + checkpoint)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("total." + figure);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static int n(Object value) {
