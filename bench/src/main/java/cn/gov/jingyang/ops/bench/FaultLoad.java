@@ -125,9 +125,11 @@ final class FaultLoad {
         "fault-" + name,
         () -> {
           long next = System.nanoTime();
-          while (next < end) {
+          while (System.nanoTime() < end) {
             guarded(name, this::inspectionBatch);
-            next += interval; // behind schedule: the next batch goes at once
+            // behind schedule: the next batch goes at once (the schedule is not caught up after
+            // the end: a run that fell behind stops on time and reports the rate it reached)
+            next += interval;
             pause((next - System.nanoTime()) / 1_000_000);
           }
         });

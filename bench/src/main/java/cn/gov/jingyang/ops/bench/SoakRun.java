@@ -38,6 +38,7 @@ public final class SoakRun {
     List<SoakSamples> samples = new CopyOnWriteArrayList<>();
     FaultLoad load;
     FaultClient api;
+    Duration loaded;
     try (Suite suite = FaultRun.started(root, root.resolve("bench/target/soak-stack"))) {
       String gateway = "http://localhost:" + suite.port(ServiceCatalog.GATEWAY);
       Demo.load(URI.create(gateway), Suite.DEMO_CLIENT_ID, Suite.DEMO_CLIENT_SECRET);
@@ -49,6 +50,7 @@ public final class SoakRun {
       load =
           new FaultLoad(
               api, checkpoints, people.subList(0, Math.min(16, people.size())), pause, pace);
+      FaultLoad running = load;
       long minutes = duration.toMinutes();
       Thread sampler =
           new Thread(
@@ -57,14 +59,17 @@ public final class SoakRun {
                     DriverManager.getConnection(
                         suite.jdbcUrl("postgres"), PostgresServer.USER, PostgresServer.PASSWORD)) {
                   long t0 = System.nanoTime();
+                  long before = 0;
                   for (long m = 1; m <= minutes; m++) {
                     long wait = m * 60_000 - (System.nanoTime() - t0) / 1_000_000;
                     Thread.sleep(Math.max(0, wait));
+                    long acknowledged = running.inspections.size();
                     SoakSamples s = SoakSamples.take(m, pg);
                     samples.add(s);
                     FaultRun.say(
-                        "minute %d: heap after GC KB %s, threads %s, connections %s",
-                        m, s.heapKb(), s.threads(), s.connections());
+                        "minute %d: %d inspections/s, heap after GC KB %s, threads %s, connections %s",
+                        m, (acknowledged - before) / 60, s.heapKb(), s.threads(), s.connections());
+                    before = acknowledged;
                   }
                 } catch (Exception e) {
                   FaultRun.say("sampler stopped: %s", e);
@@ -72,12 +77,14 @@ public final class SoakRun {
               },
               "soak-sampler");
       sampler.start();
+      long loadStart = System.nanoTime();
       load.run(duration);
+      loaded = Duration.ofNanos(System.nanoTime() - loadStart);
       sampler.join();
     }
     long errors =
         sum(load.refused) + sum(load.unanswered) + sum(api.retries()) + load.errors.size();
-    String section = section(began, duration, pause, pace, load, api, samples, errors);
+    String section = section(began, duration, loaded, pause, pace, load, api, samples, errors);
     System.out.println(section);
     Report.replaceSection(root.resolve("docs/RELIABILITY.md"), "## R6", section);
   }
@@ -89,6 +96,7 @@ public final class SoakRun {
   private static String section(
       Instant began,
       Duration duration,
+      Duration loaded,
       long pause,
       FaultLoad.InspectionPace pace,
       FaultLoad load,
@@ -126,13 +134,13 @@ public final class SoakRun {
                     "inspections scheduled at %.0f records/s in batches of %d (achieved %.0f/s), other writes pausing %d ms, ",
                     pace.perSecond(),
                     pace.batchSize(),
-                    load.inspections.size() / (double) duration.toSeconds(),
+                    load.inspections.size() / (loaded.toMillis() / 1000.0),
                     pause)
                 : String.format(
                     "every write pausing %d ms (inspections in batches of %d: %.0f records/s), ",
                     pause,
                     pace.batchSize(),
-                    load.inspections.size() / (double) duration.toSeconds()))
+                    load.inspections.size() / (loaded.toMillis() / 1000.0)))
         .append(api.requests())
         .append(" requests; acknowledged: ")
         .append(load.inspections.size())
