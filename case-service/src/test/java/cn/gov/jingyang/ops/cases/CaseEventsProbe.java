@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 import cn.gov.jingyang.ops.infra.TopicProbe;
 import cn.gov.jingyang.ops.testing.Db;
 import java.time.Duration;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The raw records of case.events published after it was opened, as the real broker holds them (the
- * topic's earlier records are skipped, not read: after a large import there are many).
+ * topic's earlier records are skipped, not read, and of the later ones only the one asked for is
+ * kept: after a large import there are many).
  */
 public final class CaseEventsProbe implements AutoCloseable {
 
@@ -35,14 +35,7 @@ public final class CaseEventsProbe implements AutoCloseable {
                         "select count(*) from outbox where aggregate_id = ? and status = 'PUBLISHED'",
                         key)
                     > 0);
-    return topic
-        .until(
-            records -> records.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(45))
-        .stream()
-        .filter(r -> key.equals(r.key()))
-        .map(ConsumerRecord::value)
-        .findFirst()
-        .orElseThrow();
+    return topic.first(r -> key.equals(r.key()), Duration.ofSeconds(45)).value();
   }
 
   @Override

@@ -90,6 +90,26 @@ public final class TopicProbe implements AutoCloseable {
     return List.copyOf(seen);
   }
 
+  /**
+   * The first record from now on that {@code match}es, or fails after {@code timeout}. Keeps none
+   * of the others: behind a relay's backlog of many thousand events they would fill the heap.
+   */
+  public ConsumerRecord<String, String> first(
+      Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    long skipped = 0;
+    while (Instant.now().isBefore(deadline)) {
+      for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+        if (match.test(record)) {
+          return record;
+        }
+        skipped++;
+      }
+    }
+    throw new AssertionError(
+        "no matching record in " + timeout + "; skipped " + skipped + " other records");
+  }
+
   /** Everything that arrives within {@code quiet} of polling (to show something did NOT arrive). */
   public List<ConsumerRecord<String, String>> drain(Duration quiet) {
     Instant deadline = Instant.now().plus(quiet);
