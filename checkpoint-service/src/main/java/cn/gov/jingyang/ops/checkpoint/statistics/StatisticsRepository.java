@@ -2,13 +2,9 @@ package cn.gov.jingyang.ops.checkpoint.statistics;
 
 import cn.gov.jingyang.ops.checkpoint.inspection.Occupant;
 import cn.gov.jingyang.ops.checkpoint.inspection.OccupantResult;
+import cn.gov.jingyang.ops.platform.transaction.AtCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.RollbackException;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * daily_statistics: one row per checkpoint and day (Asia/Shanghai), incremented in the transaction
@@ -33,22 +28,12 @@ public class StatisticsRepository {
       "sum(inspections), sum(vehicles), sum(persons), sum(flagged), sum(cleared), sum(referred_to_health),"
           + " sum(home_quarantine), sum(turned_back)";
 
-  private static final String PENDING_KEY = StatisticsRepository.class.getName() + ".pending";
-
   private final EntityManager em;
-  private final DataSource dataSource;
-  private final TransactionManager transactions;
-  private final TransactionSynchronizationRegistry registry;
+  private final AtCommit atCommit;
 
-  public StatisticsRepository(
-      EntityManager em,
-      DataSource dataSource,
-      TransactionManager transactions,
-      TransactionSynchronizationRegistry registry) {
+  public StatisticsRepository(EntityManager em, AtCommit atCommit) {
     this.em = em;
-    this.dataSource = dataSource;
-    this.transactions = transactions;
-    this.registry = registry;
+    this.atCommit = atCommit;
   }
 
   /** What a set of inspections adds to one checkpoint's day. */
@@ -98,56 +83,36 @@ public class StatisticsRepository {
   /**
    * Adds inspections to their days at the commit of the caller's transaction, not now: the
    * increments of the whole transaction are merged and written in one statement (one upsert row per
-   * checkpoint and day, in key order) by a synchronization that runs before the outbox's append. A
-   * day's row is the hottest row of the service (every inspection at a checkpoint that day writes
-   * it), so its lock is held only from there to the commit, not while the rest of the request —
-   * events, the idempotent response — is built. Not visible to a read in the same transaction.
+   * checkpoint and day, in key order) at commit ({@link AtCommit.Order#EARLY}), before the outbox's
+   * append. A day's row is the hottest row of the service (every inspection at a checkpoint that
+   * day writes it), so its lock is held only from there to the commit, not while the rest of the
+   * request — events, the idempotent response — is built. Not visible to a read in the same
+   * transaction.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void add(List<DayIncrement> increments) {
     if (increments.isEmpty()) {
       return;
     }
-    AddAtCommit pending = (AddAtCommit) registry.getResource(PENDING_KEY);
-    if (pending == null) {
-      pending = new AddAtCommit();
-      try {
-        // not interposed: runs before the interposed outbox append, so every transaction takes a
-        // day's row before the append lock (the order that cannot deadlock)
-        transactions.getTransaction().registerSynchronization(pending);
-      } catch (RollbackException e) {
-        return; // the transaction will roll back: nothing to add
-      } catch (SystemException e) {
-        throw new IllegalStateException("could not add to the daily statistics", e);
-      }
-      registry.putResource(PENDING_KEY, pending);
-    }
+    // EARLY: before the outbox's append, so every transaction takes a day's row before the append
+    // lock (the order that cannot deadlock)
+    DayTotals totals =
+        atCommit.pending(
+            DayTotals.class, AtCommit.Order.EARLY, "add to the daily statistics", DayTotals::new);
     for (DayIncrement i : increments) {
-      pending.perDay.merge(List.of(i.checkpointId(), i.day()), i, DayIncrement::plus);
+      totals.perDay.merge(List.of(i.checkpointId(), i.day()), i, DayIncrement::plus);
     }
   }
 
-  /** The transaction's increments, written as the transaction ends. */
-  private final class AddAtCommit implements Synchronization {
+  /** The transaction's increments, merged per checkpoint and day in key order. */
+  private static final class DayTotals implements AtCommit.Writes {
 
     private final Map<List<Object>, DayIncrement> perDay = new TreeMap<>(BY_KEY);
 
     @Override
-    public void beforeCompletion() {
-      if (registry.getRollbackOnly()) {
-        return;
-      }
-      try (Connection c = dataSource.getConnection()) {
-        upsert(c, perDay.values());
-      } catch (SQLException | RuntimeException e) {
-        registry.setRollbackOnly();
-        throw new IllegalStateException(
-            "could not add to the daily statistics; the transaction rolls back", e);
-      }
+    public void write(Connection c) throws SQLException {
+      upsert(c, perDay.values());
     }
-
-    @Override
-    public void afterCompletion(int status) {}
   }
 
   private static void upsert(Connection c, Collection<DayIncrement> rows) throws SQLException {

@@ -5,10 +5,8 @@ import cn.gov.jingyang.ops.platform.correlation.TraceContext;
 import cn.gov.jingyang.ops.platform.events.DomainEvent;
 import cn.gov.jingyang.ops.platform.events.EventCodec;
 import cn.gov.jingyang.ops.platform.events.EventEnvelope;
+import cn.gov.jingyang.ops.platform.transaction.AtCommit;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,40 +16,28 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * Appends events to the outbox inside the caller's transaction: the state change and its event
  * commit together or not at all. {@link #append} returns the envelope at once but only collects the
- * row; the rows of a transaction are written at its end, in one INSERT, by an interposed
- * synchronization. Its before-completion runs after every non-interposed one (the contract of
- * TransactionSynchronizationRegistry.registerInterposedSynchronization) — Hibernate's flush among
- * them — so the append lock that orders the feed is taken when the transaction takes no more row
- * locks, and is held only from there to the commit. If writing fails, the transaction rolls back
- * and the caller's commit fails. The rows are therefore not visible to a query inside the appending
- * transaction.
+ * row; the rows of a transaction are written at its end, in one INSERT, {@link AtCommit.Order#LAST}
+ * of all: after Hibernate's flush and every other write at commit, so the append lock that orders
+ * the feed is taken when the transaction takes no more row locks, and is held only from there to
+ * the commit. If writing fails, the transaction rolls back and the caller's commit fails. The rows
+ * are therefore not visible to a query inside the appending transaction.
  */
 @ApplicationScoped
 public class Outbox {
 
-  private static final String ROWS_KEY = Outbox.class.getName() + ".rows";
-
-  private final DataSource dataSource;
   private final EventCodec codec;
   private final PlatformConfig config;
-  private final TransactionSynchronizationRegistry transactions;
+  private final AtCommit atCommit;
   private final OutboxRelay relay;
 
-  public Outbox(
-      DataSource dataSource,
-      EventCodec codec,
-      PlatformConfig config,
-      TransactionSynchronizationRegistry transactions,
-      OutboxRelay relay) {
-    this.dataSource = dataSource;
+  public Outbox(EventCodec codec, PlatformConfig config, AtCommit atCommit, OutboxRelay relay) {
     this.codec = codec;
     this.config = config;
-    this.transactions = transactions;
+    this.atCommit = atCommit;
     this.relay = relay;
   }
 
@@ -121,45 +107,32 @@ public class Outbox {
   }
 
   private List<OutboxAppend.NewRow> rowsAtCommit() {
-    AppendAtCommit pending = (AppendAtCommit) transactions.getResource(ROWS_KEY);
-    if (pending == null) {
-      pending = new AppendAtCommit();
-      transactions.putResource(ROWS_KEY, pending);
-      transactions.registerInterposedSynchronization(pending);
-    }
-    if (pending.written) {
-      throw new IllegalStateException("the outbox rows of this transaction are already written");
-    }
-    return pending.rows;
+    return atCommit.pending(
+            Rows.class,
+            AtCommit.Order.LAST,
+            "append the events to the outbox",
+            () -> new Rows(relay))
+        .rows;
   }
 
-  /** Writes the transaction's rows before it commits; wakes the relay once it has. */
-  private final class AppendAtCommit implements Synchronization {
+  /** The transaction's rows, written in one INSERT before it commits; the relay woken after. */
+  private static final class Rows implements AtCommit.Writes {
 
     private final List<OutboxAppend.NewRow> rows = new ArrayList<>();
-    private boolean written;
+    private final OutboxRelay relay;
 
-    @Override
-    public void beforeCompletion() {
-      written = true;
-      if (transactions.getRollbackOnly()) {
-        return;
-      }
-      try (Connection c = dataSource.getConnection()) {
-        OutboxAppend.appendAll(c, rows);
-      } catch (SQLException | RuntimeException e) {
-        transactions.setRollbackOnly();
-        throw new IllegalStateException(
-            "could not append " + rows.size() + " events to the outbox; the transaction rolls back",
-            e);
-      }
+    Rows(OutboxRelay relay) {
+      this.relay = relay;
     }
 
     @Override
-    public void afterCompletion(int status) {
-      if (status == Status.STATUS_COMMITTED) {
-        relay.wake();
-      }
+    public void write(Connection c) throws SQLException {
+      OutboxAppend.appendAll(c, rows);
+    }
+
+    @Override
+    public void committed() {
+      relay.wake();
     }
   }
 }
