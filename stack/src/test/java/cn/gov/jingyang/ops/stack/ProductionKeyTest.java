@@ -7,6 +7,7 @@ import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.infra.FileTrees;
 import cn.gov.jingyang.ops.infra.FreePorts;
 import cn.gov.jingyang.ops.infra.PostgresServer;
+import cn.gov.jingyang.ops.infra.SealingKeys;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
 import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -106,18 +106,12 @@ class ProductionKeyTest {
     environment.put("OPS_OUTBOX_RELAY_ENABLED", "false");
     // personal data sealed with keys of this deployment's own: the token key is what each case
     // varies (PersonalDataSealingTest refuses missing or development sealing keys in production)
-    environment.put("OPS_PERSONAL_DATA_KEYS", "own:" + randomKey());
-    environment.put("OPS_PERSONAL_DATA_LOOKUP_KEY", randomKey());
+    environment.put("OPS_PERSONAL_DATA_KEYS", "own:" + SealingKeys.random());
+    environment.put("OPS_PERSONAL_DATA_LOOKUP_KEY", SealingKeys.random());
     environment.putAll(env);
     Process process = builder.start();
     started.add(process);
     return process;
-  }
-
-  private static String randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
   }
 
   private static String exitAndLog(Process process, String name) throws Exception {

@@ -1,6 +1,7 @@
 package cn.gov.jingyang.ops.system;
 
 import cn.gov.jingyang.ops.infra.FileTrees;
+import cn.gov.jingyang.ops.infra.SealingKeys;
 import cn.gov.jingyang.ops.infra.ServiceCatalog;
 import cn.gov.jingyang.ops.stack.StackLayout;
 import cn.gov.jingyang.ops.stack.Suite;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -99,8 +99,8 @@ public final class SystemStack {
     Map<ServiceCatalog.Service, Map<String, String>> env = new HashMap<>();
     // this run's own keys sealing personal data at rest, one ring for all services (case-service
     // opens the sealed fields of checkpoint's events), as a deployment has them
-    String sealingKeys = "st:" + randomKey();
-    String lookupKey = randomKey();
+    String sealingKeys = "st:" + SealingKeys.random();
+    String lookupKey = SealingKeys.random();
     String jwks =
         "http://localhost:" + layout.port(ServiceCatalog.GATEWAY) + "/.well-known/jwks.json";
     for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
@@ -150,12 +150,6 @@ public final class SystemStack {
     }
     env.put(ServiceCatalog.GATEWAY, gateway);
     return env;
-  }
-
-  private static String randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
   }
 
   private static String pem(String type, byte[] der) {
