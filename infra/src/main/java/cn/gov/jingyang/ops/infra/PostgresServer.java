@@ -60,16 +60,15 @@ public final class PostgresServer implements AutoCloseable {
    * A server that keeps its data is sized for the suite's sustained load, as an operator would size
    * it, not left at PostgreSQL's defaults: buffers that hold the working set of four services'
    * indexes (random UUID keys touch pages all over them), and checkpoints spread over 15 minutes
-   * and 4 GB of compressed WAL rather than forced by every 1 GB, each followed by a burst of full
-   * page images that stalls every commit. Its log, with every checkpoint, is kept in {@code log/}
-   * of the data directory.
+   * and 4 GB of WAL rather than forced by every 1 GB, each followed by a burst of full page images
+   * that stalls every commit. Its log, with every checkpoint, is kept in {@code log/} of the data
+   * directory.
    */
   private static void durable(EmbeddedPostgres.Builder builder) {
     builder
         .setServerConfig("shared_buffers", "1GB")
         .setServerConfig("max_wal_size", "4GB")
         .setServerConfig("checkpoint_timeout", "15min")
-        .setServerConfig("wal_compression", "on")
         .setServerConfig("log_checkpoints", "on")
         .setServerConfig("log_autovacuum_min_duration", "10s")
         .setServerConfig("logging_collector", "on")
