@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,11 @@ class AtCommitTest {
     return atCommit.pending(kind, order, "write notes", () -> fresh);
   }
 
+  /** Runs {@code body} in a transaction of its own, committed when it returns. */
+  private static ThrowingCallable inTransaction(Runnable body) {
+    return () -> QuarkusTransaction.requiringNew().run(body);
+  }
+
   private List<String> notes() throws SQLException {
     List<String> names = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
@@ -119,15 +125,13 @@ class AtCommitTest {
   void nothingIsWrittenWhenTheTransactionRollsBack() throws Exception {
     List<Notes> used = new ArrayList<>();
     assertThatThrownBy(
-            () ->
-                QuarkusTransaction.requiringNew()
-                    .run(
-                        () -> {
-                          Last last = pending(Last.class, AtCommit.Order.LAST, new Last());
-                          last.names.add("never");
-                          used.add(last);
-                          throw new IllegalArgumentException("the request's own rule");
-                        }))
+            inTransaction(
+                () -> {
+                  Last last = pending(Last.class, AtCommit.Order.LAST, new Last());
+                  last.names.add("never");
+                  used.add(last);
+                  throw new IllegalArgumentException("the request's own rule");
+                }))
         .isInstanceOf(IllegalArgumentException.class);
 
     assertThat(notes()).isEmpty();
@@ -138,18 +142,16 @@ class AtCommitTest {
   void aFailingWriteRollsBackTheWholeTransaction() throws Exception {
     List<Notes> used = new ArrayList<>();
     assertThatThrownBy(
-            () ->
-                QuarkusTransaction.requiringNew()
-                    .run(
-                        () -> {
-                          Early early = pending(Early.class, AtCommit.Order.EARLY, new Early());
-                          early.names.add("written, then rolled back");
-                          Last last = pending(Last.class, AtCommit.Order.LAST, new Last());
-                          last.names.add("refused");
-                          last.refuse = true;
-                          used.add(early);
-                          used.add(last);
-                        }))
+            inTransaction(
+                () -> {
+                  Early early = pending(Early.class, AtCommit.Order.EARLY, new Early());
+                  early.names.add("written, then rolled back");
+                  Last last = pending(Last.class, AtCommit.Order.LAST, new Last());
+                  last.names.add("refused");
+                  last.refuse = true;
+                  used.add(early);
+                  used.add(last);
+                }))
         .hasStackTraceContaining("could not write notes; the transaction rolls back");
 
     assertThat(notes()).isEmpty();
@@ -167,13 +169,11 @@ class AtCommitTest {
   @Test
   void addingToWritesAlreadyMadeFailsTheCommit() throws Exception {
     assertThatThrownBy(
-            () ->
-                QuarkusTransaction.requiringNew()
-                    .run(
-                        () -> {
-                          pending(Early.class, AtCommit.Order.EARLY, new Early()).names.add("a");
-                          pending(Late.class, AtCommit.Order.LAST, new Late());
-                        }))
+            inTransaction(
+                () -> {
+                  pending(Early.class, AtCommit.Order.EARLY, new Early()).names.add("a");
+                  pending(Late.class, AtCommit.Order.LAST, new Late());
+                }))
         .hasStackTraceContaining("could not write notes: already written at commit");
 
     assertThat(notes()).isEmpty();
