@@ -71,7 +71,7 @@ final class BenchOutbox {
 
   void truncate() throws Exception {
     try (Connection c = dataSource.getConnection()) {
-      c.createStatement().execute("truncate outbox");
+      c.createStatement().execute("truncate outbox, outbox_pending");
     }
   }
 }

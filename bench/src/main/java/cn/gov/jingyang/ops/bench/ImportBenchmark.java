@@ -157,7 +157,7 @@ public final class ImportBenchmark {
           Statement s = c.createStatement()) {
         s.execute(
             "truncate verification_task, verification_task_source, provincial_import,"
-                + " provincial_import_bad_row, outbox cascade");
+                + " provincial_import_bad_row, outbox, outbox_pending cascade");
         s.execute("checkpoint");
       }
       HttpClient http = HttpClient.newHttpClient();

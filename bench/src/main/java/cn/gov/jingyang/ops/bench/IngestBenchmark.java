@@ -330,7 +330,7 @@ public final class IngestBenchmark {
   /** Waits until the relay has published every outbox row to Kafka. */
   static void awaitPublished(PGSimpleDataSource db) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    while (count(db, "select count(*) from outbox where status <> 'PUBLISHED'") > 0) {
+    while (count(db, "select count(*) from outbox_pending") > 0) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("outbox not drained");
       }

@@ -232,7 +232,7 @@ final class Reconciliation {
 
   /** Rows of the outbox not yet published. */
   static long unpublished(Connection db) throws SQLException {
-    return count(db, "select count(*) from outbox where status <> 'PUBLISHED'");
+    return count(db, "select count(*) from outbox_pending");
   }
 
   static Set<String> strings(Connection db, String sql) throws SQLException {

@@ -81,7 +81,7 @@ final class TopicChecks {
       for (String id :
           Reconciliation.strings(
               c,
-              "select event_id::text from outbox where status = 'PUBLISHED' and topic not like '%.state'")) {
+              "select event_id::text from outbox_entry where status = 'PUBLISHED' and topic not like '%.state'")) {
         outboxRows++;
         missing += onTopics.containsKey(id) ? 0 : 1;
       }

@@ -32,7 +32,7 @@ public final class CaseEventsProbe implements AutoCloseable {
         .until(
             () ->
                 db.count(
-                        "select count(*) from outbox where aggregate_id = ? and status = 'PUBLISHED'",
+                        "select count(*) from outbox_entry where aggregate_id = ? and status = 'PUBLISHED'",
                         key)
                     > 0);
     return topic.first(r -> key.equals(r.key()), Duration.ofSeconds(45)).value();

@@ -118,7 +118,7 @@ class SealedPhoneTest {
         .until(
             () ->
                 count(
-                        "select count(*) from outbox where aggregate_id = '"
+                        "select count(*) from outbox_entry where aggregate_id = '"
                             + id
                             + "' and status <> 'PUBLISHED'")
                     == 0);

@@ -42,8 +42,7 @@ public class OutboxAdminResource {
   public Map<String, Long> summary() throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       return Map.of(
-          "pending", OutboxEntries.count(c, OutboxEntries.Status.PENDING),
-          "blocked", OutboxEntries.count(c, OutboxEntries.Status.BLOCKED));
+          "pending", OutboxEntries.queued(c, false), "blocked", OutboxEntries.queued(c, true));
     }
   }
 

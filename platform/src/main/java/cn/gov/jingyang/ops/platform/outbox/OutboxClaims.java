@@ -1,5 +1,6 @@
 package cn.gov.jingyang.ops.platform.outbox;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,18 +8,20 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The relay's statements on the {@code outbox}: claim a batch under a lease, then mark what Kafka
- * acknowledged or refused. Each runs in a short transaction the caller owns; no transaction stays
- * open while the relay talks to Kafka — the lease ({@code claimed_by}, {@code claimed_until}) keeps
- * other relays off the claimed rows meanwhile, and expires if this relay dies.
+ * The relay's statements on the {@code outbox_pending} queue: claim a batch under a lease, then
+ * dequeue what Kafka acknowledged or note what it refused. Each runs in a short transaction the
+ * caller owns; no transaction stays open while the relay talks to Kafka — the lease ({@code
+ * claimed_by}, {@code claimed_until}) keeps other relays off the claimed rows meanwhile, and
+ * expires if this relay dies. The log ({@code outbox}) is only read here, never updated: the queue
+ * holds one narrow row per event Kafka has not acknowledged, so a claim reads a small table however
+ * long the log grows.
  */
 public final class OutboxClaims {
 
@@ -35,69 +38,74 @@ public final class OutboxClaims {
       String correlationId,
       String traceparent) {}
 
-  private static final String COLUMNS =
-      "select seq, event_id, topic, aggregate_id, event_type, event::text, attempts, occurred_at,"
-          + " correlation_id, traceparent from outbox";
-  private static final String UNLEASED = " (claimed_until is null or claimed_until < now())";
+  private static final String ELIGIBLE =
+      " not blocked and (claimed_until is null or claimed_until < now())";
 
   private OutboxClaims() {}
 
   /**
    * Claims up to {@code limit} rows to publish, in seq order, keeping order per aggregate: only the
-   * oldest unpublished row of each aggregate (its head) can start a claim, locked with SKIP LOCKED
-   * so two relays never claim the same head, and the rows behind a claimed head come with it. Rows
-   * behind a head that is leased, backing off or BLOCKED are not eligible. The claimed rows are
+   * oldest queued row of each aggregate (its head) can start a claim, locked with SKIP LOCKED so
+   * two relays never claim the same head, and the rows behind a claimed head come with it. Rows
+   * behind a head that is leased, backing off or blocked are not eligible. The claimed rows are
    * leased to {@code relay} for {@code lease}.
    */
   public static List<Row> claim(Connection c, int limit, String relay, Duration lease)
       throws SQLException {
-    List<Row> heads;
+    Map<Long, String> claimed = new TreeMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            COLUMNS.replace("from outbox", "from outbox o")
-                + " where status = 'PENDING' and next_attempt_at <= now() and"
-                + UNLEASED
-                + " and not exists (select 1 from outbox p where p.aggregate_id = o.aggregate_id"
-                + "   and p.status <> 'PUBLISHED' and p.seq < o.seq)"
+            "select seq, aggregate_id from outbox_pending p where next_attempt_at <= now() and"
+                + ELIGIBLE
+                + " and not exists (select 1 from outbox_pending q"
+                + "   where q.aggregate_id = p.aggregate_id and q.seq < p.seq)"
                 + " order by seq limit ? for update skip locked")) {
       ps.setInt(1, limit);
-      heads = rows(ps);
+      queued(ps, claimed);
     }
-    List<Row> all = new ArrayList<>(heads);
-    if (!heads.isEmpty() && heads.size() < limit) {
-      Set<String> keys = new LinkedHashSet<>();
-      heads.forEach(h -> keys.add(h.aggregateId()));
+    if (!claimed.isEmpty() && claimed.size() < limit) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              COLUMNS
-                  + " where status = 'PENDING' and aggregate_id = any(?) and seq > ? and"
-                  + UNLEASED
+              "select seq, aggregate_id from outbox_pending where aggregate_id = any(?) and seq > ?"
+                  + " and"
+                  + ELIGIBLE
                   + " order by seq limit ? for update")) {
-        ps.setArray(1, c.createArrayOf("text", keys.toArray()));
-        ps.setLong(2, heads.stream().mapToLong(Row::seq).min().orElseThrow());
-        ps.setInt(3, limit - heads.size());
-        Set<Long> claimed = new HashSet<>();
-        heads.forEach(h -> claimed.add(h.seq()));
-        for (Row follower : rows(ps)) {
-          if (claimed.add(follower.seq())) {
-            all.add(follower);
-          }
-        }
-      }
-      all.sort(Comparator.comparingLong(Row::seq));
-    }
-    if (!all.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "update outbox set claimed_by = ?, claimed_until = now() + ? * interval '1 millisecond'"
-                  + " where seq = any(?)")) {
-        ps.setString(1, relay);
-        ps.setLong(2, lease.toMillis());
-        ps.setArray(3, c.createArrayOf("bigint", all.stream().map(Row::seq).toArray()));
-        ps.executeUpdate();
+        ps.setArray(1, c.createArrayOf("text", new LinkedHashSet<>(claimed.values()).toArray()));
+        ps.setLong(2, claimed.keySet().iterator().next());
+        ps.setInt(3, limit - claimed.size());
+        queued(ps, claimed);
       }
     }
-    return all;
+    if (claimed.isEmpty()) {
+      return List.of();
+    }
+    Array seqs = c.createArrayOf("bigint", claimed.keySet().toArray());
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update outbox_pending set claimed_by = ?,"
+                + " claimed_until = now() + ? * interval '1 millisecond' where seq = any(?)")) {
+      ps.setString(1, relay);
+      ps.setLong(2, lease.toMillis());
+      ps.setArray(3, seqs);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select o.seq, o.event_id, o.topic, o.aggregate_id, o.event_type, o.event::text,"
+                + " p.attempts, o.occurred_at, o.correlation_id, o.traceparent"
+                + " from outbox o join outbox_pending p on p.seq = o.seq"
+                + " where o.seq = any(?) order by o.seq")) {
+      ps.setArray(1, seqs);
+      return rows(ps);
+    }
+  }
+
+  private static void queued(PreparedStatement ps, Map<Long, String> into) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        into.putIfAbsent(rs.getLong(1), rs.getString(2));
+      }
+    }
   }
 
   private static List<Row> rows(PreparedStatement ps) throws SQLException {
@@ -121,15 +129,13 @@ public final class OutboxClaims {
     return rows;
   }
 
-  /** Kafka acknowledged these rows: published, whoever holds their lease now. */
+  /** Kafka acknowledged these rows: published (dequeued), whoever holds their lease now. */
   public static void markPublished(Connection c, List<Long> seqs) throws SQLException {
     if (seqs.isEmpty()) {
       return;
     }
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "update outbox set status = 'PUBLISHED', published_at = now(), last_error = null,"
-                + " claimed_by = null, claimed_until = null where seq = any(?)")) {
+        c.prepareStatement("delete from outbox_pending where seq = any(?)")) {
       ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
       ps.executeUpdate();
     }
@@ -141,11 +147,10 @@ public final class OutboxClaims {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "update outbox set attempts = attempts + 1, last_error = ?,"
-                + " next_attempt_at = now() + ? * interval '1 millisecond',"
-                + " status = case when ? then 'BLOCKED' else status end,"
+            "update outbox_pending set attempts = attempts + 1, last_error = ?,"
+                + " next_attempt_at = now() + ? * interval '1 millisecond', blocked = ?,"
                 + " claimed_by = null, claimed_until = null"
-                + " where seq = ? and claimed_by = ? and status = 'PENDING'")) {
+                + " where seq = ? and claimed_by = ? and not blocked")) {
       ps.setString(1, error == null ? null : error.substring(0, Math.min(error.length(), 2000)));
       ps.setLong(2, retryIn.toMillis());
       ps.setBoolean(3, block);
@@ -155,15 +160,15 @@ public final class OutboxClaims {
     }
   }
 
-  /** Rows this relay claimed but did not send stay PENDING, untouched, for the next pass. */
+  /** Rows this relay claimed but did not send stay queued, untouched, for the next pass. */
   public static void endLeases(Connection c, String relay, List<Long> seqs) throws SQLException {
     if (seqs.isEmpty()) {
       return;
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "update outbox set claimed_by = null, claimed_until = null"
-                + " where seq = any(?) and claimed_by = ? and status = 'PENDING'")) {
+            "update outbox_pending set claimed_by = null, claimed_until = null"
+                + " where seq = any(?) and claimed_by = ? and not blocked")) {
       ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
       ps.setString(2, relay);
       ps.executeUpdate();

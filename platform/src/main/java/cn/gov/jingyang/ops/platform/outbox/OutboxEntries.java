@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The outbox as operators see it: rows by status, counts, and releasing a BLOCKED row. */
+/**
+ * The outbox as operators see it (the {@code outbox_entry} view: the log with each row's delivery
+ * state from the queue): rows by status, counts, and releasing a BLOCKED row. A PUBLISHED row has
+ * left the queue, so its attempts and errors are no longer known.
+ */
 public final class OutboxEntries {
 
   public enum Status {
@@ -27,11 +31,10 @@ public final class OutboxEntries {
       String aggregateId,
       String eventType,
       Status status,
-      int attempts,
+      Integer attempts,
       String lastError,
       OffsetDateTime occurredAt,
-      OffsetDateTime nextAttemptAt,
-      OffsetDateTime publishedAt) {}
+      OffsetDateTime nextAttemptAt) {}
 
   private OutboxEntries() {}
 
@@ -39,8 +42,8 @@ public final class OutboxEntries {
   public static boolean release(Connection c, long seq) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "update outbox set status = 'PENDING', attempts = 0, next_attempt_at = now()"
-                + " where seq = ? and status = 'BLOCKED'")) {
+            "update outbox_pending set blocked = false, attempts = 0, next_attempt_at = now()"
+                + " where seq = ? and blocked")) {
       ps.setLong(1, seq);
       return ps.executeUpdate() == 1;
     }
@@ -51,7 +54,7 @@ public final class OutboxEntries {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select seq, event_id, topic, aggregate_type, aggregate_id, event_type, status, attempts,"
-                + " last_error, occurred_at, next_attempt_at, published_at from outbox"
+                + " last_error, occurred_at, next_attempt_at from outbox_entry"
                 + " where status = ? and seq > ? order by seq limit ?")) {
       ps.setString(1, status.name());
       ps.setLong(2, after);
@@ -68,21 +71,21 @@ public final class OutboxEntries {
                   rs.getString(5),
                   rs.getString(6),
                   Status.valueOf(rs.getString(7)),
-                  rs.getInt(8),
+                  rs.getObject(8, Integer.class),
                   rs.getString(9),
                   rs.getObject(10, OffsetDateTime.class),
-                  rs.getObject(11, OffsetDateTime.class),
-                  rs.getObject(12, OffsetDateTime.class)));
+                  rs.getObject(11, OffsetDateTime.class)));
         }
       }
       return entries;
     }
   }
 
-  public static long count(Connection c, Status status) throws SQLException {
+  /** Rows waiting (PENDING) or BLOCKED: counted in the queue alone. */
+  public static long queued(Connection c, boolean blocked) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("select count(*) from outbox where status = ?")) {
-      ps.setString(1, status.name());
+        c.prepareStatement("select count(*) from outbox_pending where blocked = ?")) {
+      ps.setBoolean(1, blocked);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);

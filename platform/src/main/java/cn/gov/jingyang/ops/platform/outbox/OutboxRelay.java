@@ -70,7 +70,7 @@ public class OutboxRelay {
 
   private double count(OutboxEntries.Status status) {
     try (Connection c = dataSource.getConnection()) {
-      return OutboxEntries.count(c, status);
+      return OutboxEntries.queued(c, status == OutboxEntries.Status.BLOCKED);
     } catch (SQLException e) {
       return Double.NaN;
     }

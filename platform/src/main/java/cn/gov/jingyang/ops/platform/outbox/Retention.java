@@ -18,9 +18,10 @@ import org.jboss.logging.Logger;
 /**
  * The one retention job of a service: removes published outbox rows, remembered event ids and
  * idempotency keys (with their stored responses) once their retention has passed. The outbox is
- * also the feed, so it is purged as a prefix only: the oldest rows, up to the first row that is not
- * yet PUBLISHED past retention (a BLOCKED row holds back the purge of all later rows). The highest
- * purged seq is recorded as the feed's purge horizon, in the same statement.
+ * also the feed, so it is purged as a prefix only: the oldest rows, up to the first row that is
+ * still queued (not yet acknowledged by Kafka) or younger than the retention (a BLOCKED row holds
+ * back the purge of all later rows). A row's age is from its append ({@code occurred_at}). The
+ * highest purged seq is recorded as the feed's purge horizon, in the same statement.
  */
 @ApplicationScoped
 public class Retention {
@@ -70,9 +71,8 @@ public class Retention {
   public static int purgePublishedBefore(Connection c, Instant before) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "with first_kept as (select seq from outbox"
-                + "   where status <> 'PUBLISHED' or published_at is null or published_at >= ?"
-                + "   order by seq limit 1),"
+            "with first_kept as (select least((select min(seq) from outbox_pending),"
+                + "   (select seq from outbox where occurred_at >= ? order by seq limit 1)) as seq),"
                 + " gone as (delete from outbox"
                 + "   where seq < coalesce((select seq from first_kept), 9223372036854775807)"
                 + "   returning seq)"

@@ -46,7 +46,7 @@ class OutboxAdminTest {
                   null));
       c.createStatement()
           .execute(
-              "update outbox set status = 'BLOCKED', attempts = 8, last_error = 'RecordTooLargeException: test' where seq = "
+              "update outbox_pending set blocked = true, attempts = 8, last_error = 'RecordTooLargeException: test' where seq = "
                   + seq);
       c.commit();
       return seq;
@@ -56,7 +56,8 @@ class OutboxAdminTest {
   private String status(long seq) throws Exception {
     try (Connection c = dataSource.getConnection();
         ResultSet rs =
-            c.createStatement().executeQuery("select status from outbox where seq = " + seq)) {
+            c.createStatement()
+                .executeQuery("select status from outbox_entry where seq = " + seq)) {
       rs.next();
       return rs.getString(1);
     }

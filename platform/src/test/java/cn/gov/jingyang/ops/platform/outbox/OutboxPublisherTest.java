@@ -65,7 +65,7 @@ class OutboxPublisherTest {
   @BeforeEach
   void emptyOutbox() throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      c.createStatement().execute("truncate outbox");
+      c.createStatement().execute("truncate outbox, outbox_pending");
     }
   }
 
@@ -121,7 +121,7 @@ class OutboxPublisherTest {
   private static long count(String where) throws SQLException {
     try (Connection c = dataSource.getConnection();
         ResultSet rs =
-            c.createStatement().executeQuery("select count(*) from outbox where " + where)) {
+            c.createStatement().executeQuery("select count(*) from outbox_entry where " + where)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -297,7 +297,7 @@ class OutboxPublisherTest {
     long blockedSeq;
     try (Connection c = dataSource.getConnection();
         ResultSet rs =
-            c.createStatement().executeQuery("select seq from outbox where status = 'BLOCKED'")) {
+            c.createStatement().executeQuery("select seq from outbox_pending where blocked")) {
       rs.next();
       blockedSeq = rs.getLong(1);
       assertThat(OutboxEntries.release(c, blockedSeq)).isTrue();
@@ -315,12 +315,18 @@ class OutboxPublisherTest {
     try (Connection c = dataSource.getConnection()) {
       c.createStatement()
           .execute(
-              "update outbox set status = 'PUBLISHED', published_at = now() - interval '100 days'"
-                  + " where seq in (select seq from outbox order by seq limit 2)");
+              "update outbox set occurred_at = now() - interval '100 days'"
+                  + " where seq in (select seq from outbox order by seq limit 4)");
       c.createStatement()
           .execute(
-              "update outbox set status = 'PUBLISHED', published_at = now() - interval '1 day'"
-                  + " where seq in (select seq from outbox where status = 'PENDING' order by seq limit 2)");
+              "delete from outbox_pending where seq in (select seq from outbox order by seq limit 2)");
+      c.createStatement()
+          .execute(
+              "update outbox set occurred_at = now() - interval '1 day'"
+                  + " where seq in (select seq from outbox order by seq offset 4 limit 2)");
+      c.createStatement()
+          .execute(
+              "delete from outbox_pending where seq in (select seq from outbox order by seq offset 4)");
       assertThat(Retention.purgePublishedBefore(c, Instant.now().minus(Duration.ofDays(90))))
           .isEqualTo(2);
     }
@@ -337,12 +343,11 @@ class OutboxPublisherTest {
     try (Connection c = dataSource.getConnection()) {
       // the second row is BLOCKED: the old published rows after it stay, or the feed would have a
       // hole
+      c.createStatement().execute("update outbox set occurred_at = now() - interval '100 days'");
       c.createStatement()
           .execute(
-              "update outbox set status = 'PUBLISHED', published_at = now() - interval '100 days'");
-      c.createStatement()
-          .execute(
-              "update outbox set status = 'BLOCKED' where seq = (select seq from outbox order by seq offset 1 limit 1)");
+              "delete from outbox_pending where seq <> (select seq from outbox order by seq offset 1 limit 1)");
+      c.createStatement().execute("update outbox_pending set blocked = true");
       long first = minSeq();
       assertThat(Retention.purgePublishedBefore(c, Instant.now().minus(Duration.ofDays(90))))
           .isEqualTo(1);
