@@ -24,13 +24,16 @@ public final class FeedLog {
   /**
    * One statement, so the horizon and the rows come from the same snapshot. Only the rows of {@code
    * topic} (the service's event stream): rows bound for other topics, e.g. compacted state topics,
-   * are not events of the feed; the cursors of the rows read keep their gaps.
+   * are not events of the feed; the cursors of the rows read keep their gaps. The scan stops at the
+   * highest seq when the statement starts, so a reader at the end of a busy log does not chase the
+   * rows appended after its snapshot (see {@code OutboxClaims#claim}).
    */
   public static Slice read(Connection c, String topic, long after, int limit) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select h.purged_through, o.seq, o.event::text from outbox_purge_horizon h"
-                + " left join lateral (select seq, event from outbox where seq > ? and topic = ?"
+                + " left join lateral (select seq, event from outbox where seq > ?"
+                + "   and seq <= (select max(seq) from outbox) and topic = ?"
                 + " order by seq limit ?) o"
                 + " on true order by o.seq")) {
       ps.setLong(1, after);
