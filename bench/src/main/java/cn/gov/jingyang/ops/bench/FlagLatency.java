@@ -15,12 +15,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -54,7 +57,31 @@ final class FlagLatency {
       List<Double> flowP99,
       List<Double> kafkaP50,
       List<Double> kafkaP99,
-      List<Integer> refused) {}
+      List<Integer> refused,
+      List<Stages> stages) {}
+
+  /**
+   * Where a round's flags spent their time, p50 per stage in ms, from stamps each part leaves
+   * anyway: the outbox row's {@code occurred_at} (taken when the request appended the event, before
+   * its commit), the bench's receipt of the 201, the Kafka record's timestamp (set by the relay's
+   * producer at {@code send}), case-service's {@code processed_event.processed_at} (the start of
+   * the consumer's transaction) and the bench's reader seeing the task. One host, one clock.
+   */
+  record Stages(
+      int flags,
+      double appendedTo201,
+      double appendedToSent,
+      double sentToConsumed,
+      double consumedToSeen,
+      double answeredToSeen) {
+
+    @Override
+    public String toString() {
+      return "appended→201 %.1f, appended→sent %.1f, sent→consumer %.1f, consumer→seen %.1f,"
+              .formatted(appendedTo201, appendedToSent, sentToConsumed, consumedToSeen)
+          + " 201→seen %.1f ms (p50 of %d flags)".formatted(answeredToSeen, flags);
+    }
+  }
 
   private final BenchStack stack;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -70,13 +97,14 @@ final class FlagLatency {
     checkpointId = activeCheckpoint(stack, http);
     // warm-up, not counted: long enough for the JIT to compile the path and any backlog of a cold
     // start to drain (3 s left a queue the first measured round still paid for)
-    flow(perSecond, WARM_UP_SECONDS, new AtomicInteger());
+    flow(perSecond, WARM_UP_SECONDS, new AtomicInteger(), new HashMap<>());
     String payload = capturedFlag();
     String topic = "bench.flags";
     Topics.ensure(stack.bootstrapServers(), List.of(topic), 6);
     kafka(topic, payload, perSecond, 3);
     Figures f =
         new Figures(
+            new ArrayList<>(),
             new ArrayList<>(),
             new ArrayList<>(),
             new ArrayList<>(),
@@ -91,8 +119,11 @@ final class FlagLatency {
     for (int round = 1; round <= rounds; round++) {
       List<Double> k = kafka(topic, payload, perSecond, seconds);
       AtomicInteger refused = new AtomicInteger();
-      List<Double> flow = flow(perSecond, seconds, refused);
+      long started = System.currentTimeMillis();
+      Map<String, Instant[]> stamps = new HashMap<>();
+      List<Double> flow = flow(perSecond, seconds, refused, stamps);
       f.refused().add(refused.get());
+      f.stages().add(stages(stamps, started));
       f.kafkaP50().add(Samples.percentile(k, 50));
       f.kafkaP99().add(Samples.percentile(k, 99));
       f.flowP50().add(Samples.percentile(flow, 50));
@@ -106,6 +137,7 @@ final class FlagLatency {
           f.kafkaP50().get(round - 1),
           f.kafkaP99().get(round - 1),
           k.size());
+      ImportBenchmark.say("P3 round %d stages: %s", round, f.stages().get(round - 1));
     }
     if (jfr) {
       for (ServiceCatalog.Service s : List.of(ServiceCatalog.CHECKPOINT, ServiceCatalog.CASE)) {
@@ -119,9 +151,15 @@ final class FlagLatency {
     return f;
   }
 
-  /** Flags at a fixed rate for {@code seconds}; the latency of each, in ms. */
-  private List<Double> flow(int perSecond, int seconds, AtomicInteger failures) throws Exception {
+  /**
+   * Flags at a fixed rate for {@code seconds}; the latency of each, in ms. {@code stamps} gets, per
+   * inspection timed, when its 201 arrived and when its task was seen.
+   */
+  private List<Double> flow(
+      int perSecond, int seconds, AtomicInteger failures, Map<String, Instant[]> stamps)
+      throws Exception {
     Map<String, Long> committed = new ConcurrentHashMap<>();
+    Map<String, Instant> answered = new ConcurrentHashMap<>();
     List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
     int total = perSecond * seconds;
     ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
@@ -134,7 +172,7 @@ final class FlagLatency {
       sender.scheduleAtFixedRate(
           () -> {
             if (sent.getAndIncrement() < total) {
-              sendFlag(committed, failures);
+              sendFlag(committed, answered, failures);
             }
           },
           0,
@@ -147,10 +185,13 @@ final class FlagLatency {
           seen.setArray(1, ids);
           try (ResultSet rs = seen.executeQuery()) {
             long now = System.nanoTime();
+            Instant wall = Instant.now();
             while (rs.next()) {
-              Long at = committed.remove(rs.getString(1));
+              String id = rs.getString(1);
+              Long at = committed.remove(id);
               if (at != null) {
                 latencies.add((now - at) / 1e6);
+                stamps.put(id, new Instant[] {answered.get(id), wall});
               }
             }
           }
@@ -166,7 +207,8 @@ final class FlagLatency {
     return new ArrayList<>(latencies);
   }
 
-  private void sendFlag(Map<String, Long> committed, AtomicInteger failures) {
+  private void sendFlag(
+      Map<String, Long> committed, Map<String, Instant> answered, AtomicInteger failures) {
     String body = inspection();
     http.sendAsync(
             HttpRequest.newBuilder(
@@ -180,6 +222,7 @@ final class FlagLatency {
         .whenComplete(
             (r, e) -> {
               long at = System.nanoTime();
+              Instant wall = Instant.now();
               if (e != null || r.statusCode() != 201) {
                 failures.incrementAndGet();
                 if (failures.get() < 3) {
@@ -188,11 +231,115 @@ final class FlagLatency {
                 return;
               }
               try {
-                committed.put(JSON.readTree(r.body()).get("id").asText(), at);
+                String id = JSON.readTree(r.body()).get("id").asText();
+                answered.put(id, wall);
+                committed.put(id, at);
               } catch (Exception ex) {
                 failures.incrementAndGet();
               }
             });
+  }
+
+  /**
+   * The round's stage figures: joins the bench's stamps with the OccupantFlagged rows of
+   * checkpoint-service's outbox, their Kafka records (read from the round's start) and
+   * case-service's processed-event marks.
+   */
+  private Stages stages(Map<String, Instant[]> stamps, long roundStartMillis) throws Exception {
+    Map<String, String> eventOf = new HashMap<>(); // event id -> inspection id
+    Map<String, Instant> appended = new HashMap<>();
+    try (Connection c = stack.database(ServiceCatalog.CHECKPOINT);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select event_id::text, event->'data'->>'inspectionId', occurred_at from outbox"
+                    + " where event_type like '%.OccupantFlagged'"
+                    + " and event->'data'->>'inspectionId' = any(?)")) {
+      ps.setArray(1, c.createArrayOf("text", stamps.keySet().toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          eventOf.put(rs.getString(1), rs.getString(2));
+          appended.put(rs.getString(1), rs.getObject(3, OffsetDateTime.class).toInstant());
+        }
+      }
+    }
+    Map<String, Instant> consumed = new HashMap<>();
+    try (Connection c = stack.database(ServiceCatalog.CASE);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select event_id::text, min(processed_at) from processed_event"
+                    + " where event_id = any(?::uuid[]) group by event_id")) {
+      ps.setArray(1, c.createArrayOf("text", eventOf.keySet().toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          consumed.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+        }
+      }
+    }
+    Map<String, Instant> sent = sentTimes(eventOf.keySet(), roundStartMillis);
+    List<Double> toAnswer = new ArrayList<>();
+    List<Double> toSent = new ArrayList<>();
+    List<Double> toConsumer = new ArrayList<>();
+    List<Double> toSeen = new ArrayList<>();
+    List<Double> answerToSeen = new ArrayList<>();
+    eventOf.forEach(
+        (event, inspection) -> {
+          Instant[] bench = stamps.get(inspection);
+          Instant a = appended.get(event);
+          Instant k = sent.get(event);
+          Instant p = consumed.get(event);
+          if (bench[0] == null || k == null || p == null) {
+            return;
+          }
+          toAnswer.add(ms(a, bench[0]));
+          toSent.add(ms(a, k));
+          toConsumer.add(ms(k, p));
+          toSeen.add(ms(p, bench[1]));
+          answerToSeen.add(ms(bench[0], bench[1]));
+        });
+    return new Stages(
+        toSent.size(),
+        Samples.percentile(toAnswer, 50),
+        Samples.percentile(toSent, 50),
+        Samples.percentile(toConsumer, 50),
+        Samples.percentile(toSeen, 50),
+        Samples.percentile(answerToSeen, 50));
+  }
+
+  private static double ms(Instant from, Instant to) {
+    return Duration.between(from, to).toNanos() / 1e6;
+  }
+
+  /** When the relay's producer sent each of {@code events}: its records' timestamps. */
+  private Map<String, Instant> sentTimes(Set<String> events, long fromMillis) {
+    Map<String, Instant> sent = new HashMap<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaClients(stack.bootstrapServers())
+            .consumer("bench-p3-stamps-" + UUID.randomUUID(), "bench-p3-stamps")) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(ServiceCatalog.CHECKPOINT.topic()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> from = new HashMap<>();
+      partitions.forEach(p -> from.put(p, fromMillis));
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      consumer
+          .offsetsForTimes(from)
+          .forEach((p, offset) -> consumer.seek(p, offset == null ? end.get(p) : offset.offset()));
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          try {
+            String id = JSON.readTree(r.value()).path("id").asText();
+            if (events.contains(id)) {
+              sent.put(id, Instant.ofEpochMilli(r.timestamp()));
+            }
+          } catch (Exception notJson) {
+            // a record the bench cannot read is not one of its flags
+          }
+        }
+      }
+    }
+    return sent;
   }
 
   private String inspection() {
@@ -353,6 +500,9 @@ final class FlagLatency {
         The flow takes **%9$.1f×** the broker's own p50; target p50 ≤ 30 ms, p99 ≤ 150 ms: %10$s.
         Rounds: flow p50 %11$s, p99 %12$s ms; Kafka p50 %13$s, p99 %14$s ms. Flags not timed per round \
         (not accepted with 201, or no task within a minute after the last was sent): %16$s.
+        Where the time went, per round (p50 of each stage, from the stamps each part leaves: the \
+        outbox row's append time, the 201, the Kafka record's send time, case-service's \
+        processed-event mark, the reader): %18$s.
 
         %15$s
         """
@@ -373,6 +523,7 @@ final class FlagLatency {
             Samples.rounds(f.kafkaP99(), "%.1f"),
             command,
             f.refused(),
-            WARM_UP_SECONDS);
+            WARM_UP_SECONDS,
+            f.stages().stream().map(Stages::toString).toList());
   }
 }
