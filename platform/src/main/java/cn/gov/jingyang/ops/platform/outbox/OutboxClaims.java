@@ -38,6 +38,9 @@ public final class OutboxClaims {
       String correlationId,
       String traceparent) {}
 
+  /** A claim takes milliseconds; one that runs this long is cancelled and retried. */
+  static final String CLAIM_TIMEOUT = "10s";
+
   private static final String ELIGIBLE =
       " not blocked and (claimed_until is null or claimed_until < now())";
 
@@ -48,14 +51,26 @@ public final class OutboxClaims {
    * oldest queued row of each aggregate (its head) can start a claim, locked with SKIP LOCKED so
    * two relays never claim the same head, and the rows behind a claimed head come with it. Rows
    * behind a head that is leased, backing off or blocked are not eligible. The claimed rows are
-   * leased to {@code relay} for {@code lease}. The scan in seq order stops at the highest seq
-   * queued when the statement starts: unbounded, a claim that found fewer heads than {@code limit}
-   * walked on into the rows appended after its snapshot — invisible to it, each one a heap visit —
-   * and under a steady stream of appends it chased the index's end for minutes (the soak of 30 Nov,
-   * twice: the relay published nothing for 3–4 minutes while the queue grew by 1,600 rows/s).
+   * leased to {@code relay} for {@code lease}.
+   *
+   * <p>The heads query is written so that its plan does not depend on the queue's statistics, which
+   * are often stale: the queue swings between empty and hundreds of thousands of rows within a
+   * minute, faster than autovacuum re-analyses it. Planned on statistics of an empty queue, the
+   * natural form of the query — {@code not exists (… q.seq < p.seq)} — ran its inner side as a
+   * range scan of every row below each candidate, dead rows included: quadratic, and in the soak of
+   * 30 Nov the relay's claim ran for over four minutes (holding back the vacuum that would have
+   * fixed it) while 450,000 events waited. So, for this one statement, the planner may not scan
+   * sequentially or sort: the outer side walks the primary key in seq order and stops at the
+   * highest seq queued when the statement starts (it does not chase rows appended after its
+   * snapshot), and the inner side compares {@code (aggregate_id, seq)} as a row, which only {@code
+   * outbox_pending_by_key} can serve — one short probe per candidate. With the statistics the
+   * soak's queue had (2 rows estimated, 250,000 there), the natural form took over 20 s, this one 6
+   * ms (docs/RELIABILITY.md, R6). A claim that runs away anyway is cancelled after {@value
+   * #CLAIM_TIMEOUT} and retried.
    */
   public static List<Row> claim(Connection c, int limit, String relay, Duration lease)
       throws SQLException {
+    planner(c, true);
     Map<Long, String> claimed = new TreeMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -64,11 +79,13 @@ public final class OutboxClaims {
                 + " and"
                 + ELIGIBLE
                 + " and not exists (select 1 from outbox_pending q"
-                + "   where q.aggregate_id = p.aggregate_id and q.seq < p.seq)"
+                + "   where q.aggregate_id = p.aggregate_id"
+                + "   and (q.aggregate_id, q.seq) < (p.aggregate_id, p.seq))"
                 + " order by seq limit ? for update skip locked")) {
       ps.setInt(1, limit);
       queued(ps, claimed);
     }
+    planner(c, false);
     if (!claimed.isEmpty() && claimed.size() < limit) {
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -103,6 +120,23 @@ public final class OutboxClaims {
                 + " where o.seq = any(?) order by o.seq")) {
       ps.setArray(1, seqs);
       return rows(ps);
+    }
+  }
+
+  /**
+   * This transaction's statement timeout, and whether the planner must walk indexes (no sequential
+   * scan, no sort) for the statements that follow.
+   */
+  private static void planner(Connection c, boolean indexesOnly) throws SQLException {
+    String allowed = indexesOnly ? "off" : "on";
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select set_config('statement_timeout', ?, true), set_config('enable_sort', ?, true),"
+                + " set_config('enable_seqscan', ?, true)")) {
+      ps.setString(1, CLAIM_TIMEOUT);
+      ps.setString(2, allowed);
+      ps.setString(3, allowed);
+      ps.executeQuery().close();
     }
   }
 

@@ -49,16 +49,28 @@ public final class OutboxEntries {
     }
   }
 
+  /**
+   * Rows in {@code status} after seq {@code after}, oldest first. Waiting and blocked rows are
+   * found from the queue (a few thousand rows), not by walking the log.
+   */
   public static List<Entry> entries(Connection c, Status status, long after, int limit)
       throws SQLException {
+    String which =
+        status == Status.PUBLISHED
+            ? "status = 'PUBLISHED'"
+            : "seq in (select seq from outbox_pending where blocked = ?)";
     try (PreparedStatement ps =
         c.prepareStatement(
             "select seq, event_id, topic, aggregate_type, aggregate_id, event_type, status, attempts,"
-                + " last_error, occurred_at, next_attempt_at from outbox_entry"
-                + " where status = ? and seq > ? order by seq limit ?")) {
-      ps.setString(1, status.name());
-      ps.setLong(2, after);
-      ps.setInt(3, limit);
+                + " last_error, occurred_at, next_attempt_at from outbox_entry where "
+                + which
+                + " and seq > ? order by seq limit ?")) {
+      int p = 0;
+      if (status != Status.PUBLISHED) {
+        ps.setBoolean(++p, status == Status.BLOCKED);
+      }
+      ps.setLong(++p, after);
+      ps.setInt(++p, limit);
       List<Entry> entries = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

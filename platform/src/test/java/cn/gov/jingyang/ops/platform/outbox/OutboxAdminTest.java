@@ -2,8 +2,12 @@ package cn.gov.jingyang.ops.platform.outbox;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import cn.gov.jingyang.ops.infra.DevTokens;
 import cn.gov.jingyang.ops.platform.security.Roles;
@@ -73,13 +77,23 @@ class OutboxAdminTest {
         .get("/admin/outbox?status=BLOCKED")
         .then()
         .statusCode(200)
-        .body("seq", hasItem((int) seq));
+        .body("seq", hasItem((int) seq))
+        .body("find { it.seq == " + seq + " }.attempts", equalTo(8))
+        .body("find { it.seq == " + seq + " }.lastError", equalTo("RecordTooLargeException: test"));
+    given()
+        .auth()
+        .oauth2(DevTokens.token("auditor", Roles.AUDITOR))
+        .get("/admin/outbox?status=PENDING&after=" + (seq - 1))
+        .then()
+        .statusCode(200)
+        .body("seq", not(hasItem((int) seq)));
     given()
         .auth()
         .oauth2(DevTokens.token("auditor", Roles.AUDITOR))
         .get("/admin/outbox/summary")
         .then()
-        .statusCode(200);
+        .statusCode(200)
+        .body("blocked", greaterThanOrEqualTo(1));
 
     given()
         .auth()
@@ -95,6 +109,15 @@ class OutboxAdminTest {
         .statusCode(200)
         .body("status", equalTo("PENDING"));
     await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(status(seq)));
+    given()
+        .auth()
+        .oauth2(DevTokens.token("auditor", Roles.AUDITOR))
+        .get("/admin/outbox?status=PUBLISHED&after=" + (seq - 1) + "&limit=1")
+        .then()
+        .statusCode(200)
+        .body("seq", contains((int) seq))
+        .body("[0].status", equalTo("PUBLISHED"))
+        .body("[0].attempts", nullValue());
 
     given()
         .auth()
