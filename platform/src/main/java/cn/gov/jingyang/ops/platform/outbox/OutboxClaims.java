@@ -8,9 +8,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -41,64 +42,102 @@ public final class OutboxClaims {
   /** A claim takes milliseconds; one that runs this long is cancelled and retried. */
   static final String CLAIM_TIMEOUT = "10s";
 
-  private static final String ELIGIBLE =
-      " not blocked and (claimed_until is null or claimed_until < now())";
+  /** Queued rows a claim reads per step of its walk. */
+  private static final int WINDOW = 1_000;
+
+  /** A claim walks at most this many windows (rows held behind an unavailable head included). */
+  private static final int MAX_WINDOWS = 50;
+
+  private static final String SENDABLE_NOW =
+      "not blocked and next_attempt_at <= now() and (claimed_until is null or claimed_until < now())";
 
   private OutboxClaims() {}
 
   /**
-   * Claims up to {@code limit} rows to publish, in seq order, keeping order per aggregate: only the
-   * oldest queued row of each aggregate (its head) can start a claim, locked with SKIP LOCKED so
-   * two relays never claim the same head, and the rows behind a claimed head come with it. Rows
-   * behind a head that is leased, backing off or blocked are not eligible. The claimed rows are
-   * leased to {@code relay} for {@code lease}.
+   * Claims up to {@code limit} rows to publish, in seq order, keeping order per aggregate: a row is
+   * claimed only if every queued row before it of its aggregate is claimed with it. Rows behind a
+   * row that is leased (to another relay), backing off or blocked wait; rows another relay is
+   * claiming at the same moment are skipped (SKIP LOCKED), and so are the rows behind them. The
+   * claimed rows are leased to {@code relay} for {@code lease}.
    *
-   * <p>The heads query is written so that its plan does not depend on the queue's statistics, which
-   * are often stale: the queue swings between empty and hundreds of thousands of rows within a
-   * minute, faster than autovacuum re-analyses it. Planned on statistics of an empty queue, the
-   * natural form of the query — {@code not exists (… q.seq < p.seq)} — ran its inner side as a
-   * range scan of every row below each candidate, dead rows included: quadratic, and in the soak of
-   * 30 Nov the relay's claim ran for over four minutes (holding back the vacuum that would have
-   * fixed it) while 450,000 events waited. So, for this one statement, the planner may not scan
-   * sequentially or sort: the outer side walks the primary key in seq order and stops at the
-   * highest seq queued when the statement starts (it does not chase rows appended after its
-   * snapshot), and the inner side compares {@code (aggregate_id, seq)} as a row, which only {@code
-   * outbox_pending_by_key} can serve — one short probe per candidate. With the statistics the
-   * soak's queue had (2 rows estimated, 250,000 there), the natural form took over 20 s, this one 6
-   * ms (docs/RELIABILITY.md, R6). A claim that runs away anyway is cancelled after {@value
+   * <p>How: the queue is read in seq order from its lowest row, a window at a time, up to the
+   * highest seq queued when the claim starts (so a claim never chases rows appended after it
+   * began); the order rule is applied while reading — an aggregate is held from its first row that
+   * cannot be sent now — and only then are the chosen rows locked. No statement joins the queue to
+   * itself, so no plan depends on the queue's statistics, which are stale as a rule: the queue
+   * swings between empty and hundreds of thousands of rows within a minute and is analysed at
+   * random points of that. In the soak of 30 Nov a claim written as one self-join ({@code not
+   * exists} an earlier row of the aggregate) was planned on "2 rows" while 250,000 were queued, ran
+   * its inner side over the whole queue for each candidate and took minutes (docs/RELIABILITY.md,
+   * R6). The walk's statements can only walk the primary key ({@code enable_sort} and {@code
+   * enable_seqscan} off for them), and a claim that runs away anyway is cancelled after {@value
    * #CLAIM_TIMEOUT} and retried.
    */
   public static List<Row> claim(Connection c, int limit, String relay, Duration lease)
       throws SQLException {
     planner(c, true);
-    Map<Long, String> claimed = new TreeMap<>();
+    Map<Long, String> wanted = new TreeMap<>();
+    Long upTo = single(c, "select max(seq) from outbox_pending");
+    if (upTo == null) {
+      return List.of();
+    }
+    Set<String> held = new HashSet<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select seq, aggregate_id from outbox_pending p"
-                + " where seq <= (select max(seq) from outbox_pending) and next_attempt_at <= now()"
-                + " and"
-                + ELIGIBLE
-                + " and not exists (select 1 from outbox_pending q"
-                + "   where q.aggregate_id = p.aggregate_id"
-                + "   and (q.aggregate_id, q.seq) < (p.aggregate_id, p.seq))"
-                + " order by seq limit ? for update skip locked")) {
-      ps.setInt(1, limit);
-      queued(ps, claimed);
-    }
-    planner(c, false);
-    if (!claimed.isEmpty() && claimed.size() < limit) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "select seq, aggregate_id from outbox_pending where aggregate_id = any(?) and seq > ?"
-                  + " and"
-                  + ELIGIBLE
-                  + " order by seq limit ? for update")) {
-        ps.setArray(1, c.createArrayOf("text", new LinkedHashSet<>(claimed.values()).toArray()));
-        ps.setLong(2, claimed.keySet().iterator().next());
-        ps.setInt(3, limit - claimed.size());
-        queued(ps, claimed);
+            "select seq, aggregate_id, "
+                + SENDABLE_NOW
+                + " from outbox_pending where seq > ? and seq <= ? order by seq limit ?")) {
+      long after = 0;
+      for (int window = 0; window < MAX_WINDOWS && wanted.size() < limit; window++) {
+        ps.setLong(1, after);
+        ps.setLong(2, upTo);
+        ps.setInt(3, WINDOW);
+        int read = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            read++;
+            after = rs.getLong(1);
+            String aggregate = rs.getString(2);
+            if (wanted.size() < limit && rs.getBoolean(3) && !held.contains(aggregate)) {
+              wanted.put(after, aggregate);
+            } else {
+              held.add(aggregate);
+            }
+          }
+        }
+        if (read < WINDOW) {
+          break;
+        }
       }
     }
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    Set<Long> locked = new HashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select seq from outbox_pending where seq = any(?) and "
+                + SENDABLE_NOW
+                + " for update skip locked")) {
+      ps.setArray(1, c.createArrayOf("bigint", wanted.keySet().toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          locked.add(rs.getLong(1));
+        }
+      }
+    }
+    planner(c, false);
+    // a row another relay took meanwhile holds its aggregate: the rows behind it are not ours
+    Map<Long, String> claimed = new TreeMap<>();
+    Set<String> cut = new HashSet<>();
+    wanted.forEach(
+        (seq, aggregate) -> {
+          if (!locked.contains(seq)) {
+            cut.add(aggregate);
+          } else if (!cut.contains(aggregate)) {
+            claimed.put(seq, aggregate);
+          }
+        });
     if (claimed.isEmpty()) {
       return List.of();
     }
@@ -140,11 +179,12 @@ public final class OutboxClaims {
     }
   }
 
-  private static void queued(PreparedStatement ps, Map<Long, String> into) throws SQLException {
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        into.putIfAbsent(rs.getLong(1), rs.getString(2));
-      }
+  private static Long single(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      long value = rs.getLong(1);
+      return rs.wasNull() ? null : value;
     }
   }
 

@@ -2,7 +2,6 @@ package cn.gov.jingyang.ops.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.jingyang.ops.infra.TestInfrastructure;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,16 +21,7 @@ class OutboxQueueMigrationTest {
   @Test
   void shouldQueueExactlyTheUnpublishedRowsOfAnExistingLogAndEveryRowAppendedAfter()
       throws Exception {
-    TestInfrastructure infra = TestInfrastructure.get();
-    PGSimpleDataSource db = new PGSimpleDataSource();
-    db.setUrl(infra.database("outbox_queue_migration_test"));
-    db.setUser(infra.user());
-    db.setPassword(infra.password());
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("drop schema public cascade");
-      s.execute("create schema public");
-    }
+    PGSimpleDataSource db = EmptyDatabase.named("outbox_queue_migration_test");
     Flyway.configure()
         .dataSource(db)
         .locations("classpath:db/platform")
