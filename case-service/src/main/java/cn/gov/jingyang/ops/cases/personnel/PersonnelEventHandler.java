@@ -39,6 +39,11 @@ public class PersonnelEventHandler implements EventHandler {
   }
 
   @Override
+  public Set<String> eventNames() {
+    return Set.of("PersonRegistered", "PersonUpdated", "DutyStatusChanged", "PersonDeactivated");
+  }
+
+  @Override
   public void handle(EventEnvelope event) {
     switch (event.eventName()) {
       case "PersonRegistered", "PersonUpdated" -> snapshot(event);

@@ -38,6 +38,11 @@ public class StationRoutingHandler implements EventHandler {
   }
 
   @Override
+  public Set<String> eventNames() {
+    return Set.of("UnitRegistered", "UnitCoverageChanged");
+  }
+
+  @Override
   public void handle(EventEnvelope event) {
     OffsetDateTime at = event.time() == null ? OffsetDateTime.now() : event.time();
     switch (event.eventName()) {

@@ -68,10 +68,12 @@ public class OccupantFlaggedHandler implements EventHandler {
   }
 
   @Override
+  public Set<String> eventNames() {
+    return Set.of("OccupantFlagged");
+  }
+
+  @Override
   public void handle(EventEnvelope event) {
-    if (!"OccupantFlagged".equals(event.eventName())) {
-      return;
-    }
     OccupantFlagged flag = codec.data(event, OccupantFlagged.class);
     String idNumber = clear(flag.idNumberSealed(), flag.idNumber());
     if (flag.occupantId() == null

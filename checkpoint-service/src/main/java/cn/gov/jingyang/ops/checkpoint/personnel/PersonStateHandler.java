@@ -5,7 +5,6 @@ import cn.gov.jingyang.ops.platform.events.EventEnvelope;
 import cn.gov.jingyang.ops.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * Builds the person replica from personnel-service's compacted state topic {@value #TOPIC}, the
@@ -22,8 +21,6 @@ public class PersonStateHandler implements EventHandler {
 
   public static final String TOPIC = "personnel.people.state";
   public static final String CONSUMER = "checkpoint-people-state";
-
-  private static final Logger LOG = Logger.getLogger(PersonStateHandler.class);
 
   private final EventCodec codec;
   private final PersonnelEventHandler replica;
@@ -44,16 +41,17 @@ public class PersonStateHandler implements EventHandler {
   }
 
   @Override
+  public Set<String> eventNames() {
+    return Set.of("PersonSnapshot");
+  }
+
+  @Override
   public boolean readsFromStart() {
     return true;
   }
 
   @Override
   public void handle(EventEnvelope event) {
-    if (!"PersonSnapshot".equals(event.eventName())) {
-      LOG.debugf("ignoring %s on %s", event.type(), TOPIC);
-      return;
-    }
     replica.applySnapshot(codec.data(event, PersonnelEvents.PersonSnapshot.class));
   }
 }

@@ -50,6 +50,17 @@ public class PersonnelEventHandler implements EventHandler {
   }
 
   @Override
+  public Set<String> eventNames() {
+    return Set.of(
+        "PersonRegistered",
+        "PersonUpdated",
+        "DutyStatusChanged",
+        "PersonDeactivated",
+        "FatigueAlertRaised",
+        "FatigueAlertCleared");
+  }
+
+  @Override
   public void handle(EventEnvelope event) {
     switch (event.eventName()) {
       case "PersonRegistered", "PersonUpdated" -> snapshot(event);

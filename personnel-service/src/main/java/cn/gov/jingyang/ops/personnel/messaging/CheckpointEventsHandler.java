@@ -40,6 +40,11 @@ public class CheckpointEventsHandler implements EventHandler {
   }
 
   @Override
+  public Set<String> eventNames() {
+    return Set.of("ShiftStarted", "ShiftEnded", "CheckpointStatusChanged");
+  }
+
+  @Override
   public void handle(EventEnvelope event) {
     switch (event.eventName()) {
       case "ShiftStarted" -> shift(codec.data(event, ShiftData.class), false);

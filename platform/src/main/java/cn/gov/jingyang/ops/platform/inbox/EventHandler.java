@@ -34,6 +34,17 @@ public interface EventHandler {
 
   Set<String> topics();
 
+  /**
+   * The events this consumer acts on, by name (the last part of the CloudEvent type, e.g. {@code
+   * OccupantFlagged}); empty, the default, for every event of its topics. A record of any other
+   * event is passed over before a transaction begins: nothing is applied, nothing is recorded in
+   * processed_event, and its offset moves on with the records around it. A record that is not an
+   * event at all is dead-lettered all the same.
+   */
+  default Set<String> eventNames() {
+    return Set.of();
+  }
+
   /** Applies the event's effect. Throwing rolls the effect back; see above for what follows. */
   void handle(EventEnvelope event) throws Exception;
 

@@ -5,14 +5,18 @@ import cn.gov.jingyang.ops.platform.events.EventCodec;
 import cn.gov.jingyang.ops.platform.events.EventEnvelope;
 import cn.gov.jingyang.ops.platform.transaction.TransientFaults;
 import io.micrometer.core.instrument.Counter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers one record to one {@link EventHandler}: decodes it, applies its effect through {@link
+ * Delivers one record to one {@link EventHandler}: decodes it, passes it over if it is not one of
+ * the handler's {@link EventHandler#eventNames events}, applies its effect through {@link
  * EventApplication}, retries a failure of its own up to {@code max-attempts} times and then
  * dead-letters it. A transient fault (see {@link TransientFaults}) is handed back instead, for the
  * {@link ConsumerRunner} to hold the partition on the record.
@@ -28,7 +32,9 @@ final class RecordDelivery {
   private final EventApplication application;
   private final PlatformConfig.Consumer settings;
   private final Counter deadLettered;
+  private final Set<String> eventNames;
   private final AtomicLong duplicatesSkipped = new AtomicLong();
+  private final AtomicLong passedOver = new AtomicLong();
 
   RecordDelivery(
       EventHandler handler,
@@ -45,11 +51,50 @@ final class RecordDelivery {
     this.application = application;
     this.settings = settings;
     this.deadLettered = deadLettered;
+    this.eventNames = Set.copyOf(handler.eventNames());
   }
 
   /** Redelivered events recognised as already processed and skipped. */
   long duplicatesSkipped() {
     return duplicatesSkipped.get();
+  }
+
+  /** Events of a name the handler does not act on, passed over without a transaction. */
+  long passedOver() {
+    return passedOver.get();
+  }
+
+  /**
+   * Applies records of one partition, in their order, in one transaction ({@link
+   * EventApplication#applyTogether}), passing over the events the handler does not act on. Returns
+   * false, with nothing applied, if that did not work — a record that is not an event, or any
+   * failure — and the caller then {@link #deliver delivers} them one by one, which tells a poison
+   * record from a transient fault.
+   */
+  boolean deliverTogether(List<ConsumerRecord<String, String>> records) {
+    List<EventApplication.Delivered> events = new ArrayList<>(records.size());
+    for (ConsumerRecord<String, String> record : records) {
+      EventEnvelope event;
+      try {
+        event = codec.read(record.value());
+      } catch (EventCodec.MalformedEventException e) {
+        return false;
+      }
+      if (actsOn(event)) {
+        events.add(new EventApplication.Delivered(record, event));
+      }
+    }
+    try {
+      int duplicates = events.isEmpty() ? 0 : application.applyTogether(handler, events);
+      duplicatesSkipped.addAndGet(duplicates);
+    } catch (Exception e) {
+      LOG.debugf(
+          "consumer %s: %d records together failed (%s); one by one",
+          groupId, events.size(), e.getMessage());
+      return false;
+    }
+    passedOver.addAndGet(records.size() - events.size());
+    return true;
   }
 
   /**
@@ -62,6 +107,10 @@ final class RecordDelivery {
       event = codec.read(record.value());
     } catch (EventCodec.MalformedEventException e) {
       return deadLetter(record, "record", e);
+    }
+    if (!actsOn(event)) {
+      passedOver.incrementAndGet();
+      return Optional.empty();
     }
     Throwable last = null;
     for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -85,6 +134,10 @@ final class RecordDelivery {
       }
     }
     return deadLetter(record, event.type() + " " + event.id(), last);
+  }
+
+  private boolean actsOn(EventEnvelope event) {
+    return eventNames.isEmpty() || eventNames.contains(event.eventName());
   }
 
   private Optional<Throwable> deadLetter(

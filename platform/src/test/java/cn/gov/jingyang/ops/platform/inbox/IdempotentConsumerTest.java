@@ -28,11 +28,15 @@ class IdempotentConsumerTest {
   @Inject EventConsumers consumers;
 
   private static String event(UUID id, String correlationId, String data) {
+    return event("ThingHappened", id, correlationId, data);
+  }
+
+  private static String event(String name, UUID id, String correlationId, String data) {
     return """
-        {"specversion":"1.0","id":"%s","source":"/jingyang/elsewhere","type":"cn.gov.jingyang.elsewhere.ThingHappened",
+        {"specversion":"1.0","id":"%s","source":"/jingyang/elsewhere","type":"cn.gov.jingyang.elsewhere.%s",
          "subject":"thing-1","time":"2026-11-29T08:00:00+08:00","datacontenttype":"application/json",
          "correlationid":"%s","data":%s}"""
-        .formatted(id, correlationId, data);
+        .formatted(id, name, correlationId, data);
   }
 
   private void send(String key, String value) {
@@ -69,6 +73,22 @@ class IdempotentConsumerTest {
     assertThat(effects(id)).isEqualTo(1);
     assertThat(consumers.runner("inbound-test").duplicatesSkipped()).isPositive();
     assertThat(processedRows(id)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldPassOverAnEventTheConsumerDoesNotActOnWithoutRecordingIt() throws Exception {
+    UUID other = UUID.randomUUID();
+    UUID marker = UUID.randomUUID();
+    ConsumerRunner runner = consumers.runner("inbound-test");
+    long passedOverBefore = runner.passedOver();
+    String key = "other-" + UUID.randomUUID(); // one partition: the marker comes after it
+    send(key, event("OtherThingHappened", other, "other", "{}"));
+    send(key, event(marker, "marker", "{}"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> effects(marker) == 1);
+    assertThat(runner.passedOver()).isGreaterThan(passedOverBefore);
+    assertThat(effects(other)).as("not applied").isZero();
+    assertThat(processedRows(other)).as("no processed-event row, no transaction").isZero();
+    assertThat(processedRows(marker)).isEqualTo(1);
   }
 
   @Test

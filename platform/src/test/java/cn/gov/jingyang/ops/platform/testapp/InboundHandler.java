@@ -11,8 +11,9 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Test consumer: records an effect row per event; an event whose data says fail=true always fails,
- * poison=true is rejected as poison, needsRepair=token is poison until {@link Repairs} fixes it.
+ * Test consumer: records an effect row per ThingHappened or NoteWritten (other events are not its
+ * business); an event whose data says fail=true always fails, poison=true is rejected as poison,
+ * needsRepair=token is poison until {@link Repairs} fixes it.
  */
 @ApplicationScoped
 public class InboundHandler implements EventHandler {
@@ -31,6 +32,11 @@ public class InboundHandler implements EventHandler {
   @Override
   public Set<String> topics() {
     return Set.of(UseRealInfrastructure.INBOUND);
+  }
+
+  @Override
+  public Set<String> eventNames() {
+    return Set.of("ThingHappened", "NoteWritten"); // NoteWritten: TracingTest forwards one
   }
 
   @Override
