@@ -24,14 +24,14 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one {@link EventHandler}: poll, deliver each partition's records ({@link RecordDelivery}:
- * apply their effects through {@link EventApplication}, all in one transaction, or one by one if
- * that fails), then commit the offsets. A record that fails for a reason of its own (poison) is
- * tried {@code max-attempts} times and dead-lettered. A record that meets a transient fault (see
- * {@link TransientFaults}) holds its partition: the partition is paused, the consumer keeps polling
- * (so it stays in its group), the same record is retried with a doubling pause up to {@code
- * transient-max-backoff}, the offset never moves past it, and when it finally succeeds the
- * partition resumes right behind it. Meanwhile the consumer reports itself {@link #status stuck}.
+ * Runs one {@link EventHandler}: poll, deliver each record ({@link RecordDelivery}: apply its
+ * effect through {@link EventApplication}), then commit the offsets. A record that fails for a
+ * reason of its own (poison) is tried {@code max-attempts} times and dead-lettered. A record that
+ * meets a transient fault (see {@link TransientFaults}) holds its partition: the partition is
+ * paused, the consumer keeps polling (so it stays in its group), the same record is retried with a
+ * doubling pause up to {@code transient-max-backoff}, the offset never moves past it, and when it
+ * finally succeeds the partition resumes right behind it. Meanwhile the consumer reports itself
+ * {@link #status stuck}.
  */
 public final class ConsumerRunner implements Runnable {
 
@@ -137,13 +137,7 @@ public final class ConsumerRunner implements Runnable {
           ConsumerRecords<String, String> records = c.poll(held.pollTimeout(POLL));
           Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
           for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, String>> polled = records.records(partition);
-            if (polled.size() > 1 && delivery.deliverTogether(polled)) {
-              offsets.put(
-                  partition, new OffsetAndMetadata(polled.get(polled.size() - 1).offset() + 1));
-              continue;
-            }
-            for (ConsumerRecord<String, String> record : polled) {
+            for (ConsumerRecord<String, String> record : records.records(partition)) {
               Optional<Throwable> fault = delivery.deliver(record);
               if (fault.isPresent()) {
                 hold(c, partition, record, fault.get());

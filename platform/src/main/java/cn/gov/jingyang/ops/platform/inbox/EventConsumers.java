@@ -11,7 +11,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +31,6 @@ public class EventConsumers {
   private final KafkaClients kafka;
   private final EventCodec codec;
   private final ProcessedEvents processed;
-  private final Instance<EntityManager> entityManager;
   private final PlatformConfig config;
   private final MeterRegistry meters;
   private final Map<String, ConsumerRunner> runners = new LinkedHashMap<>();
@@ -44,14 +42,12 @@ public class EventConsumers {
       KafkaClients kafka,
       EventCodec codec,
       ProcessedEvents processed,
-      Instance<EntityManager> entityManager,
       PlatformConfig config,
       MeterRegistry meters) {
     this.handlers = handlers;
     this.kafka = kafka;
     this.codec = codec;
     this.processed = processed;
-    this.entityManager = entityManager;
     this.config = config;
     this.meters = meters;
   }
@@ -62,8 +58,7 @@ public class EventConsumers {
     }
     deadLetterProducer = kafka.producer(config.serviceName() + "-dead-letters");
     DeadLetters deadLetters = new DeadLetters(deadLetterProducer);
-    EventApplication application =
-        new EventApplication(processed, entityManager, config.consumer().logApplied());
+    EventApplication application = new EventApplication(processed, config.consumer().logApplied());
     for (EventHandler handler : handlers) {
       String group =
           config.serviceName()

@@ -5,8 +5,6 @@ import cn.gov.jingyang.ops.platform.events.EventCodec;
 import cn.gov.jingyang.ops.platform.events.EventEnvelope;
 import cn.gov.jingyang.ops.platform.transaction.TransientFaults;
 import io.micrometer.core.instrument.Counter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -62,39 +60,6 @@ final class RecordDelivery {
   /** Events of a name the handler does not act on, passed over without a transaction. */
   long passedOver() {
     return passedOver.get();
-  }
-
-  /**
-   * Applies records of one partition, in their order, in one transaction ({@link
-   * EventApplication#applyTogether}), passing over the events the handler does not act on. Returns
-   * false, with nothing applied, if that did not work — a record that is not an event, or any
-   * failure — and the caller then {@link #deliver delivers} them one by one, which tells a poison
-   * record from a transient fault.
-   */
-  boolean deliverTogether(List<ConsumerRecord<String, String>> records) {
-    List<EventApplication.Delivered> events = new ArrayList<>(records.size());
-    for (ConsumerRecord<String, String> record : records) {
-      EventEnvelope event;
-      try {
-        event = codec.read(record.value());
-      } catch (EventCodec.MalformedEventException e) {
-        return false;
-      }
-      if (actsOn(event)) {
-        events.add(new EventApplication.Delivered(record, event));
-      }
-    }
-    try {
-      int duplicates = events.isEmpty() ? 0 : application.applyTogether(handler, events);
-      duplicatesSkipped.addAndGet(duplicates);
-    } catch (Exception e) {
-      LOG.debugf(
-          "consumer %s: %d records together failed (%s); one by one",
-          groupId, events.size(), e.getMessage());
-      return false;
-    }
-    passedOver.addAndGet(records.size() - events.size());
-    return true;
   }
 
   /**

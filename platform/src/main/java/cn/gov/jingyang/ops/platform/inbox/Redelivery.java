@@ -7,8 +7,6 @@ import cn.gov.jingyang.ops.platform.transaction.TransientFaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,13 +73,11 @@ public class Redelivery {
       DeadLetterArchive archive,
       EventCodec codec,
       ProcessedEvents processed,
-      Instance<EntityManager> entityManager,
       ObjectMapper mapper) {
     this.consumers = consumers;
     this.letters = new DeadLetterListing(archive, processed, mapper);
     this.codec = codec;
-    this.application =
-        new EventApplication(processed, entityManager, false); // a re-drive logs its own lines
+    this.application = new EventApplication(processed, false); // a re-drive logs its own lines
   }
 
   /** Dead letters of one consumer, or of every consumer of the service if none is named. */
