@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One request's trace runs through the whole suite: a client's W3C {@code traceparent} on a write
- * through the gateway puts its trace id into the gateway's log line, the producing service's log
- * line and the log line of a consumer applying the event it emitted on Kafka — and every one of
+ * through the gateway (opening a checkpoint) puts its trace id into the gateway's log line, the
+ * producing service's log line and the log line of a consumer applying the event it emitted on
+ * Kafka (personnel-service, CheckpointStatusChanged) — and every one of
  * them exported its span of that trace over OTLP (tracing is on in the system stack).
  */
 class TraceIdTest {
@@ -45,12 +46,23 @@ class TraceIdTest {
             {"code":"%s","name":"链路追踪卡点","road":"成绵高速公路","town":"黄许镇",
              "kind":"HIGHWAY_EXIT","leadAgency":"旌阳公安分局"}"""
                 .formatted(code),
-            Map.of("traceparent", "00-" + traceId + "-" + callerSpan + "-01"));
+            Map.of());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    assertThat(created.headers().firstValue("traceparent"))
+    String checkpointId = GatewayApi.json(created).path("id").asText();
+
+    // opening it is CheckpointStatusChanged, an event personnel-service acts on
+    HttpResponse<String> opened =
+        api.call(
+            "POST",
+            "/api/v1/checkpoint/checkpoints/" + checkpointId + "/status",
+            api.tokenFor(Roles.COMMAND),
+            """
+            {"status":"ACTIVE","reason":"trace test"}""",
+            Map.of("traceparent", "00-" + traceId + "-" + callerSpan + "-01"));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+    assertThat(opened.headers().firstValue("traceparent"))
         .as("the gateway's span, in the caller's trace")
         .hasValueSatisfying(tp -> assertThat(tp).startsWith("00-" + traceId + "-"));
-    String checkpointId = GatewayApi.json(created).path("id").asText();
 
     await()
         .atMost(Duration.ofSeconds(90))
@@ -60,19 +72,21 @@ class TraceIdTest {
                   .as("the gateway's access line")
                   .anyMatch(
                       l ->
-                          l.contains("POST /api/v1/checkpoint/checkpoints")
+                          l.contains("POST /api/v1/checkpoint/checkpoints/" + checkpointId)
                               && l.contains("trace=" + traceId));
               assertThat(stack.log(ServiceCatalog.CHECKPOINT).lines())
                   .as("checkpoint-service's access line")
-                  .anyMatch(l -> l.contains("POST /checkpoints status=201") && l.contains(traceId));
+                  .anyMatch(
+                      l ->
+                          l.contains("POST /checkpoints/" + checkpointId + "/status status=200")
+                              && l.contains(traceId));
               assertThat(stack.log(ServiceCatalog.PERSONNEL).lines())
                   .as("personnel-service applying the checkpoint's event from checkpoint.events")
                   .anyMatch(
                       l ->
-                          l.contains("applied cn.gov.jingyang.checkpoint.CheckpointRegistered")
+                          l.contains("applied cn.gov.jingyang.checkpoint.CheckpointStatusChanged")
                               && l.contains("trace=" + traceId));
             });
-    assertThat(checkpointId).isNotBlank();
 
     await()
         .atMost(Duration.ofSeconds(90))
