@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * One request's trace runs through the whole suite: a client's W3C {@code traceparent} on a write
  * through the gateway (opening a checkpoint) puts its trace id into the gateway's log line, the
  * producing service's log line and the log line of a consumer applying the event it emitted on
- * Kafka (personnel-service, CheckpointStatusChanged) — and every one of
- * them exported its span of that trace over OTLP (tracing is on in the system stack).
+ * Kafka (personnel-service, CheckpointStatusChanged) — and every one of them exported its span of
+ * that trace over OTLP (tracing is on in the system stack).
  */
 class TraceIdTest {
 
